@@ -1,0 +1,218 @@
+"""Plain-text boilerplate cleaner: what scraped pages leave around the article.
+
+Decisions are made per document and with context, not line by line in isolation:
+1. watermark tokens: a random-looking token glued to the end (or start) of many lines;
+2. pattern lines: a maintained table of chrome (share, follow, copyright, contact, ...), see
+   `transforms/data/boilerplate.toml`;
+3. structure: blog chrome between the title and a page-meta line, a comment section that runs to
+   the end, a tail after the article has ended (related-article teasers), a trailing block of short
+   lines without sentence punctuation (brand and product lists), lines repeated inside the document.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from transforms.config import BoilerplateConfig
+from transforms.document import Step
+
+_SENTENCE_END = re.compile(r"[。！？!?…」』”\"']$|[.;；]$")
+_SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
+_CLAUSE_MARKS = re.compile(r"[。！？!?；;，,：]|[:.](?=\s|$)")
+# A watermark candidate: 5-16 ASCII letters/digits glued to the end of a line right after a
+# non-ASCII-word character (CJK text or closing punctuation).
+_GLUED_SUFFIX = re.compile(r"(?<=[^\x00-\x7f)）\]】])([A-Za-z0-9]{5,16})$|(?<=[)）\]】])([A-Za-z0-9]{5,16})$")
+_GLUED_PREFIX = re.compile(r"^([A-Za-z0-9]{5,16})(?=[\u3400-\u9fff])")
+_LONG_LINE = 20
+
+
+@dataclass(frozen=True, slots=True)
+class PatternCategory:
+    name: str
+    role: str  # "line", "end", "comments" or "meta"
+    max_chars: int
+    regex: re.Pattern[str]
+
+
+@cache
+def default_patterns() -> tuple[PatternCategory, ...]:
+    """The shipped pattern table, parsed once per process."""
+    raw = resources.files("transforms").joinpath("data/boilerplate.toml").read_text("utf-8")
+    return parse_patterns(raw)
+
+
+def parse_patterns(toml_text: str) -> tuple[PatternCategory, ...]:
+    table = tomllib.loads(toml_text)
+    return tuple(
+        PatternCategory(
+            name=entry["name"],
+            role=entry["role"],
+            max_chars=int(entry["max_chars"]),
+            regex=re.compile("|".join(f"(?:{p})" for p in entry["patterns"]), re.IGNORECASE),
+        )
+        for entry in table["category"]
+    )
+
+
+def match_category(line: str, patterns: tuple[PatternCategory, ...]) -> PatternCategory | None:
+    stripped = line.strip()
+    for category in patterns:
+        if len(stripped) <= category.max_chars and category.regex.search(stripped):
+            return category
+    return None
+
+
+def _random_looking(token: str) -> bool:
+    """Tracking tokens mix character classes; words ('Ernst', 'NVIDIA', '2023') do not."""
+    classes = sum(
+        (any(c.islower() for c in token), any(c.isupper() for c in token), any(c.isdigit() for c in token))
+    )
+    inner_upper = any(c.isupper() for c in token[1:])
+    return classes >= 2 and (inner_upper or any(c.isdigit() for c in token))
+
+
+def find_watermarks(lines: list[str], config: BoilerplateConfig) -> tuple[set[str], set[str]]:
+    """Tokens glued to the end (suffixes) or start (prefixes) of many long lines of this document."""
+    long_lines = [line for line in lines if len(line) >= _LONG_LINE]
+    if len(long_lines) < config.watermark_min_lines:
+        return set(), set()
+    needed = max(config.watermark_min_lines, config.watermark_min_share * len(long_lines))
+
+    def frequent(regex: re.Pattern[str]) -> set[str]:
+        counts = Counter()
+        for line in long_lines:
+            match = regex.search(line)
+            if match:
+                counts[next(g for g in match.groups() if g)] += 1
+        return {tok for tok, n in counts.items() if n >= needed and _random_looking(tok)}
+
+    return frequent(_GLUED_SUFFIX), frequent(_GLUED_PREFIX)
+
+
+def _strip_watermarks(line: str, suffixes: set[str], prefixes: set[str]) -> str:
+    for token in suffixes:
+        if line.endswith(token):
+            line = line[: -len(token)]
+    for token in prefixes:
+        if line.startswith(token):
+            line = line[len(token) :]
+    return line
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph that reads like article text: long enough and made of sentences."""
+    return len(line) >= 60 and len(_SENTENCE_MARKS.findall(line)) >= 2
+
+
+def _tail_is_teasers(body: list[str], tail: list[str]) -> bool:
+    """After an article-end marker, the rest is a tail when it is not written like the body:
+    its lines are much shorter than the body's paragraphs (teasers, listings, link lists)."""
+    body_lengths = [len(line) for line in body if line]
+    tail_lengths = [len(line) for line in tail if line]
+    if sum(body_lengths) < 200 or not tail_lengths:
+        return not tail_lengths and sum(body_lengths) >= 200
+    return statistics.mean(tail_lengths) < 0.6 * statistics.mean(body_lengths)
+
+
+def _is_listing(line: str) -> bool:
+    """A list item (brand, product, tag): short, no sentence punctuation and no clause commas."""
+    return len(line) <= 80 and not _CLAUSE_MARKS.search(line) and not _SENTENCE_END.search(line)
+
+
+def _trailing_short_block(lines: list[str], min_lines: int) -> int:
+    """Start index of a trailing run of short lines without sentence punctuation (product or brand
+    lists, tag clouds), or len(lines) when there is none."""
+    start = len(lines)
+    run = 0
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not line:
+            continue
+        if _is_listing(line):
+            run += 1
+            start = index
+        else:
+            break
+    return start if run >= min_lines else len(lines)
+
+
+def clean_lines(
+    text: str, config: BoilerplateConfig, patterns: tuple[PatternCategory, ...] | None = None
+) -> tuple[str, Step]:
+    """Remove boilerplate lines from plain text; returns the text and a step saying what went."""
+    if not config.enabled:
+        return text, Step("boilerplate", 0, "disabled")
+    patterns = default_patterns() if patterns is None else patterns
+    lines = text.split("\n")
+    removed: Counter[str] = Counter()
+    details: list[str] = []
+
+    suffixes, prefixes = find_watermarks(lines, config)
+    if suffixes or prefixes:
+        lines = [_strip_watermarks(line, suffixes, prefixes) for line in lines]
+        details.append("watermark=" + "|".join(sorted(suffixes | prefixes)))
+
+    categories = [match_category(line, patterns) if line else None for line in lines]
+    keep = [True] * len(lines)
+
+    # Blog chrome: lines between the title (line 0) and a page-meta line near the top.
+    for index in range(1, min(len(lines), 8)):
+        category = categories[index]
+        if category and category.role == "meta":
+            for chrome in range(1, index):
+                if lines[chrome] and not _is_prose(lines[chrome]) and len(lines[chrome]) < 150:
+                    keep[chrome] = False
+                    removed["blog_header"] += 1
+            break
+
+    # A comment section runs from its first header to the end.
+    for index, category in enumerate(categories):
+        if category and category.role == "comments" and index > 0:
+            for later in range(index, len(lines)):
+                if lines[later] and keep[later]:
+                    keep[later] = False
+                    removed["comments"] += 1
+            break
+
+    # After an article-end marker (share/follow/related) a block unlike the body is a tail.
+    for index, category in enumerate(categories):
+        if category and category.role == "end":
+            body = [line for i, line in enumerate(lines[:index]) if keep[i] and not categories[i]]
+            tail = [line for i, line in enumerate(lines[index:], index) if keep[i] and not categories[i]]
+            if _tail_is_teasers(body, tail):
+                for later in range(index, len(lines)):
+                    if lines[later] and keep[later] and not categories[later]:
+                        keep[later] = False
+                        removed["tail"] += 1
+                break
+
+    for index, category in enumerate(categories):
+        if category and keep[index]:
+            keep[index] = False
+            removed[category.name] += 1
+
+    if config.drop_repeated_lines:
+        seen: set[str] = set()
+        for index, line in enumerate(lines):
+            if keep[index] and line:
+                if line in seen:
+                    keep[index] = False
+                    removed["repeated"] += 1
+                seen.add(line)
+
+    kept = [line for index, line in enumerate(lines) if keep[index]]
+    block_start = _trailing_short_block(kept, config.tail_min_lines)
+    if block_start < len(kept):
+        removed["short_line_block"] += sum(1 for line in kept[block_start:] if line)
+        kept = kept[:block_start]
+
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    if removed:
+        details.append(",".join(f"{name}:{count}" for name, count in sorted(removed.items())))
+    return cleaned, Step("boilerplate", len(text) - len(cleaned), ";".join(details))

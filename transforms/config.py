@@ -1,0 +1,87 @@
+"""The one typed configuration that drives a run; its hash goes into every row's provenance."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ReadConfig(_Section):
+    text_extensions: tuple[str, ...] = (".txt", ".text", ".md")
+    html_extensions: tuple[str, ...] = (".html", ".htm", ".xhtml")
+    max_record_bytes: int = Field(
+        default=64 * 1024 * 1024, gt=0, description="Records larger than this become error rows."
+    )
+
+
+class ExtractConfig(_Section):
+    favor: Literal["balanced", "precision", "recall"] = "balanced"
+    include_tables: bool = True
+    include_comments: bool = False
+
+
+class BoilerplateConfig(_Section):
+    enabled: bool = True
+    watermark_min_lines: int = Field(default=3, ge=2, description="Lines a glued token must end to count.")
+    watermark_min_share: float = Field(
+        default=0.3, gt=0, le=1, description="Share of long lines a glued token must end."
+    )
+    tail_min_lines: int = Field(default=3, ge=1, description="Short lines that make a removable tail block.")
+    drop_repeated_lines: bool = True
+
+
+class LanguageConfig(_Section):
+    seed: int = 0
+    keep: tuple[str, ...] = Field(default=(), description="ISO 639-1 codes to keep; empty keeps all.")
+    min_score: float = Field(default=0.0, ge=0, le=1)
+
+
+class ScriptConfig(_Section):
+    target: Literal["hans", "hant", "keep"] = "hans"
+    punctuation: Literal["cjk", "keep"] = "cjk"
+
+
+class DedupConfig(_Section):
+    exact: bool = True
+
+
+class FilterConfig(_Section):
+    min_chars: int = Field(default=1, ge=0, description="Documents shorter than this are rejected as empty.")
+
+
+class RunConfig(_Section):
+    shard_docs: int = Field(default=2000, gt=0, description="Documents per shard (one Prefect task each).")
+    shard_bytes: int = Field(default=64 * 1024 * 1024, gt=0, description="Input bytes per shard at most.")
+    workers: int = Field(default=0, ge=0, description="Worker processes; 0 means one per CPU core.")
+
+
+class Config(_Section):
+    read: ReadConfig = ReadConfig()
+    extract: ExtractConfig = ExtractConfig()
+    boilerplate: BoilerplateConfig = BoilerplateConfig()
+    language: LanguageConfig = LanguageConfig()
+    script: ScriptConfig = ScriptConfig()
+    dedup: DedupConfig = DedupConfig()
+    filter: FilterConfig = FilterConfig()
+    run: RunConfig = RunConfig()
+
+    @classmethod
+    def from_toml(cls, text: str) -> Config:
+        """Parse TOML text; raises tomllib.TOMLDecodeError or pydantic.ValidationError."""
+        return cls.model_validate(tomllib.loads(text))
+
+    def canonical_json(self) -> str:
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+
+    def content_hash(self) -> str:
+        """Hash of everything that shapes the data (defaults included); `run` only tunes execution."""
+        shaping = self.model_dump(mode="json", exclude={"run"})
+        return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()[:16]

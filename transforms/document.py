@@ -1,0 +1,43 @@
+"""The plain records that flow through the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What one stage did to one document; kept in the `steps` column for provenance."""
+
+    name: str
+    chars_removed: int = 0
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One record as a reader found it: bytes plus where they came from."""
+
+    id: str
+    source_uri: str
+    source_record: str | None
+    source_format: str  # "text" or "html"
+    data: bytes
+    source_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A processed document; `reason` is set when a stage rejected it."""
+
+    text: str
+    title: str | None = None
+    lang: str | None = None
+    lang_score: float | None = None
+    script: str | None = None
+    converted: str | None = None
+    source_url: str | None = None
+    text_hash: str | None = None
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+    metadata: dict[str, str] = field(default_factory=dict)
+    reason: str | None = None

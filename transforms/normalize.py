@@ -1,0 +1,44 @@
+"""Unicode repair and whitespace: the text every later stage can rely on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+from transforms.document import Step
+
+# Zero-width and invisible format characters that scrapers leave inside words; U+200D (ZWJ) is kept
+# because emoji sequences need it.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_INLINE_SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # the HTML extractor already unescapes; plain text may quote entities on purpose
+    fix_latin_ligatures=False,
+    fix_character_width=False,  # width is a script-policy decision (transforms.unify), not a repair
+    uncurl_quotes=False,
+    normalization=None,  # NFC below; NFKC would rewrite Chinese punctuation
+    explain=False,
+)
+
+
+def normalize_text(text: str) -> tuple[str, Step]:
+    """Repair mojibake, NFC, drop control and zero-width characters, tidy whitespace.
+
+    Lines keep their breaks (the line cleaner works on them); runs of blank lines shrink to one.
+    Ideographic space (U+3000) is kept inside lines: Chinese text uses it for indentation.
+    """
+    before = len(text)
+    repaired = ftfy.fix_text(text, _FTFY_CONFIG)
+    fixed = unicodedata.normalize("NFC", repaired)
+    fixed = _LINE_BREAKS.sub("\n", fixed)
+    fixed = fixed.translate(_INVISIBLE)
+    fixed = _CONTROL.sub("", fixed)
+    lines = (_INLINE_SPACE.sub(" ", line).strip(" \u3000") for line in fixed.split("\n"))
+    fixed = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+    detail = "" if fixed == text else "mojibake repaired" if repaired != text else "whitespace/invisibles"
+    return fixed, Step("normalize", max(0, before - len(fixed)), detail)

@@ -1,0 +1,114 @@
+"""One record through every per-document stage: decode → extract → normalize → boilerplate →
+language and script → unify → width/punctuation → dedup key. Pure: bytes and config in, a Document out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transforms.boilerplate import clean_lines
+from transforms.config import Config
+from transforms.decode import DecodeError, declared_charset, decode_bytes
+from transforms.document import Document, RawRecord, Step
+from transforms.extract import extract_html
+from transforms.hashing import dedup_key
+from transforms.language import detect_language
+from transforms.normalize import normalize_text
+from transforms.script import count_scripts, dominant_script
+from transforms.unify import normalize_width_and_punctuation, unify_script
+
+_TITLE_MAX_CHARS = 64
+
+
+class RecordError(ValueError):
+    """A record that cannot be processed; it becomes an error row with this message."""
+
+
+def guess_title(text: str) -> str | None:
+    """A short first line that does not end like a sentence is the title of a plain-text document."""
+    first, _, rest = text.partition("\n")
+    first = first.strip()
+    if rest.strip() and 0 < len(first) <= _TITLE_MAX_CHARS and first[-1] not in "。.!！?？;；,，:：…":
+        return first
+    return None
+
+
+def process_record(record: RawRecord, config: Config) -> Document:
+    """Run all per-document stages. Raises RecordError for records that are not readable text;
+    returns a Document whose `reason` is set when a stage rejects it."""
+    if len(record.data) > config.read.max_record_bytes:
+        raise RecordError(f"record of {len(record.data)} bytes exceeds read.max_record_bytes")
+    steps: list[Step] = []
+    declared = declared_charset(record.data) if record.source_format == "html" else None
+    try:
+        decoded = decode_bytes(record.data, declared=declared)
+    except DecodeError as error:
+        raise RecordError(str(error)) from error
+    steps.append(Step("decode", 0, decoded.encoding))
+
+    title: str | None = None
+    metadata: dict[str, str] = {}
+    source_url = record.source_url
+    text = decoded.text
+    if record.source_format == "html":
+        extracted = extract_html(text, config.extract, url=source_url)
+        steps.append(Step("extract", len(text) - len(extracted.text), "trafilatura"))
+        text, title = extracted.text, extracted.title
+        source_url = source_url or extracted.url
+        metadata = {
+            key: value
+            for key, value in (
+                ("author", extracted.author),
+                ("date", extracted.date),
+                ("sitename", extracted.sitename),
+            )
+            if value
+        }
+
+    text, step = normalize_text(text)
+    steps.append(step)
+    text, step = clean_lines(text, config.boilerplate)
+    steps.append(step)
+    if title is None:
+        title = guess_title(text)
+
+    counts = count_scripts(text)
+    script = dominant_script(counts)
+    guess = detect_language(text, counts, seed=config.language.seed)
+    steps.append(Step("language", 0, f"{guess.method}:{guess.lang}"))
+
+    converted = None
+    chinese = guess.lang == "zh"
+    if chinese and config.script.target != "keep":
+        text, converted, step = unify_script(text, script, config.script.target)
+        steps.append(step)
+        if title and converted:
+            title, _, _ = unify_script(title, script, config.script.target)
+    text, step = normalize_width_and_punctuation(text, chinese, config.script.punctuation)
+    steps.append(step)
+    if title:
+        title, _ = normalize_width_and_punctuation(title, chinese, config.script.punctuation)
+
+    document = Document(
+        text=text,
+        title=title,
+        lang=guess.lang,
+        lang_score=guess.score,
+        script=script,
+        converted=converted,
+        source_url=source_url,
+        text_hash=dedup_key(text),
+        steps=tuple(steps),
+        metadata=metadata,
+    )
+    return _apply_filters(document, config)
+
+
+def _apply_filters(document: Document, config: Config) -> Document:
+    if len(document.text.strip()) < max(config.filter.min_chars, 1):
+        return replace(document, reason="empty")
+    keep = config.language.keep
+    if keep and document.lang not in keep:
+        return replace(document, reason=f"language:{document.lang}")
+    if (document.lang_score or 0.0) < config.language.min_score:
+        return replace(document, reason="language_score")
+    return document
