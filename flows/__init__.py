@@ -1,0 +1,1 @@
+"""The shell around transforms/: reading, writing, Prefect tasks and flows, and the CLI."""

@@ -1,0 +1,155 @@
+"""The Prefect flow: plan shards → process shards in worker processes → global exact dedup → publish.
+
+Tasks are coarse (one per shard, thousands of documents each) so Prefect's per-task cost and its
+API never become the bottleneck. Shard results are staged atomically under OUT/.staging, so a killed
+run started again reuses every shard it had finished.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.runtime import flow_run
+from prefect.task_runners import ProcessPoolTaskRunner
+
+from flows.dataset import publish, write_table_atomic, write_text_atomic
+from flows.dedup import exact_duplicates
+from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pipeline_version
+from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
+from flows.readers import Discovery, Shard, discover, plan_shards
+from flows.shard import ShardSummary, process_shard
+from transforms.config import Config
+
+DEFAULT_INPUT = "seeds"
+
+
+def default_output(inputs: list[str]) -> str:
+    """output/<name of the (first) input>, e.g. output/seeds."""
+    name = Path(inputs[0]).expanduser().resolve().name if inputs else "dataset"
+    return str(Path("output") / (Path(name).stem or "dataset"))
+
+
+@task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def plan_task(inputs: list[str], config: Config) -> tuple[Discovery, list[Shard]]:
+    discovery = discover(inputs, config.read)
+    return discovery, plan_shards(discovery.files, config)
+
+
+@task(name="process-shard", cache_policy=NO_CACHE)
+def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: str) -> ShardSummary:
+    return process_shard(shard, config, staging_dir, version)
+
+
+@task(name="exact-dedup", cache_policy=NO_CACHE)
+def dedup_task(staging_paths: list[str], duplicates_path: str) -> int:
+    duplicates = exact_duplicates(staging_paths)
+    write_table_atomic(duplicates, Path(duplicates_path))
+    return duplicates.num_rows
+
+
+@task(name="write-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def write_parts_task(
+    staging_path: str, index: int, duplicates_path: str, next_dir: str, run: RunColumns
+) -> PartCounts:
+    import pyarrow.parquet as pq
+
+    return write_parts(staging_path, index, pq.read_table(duplicates_path), next_dir, run)
+
+
+@flow(name="refinery", task_runner=ProcessPoolTaskRunner(), log_prints=False, validate_parameters=True)
+def refine(
+    inputs: list[str] | None = None, out: str | None = None, config: Config | None = None
+) -> dict[str, Any]:
+    """Clean, deduplicate and publish the documents under `inputs` as a Parquet dataset in `out`."""
+    logger = get_run_logger()
+    config = config or Config()
+    inputs = inputs or [DEFAULT_INPUT]
+    out_dir = Path(out or default_output(inputs)).expanduser().resolve()
+    started = datetime.now(UTC)
+    clock = time.perf_counter()
+    run = RunColumns(
+        run_id=str(flow_run.id or f"local-{started:%Y%m%dT%H%M%S}"),
+        config_hash=config.content_hash(),
+        pipeline_version=pipeline_version(),
+        processed_at=started.replace(microsecond=0),
+    )
+    staging_dir = out_dir / ".staging"
+    next_dir = out_dir / f".next-{run.run_id}"
+    staging_dir.mkdir(parents=True, exist_ok=True)
+
+    discovery, shards = plan_task(inputs, config)
+    logger.info("%d files in %d shards → %s", len(discovery.files), len(shards), out_dir)
+
+    futures = [
+        process_shard_task.submit(shard, config, str(staging_dir), run.pipeline_version) for shard in shards
+    ]
+    summaries: list[ShardSummary] = []
+    for done, future in enumerate(as_completed(futures), start=1):
+        summary = future.result()
+        summaries.append(summary)
+        logger.info(
+            "shard %d/%d: %d documents, %d kept, %d rejected, %d errors%s",
+            done,
+            len(shards),
+            summary.documents,
+            summary.kept,
+            summary.rejected,
+            summary.errors,
+            " (resumed)" if summary.resumed else "",
+        )
+    summaries.sort(key=lambda s: s.index)
+    staging_paths = [s.staging_path for s in summaries]
+
+    duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
+    duplicate_count = dedup_task(staging_paths, duplicates_path)
+    logger.info("exact dedup: %d duplicates", duplicate_count)
+
+    shutil.rmtree(next_dir, ignore_errors=True)
+    part_futures = [
+        write_parts_task.submit(s.staging_path, s.index, duplicates_path, str(next_dir), run)
+        for s in summaries
+    ]
+    parts = [future.result() for future in part_futures]
+    ensure_every_part_dir(str(next_dir))
+
+    totals = {
+        "kept": sum(p.kept for p in parts),
+        "rejected": sum(p.rejected for p in parts),
+        "errors": sum(p.errors for p in parts),
+    }
+    manifest = build_manifest(
+        run_id=run.run_id,
+        started_at=started.isoformat(timespec="seconds"),
+        finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        inputs=[item for s in summaries for item in s.inputs],
+        skipped=list(discovery.skipped),
+        shards=[asdict(s) for s in summaries],
+        parts=totals,
+        reasons=merge_counts([p.reasons for p in parts]),
+        config=config.model_dump(mode="json"),
+        config_hash=run.config_hash,
+    )
+    if not manifest["counts"]["invariant_holds"]:
+        raise RuntimeError(f"documents read != kept + rejected + errors: {manifest['counts']}")
+
+    publish(next_dir, out_dir)
+    write_text_atomic(dumps(manifest), out_dir / "manifest.json")
+    write_text_atomic(dataset_card(manifest, out_dir.name), out_dir / "README.md")
+    shutil.rmtree(staging_dir, ignore_errors=True)
+    manifest["seconds"] = round(time.perf_counter() - clock, 2)
+    manifest["out"] = str(out_dir)
+    return manifest
+
+
+def with_workers(workers: int) -> Any:
+    """The flow with a process pool of `workers` processes (0: one per CPU core)."""
+    return refine.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers or os.cpu_count() or 1))

@@ -1,0 +1,89 @@
+"""Turn staged shards plus the dedup decision into the published dataset, its manifest and card."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from flows.dataset import PARTS, part_name, write_table_atomic
+
+
+@dataclass(frozen=True, slots=True)
+class RunColumns:
+    """Provenance every row of a run carries."""
+
+    run_id: str
+    config_hash: str
+    pipeline_version: str
+    processed_at: datetime
+
+
+@dataclass
+class PartCounts:
+    kept: int = 0
+    rejected: int = 0
+    errors: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+def write_parts(
+    staging_path: str, index: int, duplicates: pa.Table, next_dir: str, run: RunColumns
+) -> PartCounts:
+    """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written)."""
+    staged = pq.read_table(staging_path)
+    is_duplicate = pc.is_in(staged["id"], value_set=duplicates["id"])
+    duplicate_of = _lookup(staged["id"], duplicates)
+    staged = staged.set_column(staged.schema.get_field_index("duplicate_of"), "duplicate_of", duplicate_of)
+    reason = pc.if_else(is_duplicate, pa.scalar("exact_duplicate"), staged["reason"])
+    status = pc.if_else(is_duplicate, pa.scalar("rejected"), staged["status"])
+    staged = staged.set_column(staged.schema.get_field_index("reason"), "reason", reason)
+    staged = staged.set_column(staged.schema.get_field_index("status"), "status", status)
+    staged = _with_run_columns(staged, run)
+
+    counts = PartCounts()
+    for part, wanted in (("data", "kept"), ("rejected", "rejected"), ("errors", "error")):
+        rows = staged.filter(pc.equal(staged["status"], wanted))
+        schema = PARTS[part]
+        rows = rows.select(schema.names).cast(schema)
+        if part == "data":
+            counts.kept = rows.num_rows
+        elif part == "rejected":
+            counts.rejected = rows.num_rows
+            counts.reasons = dict(Counter(rows["reason"].to_pylist()))
+        else:
+            counts.errors = rows.num_rows
+        if rows.num_rows:
+            write_table_atomic(rows, Path(next_dir) / part / part_name(index))
+    return counts
+
+
+def ensure_every_part_dir(next_dir: str) -> None:
+    """A part directory with no rows still gets one empty, typed file, so every reader finds a schema."""
+    for part, schema in PARTS.items():
+        directory = Path(next_dir) / part
+        if not directory.exists() or not any(directory.glob("part-*.parquet")):
+            write_table_atomic(schema.empty_table(), directory / part_name(0))
+
+
+def _lookup(ids: pa.ChunkedArray, duplicates: pa.Table) -> pa.Array:
+    positions = pc.index_in(ids, value_set=duplicates["id"])
+    return pc.take(duplicates["duplicate_of"], positions)
+
+
+def _with_run_columns(table: pa.Table, run: RunColumns) -> pa.Table:
+    n = table.num_rows
+    values = {
+        "run_id": pa.array([run.run_id] * n, pa.string()),
+        "config_hash": pa.array([run.config_hash] * n, pa.string()),
+        "pipeline_version": pa.array([run.pipeline_version] * n, pa.string()),
+        "processed_at": pa.array([run.processed_at] * n, pa.timestamp("us", tz="UTC")),
+    }
+    for name, column in values.items():
+        table = table.append_column(name, column)
+    return table

@@ -1,0 +1,161 @@
+"""One shard: read its records, run every per-document transform, stage the rows as Parquet.
+
+Runs inside a worker process (a Prefect task on the process pool or on a Dask worker); nothing here
+talks to Prefect, so it can be tested and profiled alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from flows.dataset import STAGING_SCHEMA, read_metadata, write_table_atomic
+from flows.readers import InputFile, Shard, read_records
+from transforms.config import Config
+from transforms.document import Document, RawRecord
+from transforms.hashing import record_id, sha256_hex
+from transforms.pipeline import RecordError, process_record
+
+_SUMMARY_KEY = "refinery.shard_summary"
+
+
+@dataclass
+class ShardSummary:
+    index: int
+    staging_path: str
+    documents: int = 0
+    kept: int = 0
+    rejected: int = 0
+    errors: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)
+    scripts: dict[str, int] = field(default_factory=dict)
+    chars_removed: dict[str, int] = field(default_factory=dict)
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+    resumed: bool = False
+
+
+def shard_fingerprint(shard: Shard, config_hash: str, pipeline_version: str) -> str:
+    """Changes whenever the shard's files, the configuration or the pipeline change."""
+    parts = [config_hash, pipeline_version] + [f"{f.key}\x00{f.size}\x00{f.mtime_ns}" for f in shard.files]
+    return hashlib.sha256("\x01".join(parts).encode()).hexdigest()[:16]
+
+
+def staging_path(staging_dir: Path, shard: Shard, fingerprint: str) -> Path:
+    return staging_dir / f"shard-{shard.index:05d}-{fingerprint}.parquet"
+
+
+def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_version: str) -> ShardSummary:
+    """Stage one shard; a shard already staged by an interrupted run with the same inputs is reused."""
+    started = time.perf_counter()
+    path = staging_path(
+        Path(staging_dir), shard, shard_fingerprint(shard, config.content_hash(), pipeline_version)
+    )
+    if path.exists():
+        summary = ShardSummary(**read_metadata(path, _SUMMARY_KEY))
+        summary.resumed = True
+        return summary
+
+    rows: list[dict[str, Any]] = []
+    summary = ShardSummary(index=shard.index, staging_path=str(path))
+    counters: dict[str, Counter[str]] = {
+        name: Counter() for name in ("reasons", "languages", "scripts", "chars_removed")
+    }
+    for item in shard.files:
+        file_rows = _rows_of_file(item, config)
+        for row in file_rows:
+            _count(summary, counters, row)
+        rows.extend(file_rows)
+        # A .txt or .html file is one record, so the record checksum is the file checksum.
+        checksum = file_rows[0]["source_sha256"] if len(file_rows) == 1 else None
+        summary.inputs.append({"key": item.key, "size": item.size, "sha256": checksum})
+    for name, counter in counters.items():
+        setattr(summary, name, dict(sorted(counter.items())))
+    summary.seconds = round(time.perf_counter() - started, 3)
+    table = pa.Table.from_pylist(rows, schema=STAGING_SCHEMA)
+    write_table_atomic(table, path, {_SUMMARY_KEY: asdict(summary)})
+    return summary
+
+
+def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[str, Any]) -> None:
+    summary.documents += 1
+    status = row["status"]
+    if status == "error":
+        summary.errors += 1
+        return
+    if status == "rejected":
+        summary.rejected += 1
+        counters["reasons"][row["reason"]] += 1
+    else:
+        summary.kept += 1
+    counters["languages"][row["lang"] or "und"] += 1
+    counters["scripts"][row["script"] or "Zyyy"] += 1
+    for step in row["steps"]:
+        counters["chars_removed"][step["name"]] += step["chars_removed"]
+
+
+def _rows_of_file(item: InputFile, config: Config) -> list[dict[str, Any]]:
+    if item.size > config.read.max_record_bytes:
+        return [_error_row(_unread_record(item), f"file of {item.size} bytes exceeds read.max_record_bytes")]
+    try:
+        records = list(read_records(item))
+    except OSError as error:
+        return [_error_row(_unread_record(item), f"cannot read file: {error.strerror or error}")]
+    return [_process(record, config) for record in records]
+
+
+def _unread_record(item: InputFile) -> RawRecord:
+    return RawRecord(record_id(item.key, None), Path(item.path).as_uri(), None, item.source_format, b"")
+
+
+def _process(record: RawRecord, config: Config) -> dict[str, Any]:
+    try:
+        document = process_record(record, config)
+    except RecordError as error:
+        return _error_row(record, str(error))
+    except Exception as error:  # one bad record must not take the shard down; it is kept as an error row
+        return _error_row(record, f"{type(error).__name__}: {error}")
+    return _document_row(record, document)
+
+
+def _source_columns(record: RawRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "source_uri": record.source_uri,
+        "source_record": record.source_record,
+        "source_format": record.source_format,
+        "source_sha256": sha256_hex(record.data) if record.data else None,
+        "source_url": record.source_url,
+    }
+
+
+def _error_row(record: RawRecord, message: str) -> dict[str, Any]:
+    return {**_source_columns(record), "status": "error", "error": message}
+
+
+def _document_row(record: RawRecord, document: Document) -> dict[str, Any]:
+    return {
+        **_source_columns(record),
+        "source_url": document.source_url,
+        "text": document.text,
+        "title": document.title,
+        "lang": document.lang,
+        "lang_score": document.lang_score,
+        "script": document.script,
+        "converted": document.converted,
+        "text_hash": document.text_hash,
+        "steps": [
+            {"name": s.name, "chars_removed": s.chars_removed, "detail": s.detail} for s in document.steps
+        ],
+        "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True),
+        "reason": document.reason,
+        "status": "rejected" if document.reason else "kept",
+    }
