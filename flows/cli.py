@@ -24,7 +24,7 @@ What a run writes (OUT):
   manifest.json             inputs and checksums, counts, versions, configuration and its hash
   README.md                 dataset card
 
-A run that is killed can be started again with the same arguments: finished shards are reused.
+A run that is killed resumes when started again with the same arguments: finished shards are reused.
 Without PREFECT_API_URL, a temporary local Prefect server is started for the run; set it to report
 to a running server (prefect server start --host 127.0.0.1).
 """

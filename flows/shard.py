@@ -104,16 +104,18 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
 
 def _rows_of_file(item: InputFile, config: Config) -> list[dict[str, Any]]:
     if item.size > config.read.max_record_bytes:
-        return [_error_row(_unread_record(item), f"file of {item.size} bytes exceeds read.max_record_bytes")]
+        return [_unread_error_row(item, f"file of {item.size} bytes exceeds read.max_record_bytes")]
     try:
         records = list(read_records(item))
     except OSError as error:
-        return [_error_row(_unread_record(item), f"cannot read file: {error.strerror or error}")]
+        return [_unread_error_row(item, f"cannot read file: {error.strerror or error}")]
     return [_process(record, config) for record in records]
 
 
-def _unread_record(item: InputFile) -> RawRecord:
-    return RawRecord(record_id(item.key, None), Path(item.path).as_uri(), None, item.source_format, b"")
+def _unread_error_row(item: InputFile, message: str) -> dict[str, Any]:
+    """An error row for a file whose bytes were never read (so no checksum)."""
+    record = RawRecord(record_id(item.key, None), Path(item.path).as_uri(), None, item.source_format, b"")
+    return {**_error_row(record, message), "source_sha256": None}
 
 
 def _process(record: RawRecord, config: Config) -> dict[str, Any]:
@@ -132,7 +134,7 @@ def _source_columns(record: RawRecord) -> dict[str, Any]:
         "source_uri": record.source_uri,
         "source_record": record.source_record,
         "source_format": record.source_format,
-        "source_sha256": sha256_hex(record.data) if record.data else None,
+        "source_sha256": sha256_hex(record.data),
         "source_url": record.source_url,
     }
 

@@ -24,6 +24,8 @@ from transforms.document import Step
 
 _SENTENCE_END = re.compile(r"[。！？!?…」』”\"']$|[.;；]$")
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
+_SENTENCE_FINAL = re.compile(r"[。！？!?.…][”」』\"')）]?$")
+_CLAUSE_OR_SENTENCE = re.compile(r"[，,；;、。！？!?]")
 _CLAUSE_MARKS = re.compile(r"[。！？!?；;，,：]|[:.](?=\s|$)")
 # A watermark candidate: 5-16 ASCII letters/digits glued to the end of a line right after a
 # non-ASCII-word character (CJK text or closing punctuation).
@@ -60,8 +62,15 @@ def parse_patterns(toml_text: str) -> tuple[PatternCategory, ...]:
     )
 
 
+def reads_like_sentences(line: str) -> bool:
+    """Several clauses ending in sentence punctuation: prose, whatever keywords it contains."""
+    return bool(_SENTENCE_FINAL.search(line)) and len(_CLAUSE_OR_SENTENCE.findall(line)) >= 3
+
+
 def match_category(line: str, patterns: tuple[PatternCategory, ...]) -> PatternCategory | None:
     stripped = line.strip()
+    if reads_like_sentences(stripped):
+        return None
     for category in patterns:
         if len(stripped) <= category.max_chars and category.regex.search(stripped):
             return category

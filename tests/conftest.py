@@ -1,0 +1,37 @@
+"""Shared fixtures. Prefect's environment is set before anything imports prefect."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from flows.environment import apply_prefect_defaults
+
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="refinery-test-prefect-"))
+apply_prefect_defaults()
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS = PROJECT_ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """Seed documents by their three-digit prefix ("000" ... "004")."""
+    return {path.name[:3]: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """One temporary Prefect server for the whole session: starting one costs several seconds."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield

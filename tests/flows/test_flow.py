@@ -1,0 +1,175 @@
+"""The flow end to end on a real (temporary) Prefect server with worker processes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+import pytest
+
+from flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS
+from flows.flow import with_workers
+from flows.readers import discover, plan_shards
+from flows.shard import process_shard
+from transforms.config import Config
+
+CONFIG = Config.from_toml("[run]\nshard_docs = 3\n")  # several shards, so dedup works across them
+PAGE = (
+    "<html><head><title>芯片新闻</title></head><body><article><h1>芯片新闻</h1>"
+    + "".join(f"<p>人工智能芯片产业正在快速发展，各国纷纷加大投入，第{i}段内容。</p>" for i in range(6))
+    + "</article></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seeds_dir) -> Path:
+    root = tmp_path_factory.mktemp("input") / "corpus"
+    shutil.copytree(seeds_dir, root)
+    seed_002 = (seeds_dir / "002_1926c53725f4c631.txt").read_text(encoding="utf-8")
+    (root / "zz_copy_of_002.txt").write_text(seed_002.replace("，", ", "), encoding="utf-8")
+    (root / "page_gbk.html").write_bytes(PAGE.encode("gbk"))  # no declared charset
+    (root / "empty.txt").write_bytes(b"")
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
+    (root / "notes.csv").write_text("not,a,document")
+    return root
+
+
+def run(corpus: Path, out: Path) -> dict:
+    return with_workers(2)(inputs=[str(corpus)], out=str(out), config=CONFIG)
+
+
+def read(out: Path, part: str):
+    return ds.dataset(out / part, format="parquet").to_table()
+
+
+@pytest.fixture(scope="module")
+def published(prefect_server, corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "dataset"
+    return run(corpus, out), out
+
+
+def test_nothing_is_lost(published):
+    manifest, out = published
+    counts = manifest["counts"]
+    assert counts["documents_read"] == 9
+    assert (counts["kept"], counts["rejected"], counts["errors"]) == (6, 2, 1)
+    assert counts["invariant_holds"] is True
+    assert counts["rejected_by_reason"] == {"empty": 1, "exact_duplicate": 1}
+    assert [Path(p).name for p in manifest["skipped_files"]] == ["notes.csv"]
+    assert read(out, "data").num_rows + read(out, "rejected").num_rows + read(out, "errors").num_rows == 9
+
+
+def test_contract_schemas_are_explicit(published):
+    _, out = published
+    for part, schema in (("data", DATA_SCHEMA), ("rejected", REJECTED_SCHEMA), ("errors", ERRORS_SCHEMA)):
+        for file in sorted((out / part).glob("part-*.parquet")):
+            assert pq.read_schema(file).remove_metadata() == schema, file
+            assert pq.ParquetFile(file).metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+def test_every_row_has_provenance(published, corpus):
+    manifest, out = published
+    rows = read(out, "data").to_pylist() + read(out, "rejected").to_pylist()
+    assert len({row["id"] for row in rows}) == len(rows)
+    for row in rows:
+        for column in (
+            *RUN_COLUMNS,
+            "id",
+            "source_uri",
+            "source_format",
+            "source_sha256",
+            "text_hash",
+            "lang",
+        ):
+            assert row[column] is not None or (column == "lang" and row["reason"] == "empty"), (column, row)
+        assert row["run_id"] == manifest["run_id"]
+        assert row["config_hash"] == manifest["config_hash"]
+        source = Path(row["source_uri"].removeprefix("file://"))
+        assert row["source_sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
+        names = [step["name"] for step in row["steps"]]
+        assert names[0] == "decode" and "normalize" in names and "boilerplate" in names
+
+
+def test_seed_results(published):
+    _, out = published
+    by_name = {Path(r["source_uri"]).name: r for r in read(out, "data").to_pylist()}
+    assert "6lLesmc" not in by_name["000_9d3abaac53ab3a5d.txt"]["text"]
+    seed_004 = by_name["004_ef43b4fc51d4ce41.txt"]
+    assert (seed_004["script"], seed_004["converted"], seed_004["lang"]) == ("Hant", "t2s", "zh")
+    assert "中國" not in seed_004["text"]
+    page = by_name["page_gbk.html"]
+    assert page["title"] == "芯片新闻" and page["source_format"] == "html"
+    assert "人工智能芯片产业" in page["text"]
+
+
+def test_duplicates_and_errors_say_why(published):
+    _, out = published
+    kept_ids = {Path(r["source_uri"]).name: r["id"] for r in read(out, "data").to_pylist()}
+    rejected = {Path(r["source_uri"]).name: r for r in read(out, "rejected").to_pylist()}
+    assert rejected["zz_copy_of_002.txt"]["reason"] == "exact_duplicate"
+    assert rejected["zz_copy_of_002.txt"]["duplicate_of"] == kept_ids["002_1926c53725f4c631.txt"]
+    assert rejected["empty.txt"]["reason"] == "empty"
+    (error,) = read(out, "errors").to_pylist()
+    assert Path(error["source_uri"]).name == "image.txt" and "binary" in error["error"]
+
+
+def test_manifest_and_card(published):
+    manifest, out = published
+    on_disk = json.loads((out / "manifest.json").read_text())
+    assert on_disk["counts"] == manifest["counts"]
+    assert set(on_disk["versions"]) >= {
+        "refinery",
+        "python",
+        "prefect",
+        "trafilatura",
+        "langdetect",
+        "opencc",
+        "pyarrow",
+    }
+    assert on_disk["config"]["run"]["shard_docs"] == 3
+    assert len(on_disk["inputs"]) == 10 - 1  # every readable file, with size and checksum
+    card = (out / "README.md").read_text()
+    assert "| 9 | 6 | 2 | 1 |" in card and "pd.read_parquet" in card
+
+
+def test_no_temporary_files_are_left(published):
+    _, out = published
+    assert sorted(p.name for p in out.iterdir()) == [
+        "README.md",
+        "data",
+        "errors",
+        "manifest.json",
+        "rejected",
+    ]
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_same_input_same_dataset_and_staged_shards_are_resumed(published, corpus, tmp_path):
+    """A second run, after a 'crash' that had staged one shard, gives the same rows."""
+    first_manifest, first_out = published
+    out = tmp_path / "again"
+    shard = plan_shards(discover([str(corpus)], CONFIG.read).files, CONFIG)[0]
+    process_shard(shard, CONFIG, str(out / ".staging"), first_manifest["versions"]["refinery"])
+    manifest = run(corpus, out)
+    assert manifest["counts"]["shards_resumed"] == 1
+    for part in ("data", "rejected", "errors"):
+        drop = [c for c in RUN_COLUMNS]
+        assert read(out, part).drop(drop).equals(read(first_out, part).drop(drop)), part
+
+
+def test_consumers_load_it(published):
+    """pandas, polars and DuckDB read the parts as they are, nested `steps` included."""
+    import duckdb
+    import pandas as pd
+    import polars as pl
+
+    _, out = published
+    frame = pd.read_parquet(out / "data")
+    assert len(frame) == 6 and frame["steps"].map(len).min() >= 5
+    assert pl.read_parquet(out / "rejected" / "*.parquet")["reason"].sort().to_list() == ["empty", "exact_duplicate"]
+    languages = duckdb.sql(f"select lang, count(*) from '{out}/data/*.parquet' group by lang").fetchall()
+    assert dict(languages) == {"zh": 6}

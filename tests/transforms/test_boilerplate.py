@@ -1,0 +1,215 @@
+import pytest
+
+from transforms.boilerplate import clean_lines, default_patterns, find_watermarks, match_category
+from transforms.config import BoilerplateConfig
+from transforms.normalize import normalize_text
+
+CONFIG = BoilerplateConfig()
+PARAGRAPHS = [
+    "人工智能芯片的竞争正在改变全球半导体产业的格局，各国政府纷纷出台扶持政策。业内人士认为，这一趋势还将持续多年。",
+    "研究人员指出，出口管制使部分企业难以获得先进制程，只能转向成熟工艺并加强设计创新。这种调整需要时间，也需要资金。",
+    "与此同时，开源软件生态的发展降低了进入门槛，更多初创公司得以参与竞争。分析师预计，明年相关投资将继续增长。",
+    "不过，也有专家提醒，人才短缺仍是最大的瓶颈。高校与企业的合作模式需要进一步完善，才能培养足够的工程师。",
+]
+
+
+def clean(text: str) -> str:
+    return clean_lines(normalize_text(text)[0], CONFIG)[0]
+
+
+def lines_of(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+# --- the seeds: every content paragraph kept, every boilerplate line gone ---------------------
+
+
+def test_seed_000_watermark_share_tail_and_copyright(seed_texts):
+    original = normalize_text(seed_texts["000"])[0]
+    cleaned = clean(seed_texts["000"])
+    assert "6lLesmc" not in cleaned
+    article = lines_of(original)[:19]  # lines 1-19 are the article, the rest is chrome and teasers
+    for line in article:
+        assert line.removesuffix("6lLesmc") in cleaned
+    for gone in (
+        "微信扫一扫",
+        "微信公众号",
+        "点击查看更多",
+        "版权所有",
+        "分享到",
+        "推荐使用浏览器内置分享",
+        "芯片设计中的人工智能",
+        "9月5日-6日",
+        "第十一届",
+        "分享至朋友圈",
+    ):
+        assert gone not in cleaned
+
+
+def test_seed_001_contact_line(seed_texts):
+    cleaned = clean(seed_texts["001"])
+    assert "微信号" not in cleaned
+    assert lines_of(cleaned) == lines_of(normalize_text(seed_texts["001"])[0])[:-1]
+
+
+def test_seed_002_brand_and_product_list(seed_texts):
+    original = lines_of(normalize_text(seed_texts["002"])[0])
+    cleaned = clean(seed_texts["002"])
+    assert lines_of(cleaned) == original[:29]
+    for gone in ("铁锚", "博威合金BOWAY", "ZX7-630I", "上海晋名"):
+        assert gone not in cleaned
+
+
+def test_seed_003_blog_header_and_comments(seed_texts):
+    cleaned = clean(seed_texts["003"])
+    for gone in (
+        "这是国华对读过的书",
+        "被阅读次数",
+        "发表评论于",
+        "zbcajason",
+        "大号蚂蚁",
+        "登录后才可评论",
+        "-------",
+    ):
+        assert gone not in cleaned
+    for kept in (
+        "沙尔:与大陆在AI领域合作",
+        "参考资料",
+        "Scharre, P. (2023).",
+        "Swanson, A. (2023).",
+        "相异于目前占主流的脱钩主张",
+        "* 沙尔 (Paul Scharre)",
+    ):
+        assert kept in cleaned
+    assert cleaned.startswith("沙尔:与大陆在AI领域合作")
+
+
+def test_seed_004_is_all_article(seed_texts):
+    original = normalize_text(seed_texts["004"])[0]
+    assert clean(seed_texts["004"]) == original
+
+
+@pytest.mark.parametrize("key", ["000", "001", "002", "003", "004"])
+def test_cleaning_is_idempotent_and_never_grows(seed_texts, key):
+    once = clean(seed_texts[key])
+    assert len(once) <= len(seed_texts[key])
+    assert clean_lines(once, CONFIG)[0] == once
+
+
+# --- watermarks ------------------------------------------------------------------------------
+
+
+def test_glued_suffix_token_is_found_and_stripped():
+    text = "\n".join(p + "Qz7kP2x" for p in PARAGRAPHS)
+    cleaned, step = clean_lines(text, CONFIG)
+    assert cleaned == "\n".join(PARAGRAPHS)
+    assert "watermark=Qz7kP2x" in step.detail
+
+
+def test_glued_prefix_token_is_found_and_stripped():
+    text = "\n".join("a8Bc3D" + p for p in PARAGRAPHS)
+    assert clean_lines(text, CONFIG)[0] == "\n".join(PARAGRAPHS)
+
+
+def test_ordinary_words_at_line_ends_are_not_watermarks():
+    lines = [p.rstrip("。") + "NVIDIA" for p in PARAGRAPHS] + [p + "2023" for p in PARAGRAPHS]
+    assert find_watermarks(lines, CONFIG) == (set(), set())
+
+
+def test_a_token_on_too_few_lines_is_left_alone():
+    lines = [PARAGRAPHS[0] + "Qz7kP2x", *PARAGRAPHS[1:], *PARAGRAPHS]
+    assert find_watermarks(lines, CONFIG) == (set(), set())
+
+
+# --- structure ---------------------------------------------------------------------------------
+
+
+def test_teaser_tail_after_share_block_goes():
+    teasers = [
+        "华为发布新款芯片，性能提升三成",
+        "2023年第二季度手机出货量下滑",
+        "专家解读半导体产业新趋势",
+        "某公司完成新一轮融资",
+    ]
+    text = "\n".join([*PARAGRAPHS, "分享到微博", "分享到微信", *teasers])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
+
+
+def test_share_buttons_above_the_article_do_not_cut_it():
+    text = "\n".join(["芯片产业观察", "分享到微信", "分享到微博", *PARAGRAPHS])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == ["芯片产业观察", *PARAGRAPHS]
+
+
+def test_article_continuing_after_a_follow_line_is_kept():
+    text = "\n".join([*PARAGRAPHS[:2], "关注我们的微信公众号", *PARAGRAPHS[2:]])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
+
+
+def test_related_articles_header_starts_a_tail():
+    text = "\n".join([*PARAGRAPHS, "相关阅读", "芯片短缺何时缓解", "AI 服务器需求旺盛"])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
+
+
+def test_comment_section_runs_to_the_end():
+    text = "\n".join([*PARAGRAPHS, "网友甲 发表评论于", "说得很对，支持！", "登录后才可评论."])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
+
+
+def test_a_short_list_inside_the_article_stays():
+    items = ["第一，提高研发投入", "第二，培养工程人才", "第三，完善产业链"]
+    text = "\n".join([PARAGRAPHS[0], *items, PARAGRAPHS[1]])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == [PARAGRAPHS[0], *items, PARAGRAPHS[1]]
+
+
+def test_repeated_lines_keep_their_first_copy():
+    text = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[0]])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS[:2]
+
+
+def test_disabled_cleaner_changes_nothing():
+    text = "\n".join([*PARAGRAPHS, "版权所有"])
+    assert clean_lines(text, BoilerplateConfig(enabled=False))[0] == text
+
+
+# --- the pattern table: every category removes its lines and spares prose --------------------
+
+BOILERPLATE_LINES = {
+    "share": ["分享到微信", "微信扫一扫，一键转发", "Share this article"],
+    "follow": ["关注“国际电子商情” 微信公众号", "Follow us on Twitter"],
+    "related": ["相关阅读", "【推荐阅读】", "Related articles"],
+    "page_meta": ["打印 被阅读次数", "阅读：1234"],
+    "read_more": ["点击查看更多", "Read more"],
+    "login": ["登录后才可评论.", "Log in to comment"],
+    "copyright": [
+        "北京科能广告有限公司深圳分公司 版权所有",
+        "京ICP备12345678号",
+        "Copyright © 2024 Example Inc.",
+        "未经授权禁止转载",
+    ],
+    "contact": ["微信号:18391816005", "电话：010-12345678", "E-mail: news@example.com"],
+    "credit": ["责任编辑：王小明", "（编辑：李华）"],
+    "separator": ["-------------", "＊＊＊＊"],
+}
+PROSE_WITH_KEYWORDS = [
+    "这家公司表示，它将把技术分享到更多国家的合作伙伴，并在未来三年内持续投入研发资金，推动全行业共同进步。",
+    "记者在采访中注意到，版权所有人与平台之间的纠纷越来越多，法院近期审理了多起相关案件，引发了广泛关注。",
+    "The company said it would share more details about the chip next month, after regulators approve the deal.",
+    "编辑部认为，这一政策对行业的影响将是长期的。",
+]
+
+
+@pytest.mark.parametrize(
+    ("category", "line"), [(c, line) for c, lines in BOILERPLATE_LINES.items() for line in lines]
+)
+def test_pattern_table_matches_boilerplate(category, line):
+    matched = match_category(line, default_patterns())
+    assert matched is not None and matched.name == category
+
+
+@pytest.mark.parametrize("line", PROSE_WITH_KEYWORDS)
+def test_pattern_table_spares_prose(line):
+    assert match_category(line, default_patterns()) is None
+
+
+def test_every_category_in_the_table_is_tested():
+    assert {category.name for category in default_patterns()} <= set(BOILERPLATE_LINES) | {"comments"}

@@ -1,0 +1,28 @@
+import pytest
+from pydantic import ValidationError
+
+from transforms.config import Config
+
+
+def test_defaults_and_toml_round_trip():
+    config = Config.from_toml('[script]\ntarget = "hant"\n[language]\nkeep = ["zh"]\n')
+    assert config.script.target == "hant"
+    assert config.language.keep == ("zh",)
+    assert config.boilerplate.enabled is True
+
+
+def test_unknown_keys_are_errors():
+    with pytest.raises(ValidationError):
+        Config.from_toml("[boilerplate]\nenable = false\n")
+
+
+def test_bad_values_are_errors():
+    with pytest.raises(ValidationError):
+        Config.from_toml('[script]\ntarget = "klingon"\n')
+
+
+def test_hash_follows_what_shapes_the_data():
+    base = Config()
+    assert base.content_hash() == Config().content_hash()
+    assert Config.from_toml("[script]\ntarget = 'keep'\n").content_hash() != base.content_hash()
+    assert Config.from_toml("[run]\nworkers = 7\n").content_hash() == base.content_hash()

@@ -1,0 +1,48 @@
+import pytest
+
+from transforms.language import detect_language
+from transforms.script import count_scripts
+
+PARAGRAPHS = {
+    "en": "The export controls were tightened a year later, banning the sale of some technologies to China.",
+    "fr": "Les contrôles à l'exportation ont été renforcés un an plus tard, interdisant la vente de technologies.",
+    "de": "Die Exportkontrollen wurden ein Jahr später verschärft und verbieten den Verkauf bestimmter Technologien.",
+    "es": "Los controles de exportación se endurecieron un año después, prohibiendo la venta de algunas tecnologías.",
+    "ru": "Экспортный контроль был ужесточён через год, запретив продажу некоторых технологий в Китай.",
+    "ja": "輸出規制は一年後に強化され、一部の技術の中国への販売が禁止された。",
+    "ko": "수출 통제는 1년 후 강화되어 일부 기술의 중국 판매가 금지되었다.",
+    "zh-hans": "美国商务部于2022年10月实施出口管制，并在一年后收紧，禁止向中国出售某些技术。",
+    "zh-hant": "美國商務部於2022年10月實施出口管制，並在一年後收緊，禁止向中國出售某些技術。",
+}
+
+
+def detect(text: str, seed: int = 0):
+    return detect_language(text, count_scripts(text), seed=seed)
+
+
+@pytest.mark.parametrize(("key", "text"), PARAGRAPHS.items())
+def test_language_of_paragraphs(key, text):
+    guess = detect(text)
+    assert guess.lang == key.split("-")[0]
+    assert 0.5 < guess.score <= 1.0
+
+
+def test_traditional_chinese_is_never_korean(seed_texts):
+    for line in seed_texts["004"].split("\n"):
+        if len(line) > 10:
+            assert detect(line).lang == "zh"
+
+
+def test_deterministic_with_a_seed():
+    text = "Ambiguous short text here"
+    assert len({detect(text, seed=7) for _ in range(5)}) == 1
+
+
+def test_no_letters_no_language():
+    assert detect("12345 !!! 678").lang is None
+
+
+def test_alphabetic_text_goes_to_langdetect_with_alternatives():
+    guess = detect(PARAGRAPHS["en"])
+    assert guess.method == "langdetect"
+    assert all(code not in ("ko", "ja") for code, _ in guess.alternatives)

@@ -1,0 +1,69 @@
+import pytest
+
+from transforms.config import Config
+from transforms.document import RawRecord
+from transforms.pipeline import RecordError, guess_title, process_record
+
+CONFIG = Config()
+
+
+def record(data: bytes, fmt: str = "text") -> RawRecord:
+    return RawRecord(id="r", source_uri="file:///x", source_record=None, source_format=fmt, data=data)
+
+
+def test_seed_004_comes_out_simplified(seed_texts):
+    document = process_record(record(seed_texts["004"].encode()), CONFIG)
+    assert document.lang == "zh" and document.script == "Hant" and document.converted == "t2s"
+    assert document.title == "【韩退之专栏】中国人工智慧晶片落后美国五到十年"
+    assert "中國" not in document.text and "中国" in document.text
+    assert [step.name for step in document.steps] == [
+        "decode",
+        "normalize",
+        "boilerplate",
+        "language",
+        "unify_script",
+        "width_punctuation",
+    ]
+
+
+def test_html_goes_through_trafilatura_and_keeps_metadata():
+    body = "".join(
+        f"<p>{'人工智能芯片产业正在快速发展，各国纷纷加大投入。' * 3}第{i}段。</p>" for i in range(5)
+    )
+    page = (
+        '<html><head><meta charset="gbk"><title>芯片新闻</title></head><body><nav>首页 新闻</nav>'
+        f"<article><h1>芯片新闻</h1>{body}</article><footer>版权所有</footer></body></html>"
+    ).encode("gbk")
+    document = process_record(record(page, "html"), CONFIG)
+    assert document.reason is None
+    assert document.title == "芯片新闻"
+    assert "人工智能芯片产业" in document.text and "版权所有" not in document.text
+    assert document.steps[0].detail == "gb18030"
+
+
+def test_empty_documents_are_rejected_not_lost():
+    assert process_record(record(b"   \n\n "), CONFIG).reason == "empty"
+
+
+def test_binary_records_raise():
+    with pytest.raises(RecordError):
+        process_record(record(b"\x89PNG\r\n\x1a\n" + bytes(range(32)) * 64), CONFIG)
+
+
+def test_language_filter():
+    config = Config.from_toml('[language]\nkeep = ["en"]\n')
+    assert process_record(record("中文的文章内容。".encode()), config).reason == "language:zh"
+
+
+def test_keep_target_does_not_convert(seed_texts):
+    config = Config.from_toml('[script]\ntarget = "keep"\n')
+    document = process_record(record(seed_texts["004"].encode()), config)
+    assert document.converted is None and "中國" in document.text
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("标题\n正文第一段。", "标题"), ("这是一句完整的话。\n正文", None), ("只有一行", None)],
+)
+def test_guess_title(text, title):
+    assert guess_title(text) == title

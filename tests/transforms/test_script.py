@@ -1,0 +1,42 @@
+import pytest
+
+from transforms.script import count_scripts, dominant_script, han_script, han_tables
+
+SIMPLIFIED = "中国的研究人员表示，由于出口限制，他们发现自己落后于美国同行五到十年。"
+TRADITIONAL = "中國的研究人員表示，由於出口限制，他們發現自己落後於美國同行五到十年。"
+
+
+def test_opencc_tables_split_the_scripts():
+    tables = han_tables()
+    assert {"國", "們", "發", "後"} <= tables.traditional_only
+    assert {"国", "们", "发"} <= tables.simplified_only
+    assert not tables.traditional_only & tables.simplified_only
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SIMPLIFIED, "Hans"),
+        (TRADITIONAL, "Hant"),
+        ("人工智能", "Hani"),  # nothing tells the scripts apart
+        ("國", "Hant"),  # one character is evidence enough on a short text
+        (SIMPLIFIED[:12] + TRADITIONAL[12:], "mixed"),
+        ("人工知能の研究が進んでいる。日本の企業も参加している。", "Jpan"),
+        ("인공지능 연구가 빠르게 발전하고 있다.", "Kore"),
+        ("Artificial intelligence chips are in short supply.", "Latn"),
+        ("Искусственный интеллект развивается быстро.", "Cyrl"),
+        ("1234 5678 !!!", "Zyyy"),
+    ],
+)
+def test_dominant_script(text, expected):
+    assert dominant_script(count_scripts(text)) == expected
+
+
+def test_chinese_with_english_names_is_still_han():
+    text = "Ernst最近完成了一份长达70页的研究报告，由CIGI正式发表（Competing in Artificial Intelligence Chips）。"
+    assert dominant_script(count_scripts(text)) == "Hans"
+
+
+def test_traditional_with_a_few_shared_simplified_forms_is_hant():
+    counts = count_scripts(TRADITIONAL * 3 + "后面")
+    assert han_script(counts) == "Hant"
