@@ -26,12 +26,15 @@ _SENTENCE_END = re.compile(r"[。！？!?…」』”\"']$|[.;；]$")
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
 _SENTENCE_FINAL = re.compile(r"[。！？!?.…][”」』\"')）]?$")
 _CLAUSE_OR_SENTENCE = re.compile(r"[，,；;、。！？!?]")
+_DATE_STAMP = re.compile(r"(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2})?")
 _CLAUSE_MARKS = re.compile(r"[。！？!?；;，,：]|[:.](?=\s|$)")
 # A watermark candidate: 5-16 ASCII letters/digits glued to the end of a line right after a
 # non-ASCII-word character (CJK text or closing punctuation).
 _GLUED_SUFFIX = re.compile(r"(?<=[^\x00-\x7f)）\]】])([A-Za-z0-9]{5,16})$|(?<=[)）\]】])([A-Za-z0-9]{5,16})$")
 _GLUED_PREFIX = re.compile(r"^([A-Za-z0-9]{5,16})(?=[\u3400-\u9fff])")
 _LONG_LINE = 20
+_TAIL_SHARE = 0.7  # share of list-like lines that makes an edge block chrome
+_HEAD_MIN_LINES = 4  # a title, a subtitle and a dateline at the top are not a menu
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class PatternCategory:
     role: str  # "line", "end", "comments" or "meta"
     max_chars: int
     regex: re.Pattern[str]
+    sentences: bool = False  # may match lines that read like sentences
 
 
 @cache
@@ -57,6 +61,7 @@ def parse_patterns(toml_text: str) -> tuple[PatternCategory, ...]:
             role=entry["role"],
             max_chars=int(entry["max_chars"]),
             regex=re.compile("|".join(f"(?:{p})" for p in entry["patterns"]), re.IGNORECASE),
+            sentences=bool(entry.get("sentences", False)),
         )
         for entry in table["category"]
     )
@@ -69,9 +74,10 @@ def reads_like_sentences(line: str) -> bool:
 
 def match_category(line: str, patterns: tuple[PatternCategory, ...]) -> PatternCategory | None:
     stripped = line.strip()
-    if reads_like_sentences(stripped):
-        return None
+    prose = reads_like_sentences(stripped)
     for category in patterns:
+        if prose and not category.sentences:
+            continue
         if len(stripped) <= category.max_chars and category.regex.search(stripped):
             return category
     return None
@@ -134,21 +140,38 @@ def _is_listing(line: str) -> bool:
     return len(line) <= 80 and not _CLAUSE_MARKS.search(line) and not _SENTENCE_END.search(line)
 
 
-def _trailing_short_block(lines: list[str], min_lines: int) -> int:
-    """Start index of a trailing run of short lines without sentence punctuation (product or brand
-    lists, tag clouds), or len(lines) when there is none."""
-    start = len(lines)
-    run = 0
-    for index in range(len(lines) - 1, -1, -1):
-        line = lines[index]
-        if not line:
+def _is_tail_item(line: str) -> bool:
+    """What fills a page after its article: list items, link titles, dated teaser entries.
+
+    A link title is short, has at most one clause mark and does not end like a sentence ("。");
+    a teaser entry carries a date stamp.
+    """
+    if _is_listing(line):
+        return True
+    if len(line) <= 60 and len(_CLAUSE_OR_SENTENCE.findall(line)) <= 1 and not line.endswith(("。", ".")):
+        return True
+    return len(line) <= 100 and bool(_DATE_STAMP.search(line))
+
+
+def _is_body_line(line: str) -> bool:
+    """A paragraph that anchors the article: long, or several clauses ending like a sentence."""
+    return len(line) >= 100 or reads_like_sentences(line)
+
+
+def _chrome_block(lines: list[str], indices: range, min_lines: int) -> list[int]:
+    """Indices of the block from the page edge (walking `indices`) up to the first body line,
+    when that block is mostly list items, link titles and teasers; else nothing."""
+    block = []
+    for index in indices:
+        if not lines[index]:
             continue
-        if _is_listing(line):
-            run += 1
-            start = index
-        else:
+        if _is_body_line(lines[index]):
             break
-    return start if run >= min_lines else len(lines)
+        block.append(index)
+    tail_like = sum(1 for index in block if _is_tail_item(lines[index]))
+    if len(block) >= min_lines and tail_like >= _TAIL_SHARE * len(block):
+        return block
+    return []
 
 
 def clean_lines(
@@ -216,10 +239,12 @@ def clean_lines(
                 seen.add(line)
 
     kept = [line for index, line in enumerate(lines) if keep[index]]
-    block_start = _trailing_short_block(kept, config.tail_min_lines)
-    if block_start < len(kept):
-        removed["short_line_block"] += sum(1 for line in kept[block_start:] if line)
-        kept = kept[:block_start]
+    edges = set(_chrome_block(kept, range(len(kept) - 1, -1, -1), config.tail_min_lines))
+    removed["short_line_block"] += len(edges)
+    head = set(_chrome_block(kept, range(len(kept)), _HEAD_MIN_LINES)) - edges
+    removed["head_block"] += len(head)
+    kept = [line for index, line in enumerate(kept) if index not in edges and index not in head]
+    removed = +removed
 
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
     if removed:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import trafilatura
 
 from transforms.config import ExtractConfig
+from transforms.density import density_extract, prose_chars
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,10 +19,33 @@ class Extracted:
     date: str | None = None
     url: str | None = None
     sitename: str | None = None
+    method: str = "trafilatura"
 
 
 def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Extracted:
-    """Run trafilatura; an empty `text` means no main content was found (the caller rejects it)."""
+    """Main text by trafilatura, or by prose density when that finds clearly more prose.
+
+    trafilatura sometimes settles on a link list or a comment box of a Chinese portal page; the
+    density extractor then finds the article. An empty `text` means no main content was found.
+    """
+    extracted = _trafilatura(html, config, url)
+    fallback = density_extract(html)
+    ours = prose_chars(extracted.text.split("\n"))
+    theirs = prose_chars(fallback.split("\n"))
+    if theirs > _FALLBACK_RATIO * ours + _FALLBACK_MARGIN:
+        return Extracted(
+            fallback,
+            extracted.title,
+            extracted.author,
+            extracted.date,
+            extracted.url,
+            extracted.sitename,
+            "density",
+        )
+    return extracted
+
+
+def _trafilatura(html: str, config: ExtractConfig, url: str | None) -> Extracted:
     result = trafilatura.bare_extraction(
         html,
         url=url,
@@ -35,10 +60,41 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
         return Extracted(text="")
     fields = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     return Extracted(
-        text=fields.get("text") or "",
+        text=tidy_extracted(fields.get("text") or "", fields.get("title")),
         title=fields.get("title") or None,
         author=fields.get("author") or None,
         date=fields.get("date") or None,
         url=fields.get("url") or url,
         sitename=fields.get("sitename") or None,
     )
+
+
+_FALLBACK_RATIO = 1.5
+_FALLBACK_MARGIN = 50
+_LIST_MARKER = re.compile(r"^\s*[-*•]\s+")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEPARATOR = re.compile(r"^[\s|:-]*$")
+_SPACE = re.compile(r"\s+")
+
+
+def tidy_extracted(text: str, title: str | None) -> str:
+    """Undo trafilatura's plain-text markup so the line cleaner sees one block per line.
+
+    Markdown list markers go; table rows become one line per non-empty cell (layout tables on
+    Chinese portal pages hold the article, the byline and the footer in separate cells); leading
+    lines that repeat the title go (the title has its own column).
+    """
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        if _TABLE_ROW.match(raw):
+            cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", raw.strip().strip("|"))]
+            lines.extend(
+                cell.replace("\\|", "|") for cell in cells if cell and not _TABLE_SEPARATOR.match(cell)
+            )
+        else:
+            lines.append(_LIST_MARKER.sub("", raw))
+    if title:
+        wanted = _SPACE.sub("", title)
+        while lines and (not lines[0].strip() or _SPACE.sub("", lines[0]) == wanted):
+            lines.pop(0)
+    return "\n".join(lines)

@@ -51,7 +51,7 @@ def process_record(record: RawRecord, config: Config) -> Document:
     text = decoded.text
     if record.source_format == "html":
         extracted = extract_html(text, config.extract, url=source_url)
-        steps.append(Step("extract", len(text) - len(extracted.text), "trafilatura"))
+        steps.append(Step("extract", len(text) - len(extracted.text), extracted.method))
         text, title = extracted.text, extracted.title
         source_url = source_url or extracted.url
         metadata = {

@@ -170,6 +170,9 @@ def test_consumers_load_it(published):
     _, out = published
     frame = pd.read_parquet(out / "data")
     assert len(frame) == 6 and frame["steps"].map(len).min() >= 5
-    assert pl.read_parquet(out / "rejected" / "*.parquet")["reason"].sort().to_list() == ["empty", "exact_duplicate"]
+    assert pl.read_parquet(out / "rejected" / "*.parquet")["reason"].sort().to_list() == [
+        "empty",
+        "exact_duplicate",
+    ]
     languages = duckdb.sql(f"select lang, count(*) from '{out}/data/*.parquet' group by lang").fetchall()
     assert dict(languages) == {"zh": 6}

@@ -155,6 +155,26 @@ def test_comment_section_runs_to_the_end():
     assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
 
 
+def test_a_menu_above_the_article_goes_but_a_title_stays():
+    menu = ["首页", "新闻", "财经", "登录超时，稍后再试", "免注册 快速登录"]
+    assert lines_of(clean_lines("\n".join([*menu, *PARAGRAPHS]), CONFIG)[0]) == PARAGRAPHS
+    assert lines_of(clean_lines("\n".join(["芯片产业观察", *PARAGRAPHS]), CONFIG)[0]) == [
+        "芯片产业观察",
+        *PARAGRAPHS,
+    ]
+
+
+def test_a_trailing_link_list_goes_even_with_a_punctuated_title_in_it():
+    links = [
+        "特斯拉电动皮卡两天订单量18.7万辆",
+        "iPhone SE2再曝光：苹果最早明年1月开始准备",
+        "推荐",
+        "娱乐",
+        "滴滴顺风车归来一周：规则复杂了，你会信任吗",
+    ]
+    assert lines_of(clean_lines("\n".join([*PARAGRAPHS, *links]), CONFIG)[0]) == PARAGRAPHS
+
+
 def test_a_short_list_inside_the_article_stays():
     items = ["第一，提高研发投入", "第二，培养工程人才", "第三，完善产业链"]
     text = "\n".join([PARAGRAPHS[0], *items, PARAGRAPHS[1]])
@@ -177,7 +197,7 @@ BOILERPLATE_LINES = {
     "share": ["分享到微信", "微信扫一扫，一键转发", "Share this article"],
     "follow": ["关注“国际电子商情” 微信公众号", "Follow us on Twitter"],
     "related": ["相关阅读", "【推荐阅读】", "Related articles"],
-    "page_meta": ["打印 被阅读次数", "阅读：1234"],
+    "page_meta": ["打印 被阅读次数", "阅读：1234", "字号：大 中 小"],
     "read_more": ["点击查看更多", "Read more"],
     "login": ["登录后才可评论.", "Log in to comment"],
     "copyright": [
@@ -189,6 +209,16 @@ BOILERPLATE_LINES = {
     "contact": ["微信号:18391816005", "电话：010-12345678", "E-mail: news@example.com"],
     "credit": ["责任编辑：王小明", "（编辑：李华）"],
     "separator": ["-------------", "＊＊＊＊"],
+    "byline": [
+        "发布时间：2019-05-17 浏览次数：2168",
+        "新华社 2020-01-03 18:13",
+        "（原标题：5G手机芯片江湖）",
+        "Posted by Jane Doe",
+    ],
+    "page_tools": ["【打印本页】【关闭窗口】", "当前位置：首页 > 科技 > 正文", "关键词 >> 芯片"],
+    "disclaimer": [
+        "【免责声明】本文仅代表作者本人观点，与本网无关。本网对文中陈述、观点判断保持中立，不作任何保证。"
+    ],
 }
 PROSE_WITH_KEYWORDS = [
     "这家公司表示，它将把技术分享到更多国家的合作伙伴，并在未来三年内持续投入研发资金，推动全行业共同进步。",
