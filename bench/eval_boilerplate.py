@@ -95,14 +95,13 @@ def evaluate(cases, systems, field) -> dict[str, dict[str, dict]]:
 
 def print_table(title: str, results: dict) -> None:
     print(f"\n## {title}")
-    print(f"| group | system | n | precision | recall | F1 |\n|---|---|---|---|---|---|")
+    print("| group | system | n | precision | recall | F1 |\n|---|---|---|---|---|---|")
     for group, systems in results.items():
         if group.startswith("_"):
             continue
         for system, r in systems.items():
-            print(
-                f"| {group} | {system} | {r['n']} | {r['precision']:.3f} | {r['recall']:.3f} | **{r['f1']:.3f}** |"
-            )
+            scores = f"{r['precision']:.3f} | {r['recall']:.3f} | **{r['f1']:.3f}**"
+            print(f"| {group} | {system} | {r['n']} | {scores} |")
 
 
 def main() -> int:
