@@ -6,10 +6,14 @@ talks to Prefect, so it can be tested and profiled alone.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import signal
+import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +25,7 @@ from flows.readers import InputFile, Shard, read_records
 from transforms.config import Config
 from transforms.document import Document, RawRecord
 from transforms.hashing import record_id, sha256_hex
-from transforms.pipeline import RecordError, process_record
+from transforms.pipeline import RecordError, load_resources, process_record
 
 _SUMMARY_KEY = "refinery.shard_summary"
 
@@ -64,6 +68,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
         summary.resumed = True
         return summary
 
+    load_resources(config)
     rows: list[dict[str, Any]] = []
     summary = ShardSummary(index=shard.index, staging_path=str(path))
     counters: dict[str, Counter[str]] = {
@@ -118,10 +123,38 @@ def _unread_error_row(item: InputFile, message: str) -> dict[str, Any]:
     return {**_error_row(record, message), "source_sha256": None}
 
 
+class RecordTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` (a pathological page must not stall its shard).
+
+    Uses SIGALRM, so it applies where the shard runs on a process's main thread (the local process
+    pool); on a thread of a Dask worker the block runs without a limit.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise RecordTimeout(f"processing took longer than {seconds:g}s (extract.timeout_seconds)")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _process(record: RawRecord, config: Config) -> dict[str, Any]:
     try:
-        document = process_record(record, config)
-    except RecordError as error:
+        with time_limit(config.extract.timeout_seconds):
+            document = process_record(record, config)
+    except (RecordError, RecordTimeout) as error:
         return _error_row(record, str(error))
     except Exception as error:  # one bad record must not take the shard down; it is kept as an error row
         return _error_row(record, f"{type(error).__name__}: {error}")

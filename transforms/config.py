@@ -24,6 +24,9 @@ class ReadConfig(_Section):
 
 class ExtractConfig(_Section):
     favor: Literal["balanced", "precision", "recall"] = "balanced"
+    timeout_seconds: float = Field(
+        default=30.0, gt=0, description="A record whose processing takes longer becomes an error row."
+    )
     include_tables: bool = True
     include_comments: bool = False
 

@@ -5,22 +5,32 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from transforms.boilerplate import clean_lines
+from transforms.boilerplate import clean_lines, default_patterns
 from transforms.config import Config
 from transforms.decode import DecodeError, declared_charset, decode_bytes
 from transforms.document import Document, RawRecord, Step
 from transforms.extract import extract_html
 from transforms.hashing import dedup_key
-from transforms.language import detect_language
+from transforms.language import detect_language, langdetect_factory
 from transforms.normalize import normalize_text
-from transforms.script import count_scripts, dominant_script
-from transforms.unify import normalize_width_and_punctuation, unify_script
+from transforms.script import count_scripts, dominant_script, han_tables
+from transforms.unify import converter, normalize_width_and_punctuation, unify_script
 
 _TITLE_MAX_CHARS = 64
 
 
 class RecordError(ValueError):
     """A record that cannot be processed; it becomes an error row with this message."""
+
+
+def load_resources(config: Config) -> None:
+    """Load the tables every stage uses (patterns, OpenCC, langdetect profiles) once per process,
+    so the first record of a shard is not charged for them (or timed out by them)."""
+    default_patterns()
+    han_tables()
+    langdetect_factory(config.language.seed)
+    for name in ("t2s", "s2t"):
+        converter(name)
 
 
 def guess_title(text: str) -> str | None:

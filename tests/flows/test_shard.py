@@ -1,0 +1,37 @@
+import time
+
+import pyarrow.parquet as pq
+import pytest
+
+from flows.readers import discover, plan_shards
+from flows.shard import RecordTimeout, process_shard, time_limit
+from transforms.config import Config
+
+
+def test_time_limit_interrupts_a_stuck_record():
+    started = time.perf_counter()
+    with pytest.raises(RecordTimeout), time_limit(0.2):
+        while True:
+            pass
+    assert time.perf_counter() - started < 2
+
+
+def test_time_limit_lets_fast_work_finish():
+    with time_limit(5):
+        assert sum(range(1000)) == 499500
+
+
+def test_a_timed_out_record_becomes_an_error_row(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    # A megabyte of markup takes far longer than 50 ms to extract: it must become an error row.
+    (corpus / "big.html").write_text(
+        "<html><body>" + "<p>正文内容，很长的句子。</p>" * 50000 + "</body></html>"
+    )
+    (corpus / "ok.txt").write_text("这是一段正常的文字，有标点。")
+    config = Config.from_toml("[extract]\ntimeout_seconds = 0.05\n")
+    shard = plan_shards(discover([str(corpus)], config.read).files, config)[0]
+    summary = process_shard(shard, config, str(tmp_path / "staging"), "test")
+    assert (summary.documents, summary.kept, summary.errors) == (2, 1, 1)
+    (error,) = [row for row in pq.read_table(summary.staging_path).to_pylist() if row["status"] == "error"]
+    assert "extract.timeout_seconds" in error["error"] and error["source_uri"].endswith("big.html")
