@@ -58,7 +58,11 @@ ERRORS_SCHEMA = pa.schema([*_SOURCE_FIELDS, pa.field("error", pa.string(), nulla
 RUN_COLUMNS = tuple(field.name for field in _RUN_FIELDS)
 STAGING_SCHEMA = pa.schema(
     [field.with_nullable(True) for field in REJECTED_SCHEMA if field.name not in RUN_COLUMNS]
-    + [pa.field("error", pa.string()), pa.field("status", pa.string(), nullable=False)]  # kept/rejected/error
+    + [
+        pa.field("error", pa.string()),
+        pa.field("status", pa.string(), nullable=False),  # kept/rejected/error
+        pa.field("line_keys", pa.list_(pa.uint64())),  # for corpus-wide line frequency
+    ]
 )
 PARTS = {"data": DATA_SCHEMA, "rejected": REJECTED_SCHEMA, "errors": ERRORS_SCHEMA}
 

@@ -21,6 +21,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner
 
+from flows.corpus_lines import apply_frequent_lines, frequent_line_keys
 from flows.dataset import publish, write_table_atomic, write_text_atomic
 from flows.dedup import exact_duplicates
 from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pipeline_version
@@ -47,6 +48,18 @@ def plan_task(inputs: list[str], config: Config) -> tuple[Discovery, list[Shard]
 @task(name="process-shard", cache_policy=NO_CACHE)
 def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: str) -> ShardSummary:
     return process_shard(shard, config, staging_dir, version)
+
+
+@task(name="count-corpus-lines", cache_policy=NO_CACHE)
+def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: str) -> int:
+    frequent = frequent_line_keys(staging_paths, min_docs)
+    write_table_atomic(frequent, Path(frequent_path))
+    return frequent.num_rows
+
+
+@task(name="remove-corpus-lines", cache_policy=NO_CACHE)
+def apply_lines_task(staging_path: str, frequent_path: str, max_share: float) -> str:
+    return apply_frequent_lines(staging_path, frequent_path, max_share)
 
 
 @task(name="exact-dedup", cache_policy=NO_CACHE)
@@ -107,7 +120,20 @@ def refine(
             " (resumed)" if summary.resumed else "",
         )
     summaries.sort(key=lambda s: s.index)
-    staging_paths = [s.staging_path for s in summaries]
+    frequent_path = str(staging_dir / f"frequent-lines-{run.config_hash}.parquet")
+    frequent_count = frequent_lines_task(
+        [s.staging_path for s in summaries], config.boilerplate.corpus_line_min_docs, frequent_path
+    )
+    logger.info(
+        "corpus line frequency: %d lines found in ≥ %d documents",
+        frequent_count,
+        config.boilerplate.corpus_line_min_docs,
+    )
+    line_futures = [
+        apply_lines_task.submit(s.staging_path, frequent_path, config.boilerplate.corpus_line_max_share)
+        for s in summaries
+    ]
+    staging_paths = [future.result() for future in line_futures]
 
     duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
     duplicate_count = dedup_task(staging_paths, duplicates_path)

@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from flows.dataset import STAGING_SCHEMA, read_metadata, write_table_atomic
 from flows.readers import InputFile, Shard, read_records
+from transforms.boilerplate import line_keys
 from transforms.config import Config
 from transforms.document import Document, RawRecord
 from transforms.hashing import record_id, sha256_hex
@@ -193,4 +194,5 @@ def _document_row(record: RawRecord, document: Document) -> dict[str, Any]:
         "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True),
         "reason": document.reason,
         "status": "rejected" if document.reason else "kept",
+        "line_keys": None if document.reason else line_keys(document.text),
     }

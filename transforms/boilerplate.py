@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import xxhash
+
 from transforms.config import BoilerplateConfig
 from transforms.document import Step
 
@@ -250,3 +252,35 @@ def clean_lines(
     if removed:
         details.append(",".join(f"{name}:{count}" for name, count in sorted(removed.items())))
     return cleaned, Step("boilerplate", len(text) - len(cleaned), ";".join(details))
+
+
+_CORPUS_LINE_MIN_CHARS = 6
+
+
+def line_key(line: str) -> int:
+    """Hash of a line for corpus-wide counting: case and spacing do not matter."""
+    return xxhash.xxh3_64_intdigest("".join(line.split()).casefold().encode())
+
+
+def line_keys(text: str) -> list[int]:
+    """Distinct keys of a document's lines long enough to count (CCNet-style line frequency)."""
+    keys = {line_key(line) for line in text.split("\n") if len(line.strip()) >= _CORPUS_LINE_MIN_CHARS}
+    return sorted(keys)
+
+
+def remove_frequent_lines(
+    text: str, frequent: set[int] | frozenset[int], max_share: float
+) -> tuple[str, Step]:
+    """Drop lines that many other documents of the run also contain (site chrome written as prose).
+
+    When such lines are most of a document, the document is a copy of others, not boilerplate
+    around an article: it is left alone for dedup to decide.
+    """
+    lines = text.split("\n")
+    hits = [len(line.strip()) >= _CORPUS_LINE_MIN_CHARS and line_key(line) in frequent for line in lines]
+    hit_chars = sum(len(line) for line, hit in zip(lines, hits, strict=True) if hit)
+    if not hit_chars or hit_chars >= max_share * max(len(text), 1):
+        return text, Step("corpus_lines", 0, "")
+    kept = [line for line, hit in zip(lines, hits, strict=True) if not hit]
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    return cleaned, Step("corpus_lines", len(text) - len(cleaned), f"{sum(hits)} frequent lines")

@@ -39,6 +39,18 @@ class BoilerplateConfig(_Section):
     )
     tail_min_lines: int = Field(default=3, ge=1, description="Short lines that make a removable tail block.")
     drop_repeated_lines: bool = True
+    corpus_line_min_docs: int = Field(
+        default=10,
+        ge=0,
+        description="A line in this many different documents of the run is boilerplate (0: off).",
+    )
+    corpus_line_max_share: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="Frequent lines are removed only from documents where they are less than this share of "
+        "the characters (otherwise the documents are copies: dedup's business, not boilerplate).",
+    )
 
 
 class LanguageConfig(_Section):

@@ -1,0 +1,74 @@
+"""Corpus-wide line frequency (CCNet-style): lines that many different documents of the run share
+are site chrome, even when they read like prose.
+
+Two passes over the staged shards: count, per line key, the distinct documents (by text hash, so
+exact copies of one document count once) that contain it; then remove the frequent lines from each
+staged shard into a sibling file. The original staging stays as it was, so a resumed run counts
+the same lines and ends with the same dataset.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from flows.dataset import write_table_atomic
+from transforms.boilerplate import remove_frequent_lines
+from transforms.hashing import dedup_key
+
+FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])
+
+
+def frequent_line_keys(staging_paths: list[str], min_docs: int) -> pa.Table:
+    """Line keys present in at least `min_docs` distinct kept documents."""
+    if min_docs <= 0:
+        return FREQUENT_SCHEMA.empty_table()
+    pairs = []
+    for path in staging_paths:
+        table = pq.read_table(path, columns=["text_hash", "line_keys", "status"])
+        table = table.filter(pc.equal(table["status"], "kept"))
+        keys = table["line_keys"].combine_chunks() if table.num_rows else pa.array([], pa.list_(pa.uint64()))
+        if not len(keys):
+            continue
+        owners = pc.take(table["text_hash"], pc.list_parent_indices(keys))
+        pairs.append(pa.table({"key": pc.list_flatten(keys), "text_hash": owners}))
+    if not pairs:
+        return FREQUENT_SCHEMA.empty_table()
+    distinct = pa.concat_tables(pairs).group_by(["key", "text_hash"], use_threads=False).aggregate([])
+    counts = distinct.group_by("key", use_threads=False).aggregate([("text_hash", "count")])
+    counts = counts.rename_columns(["key", "documents"])
+    frequent = counts.filter(pc.greater_equal(counts["documents"], min_docs))
+    return frequent.sort_by("key").cast(FREQUENT_SCHEMA)
+
+
+def lines_path(staging_path: str) -> str:
+    return str(Path(staging_path).with_suffix(".lines.parquet"))
+
+
+def apply_frequent_lines(staging_path: str, frequent_path: str, max_share: float) -> str:
+    """Write the shard with frequent lines removed next to its staging file; returns that path."""
+    staged = pq.read_table(staging_path)
+    frequent = set(pq.read_table(frequent_path)["key"].to_pylist())
+    rows = staged.to_pylist()
+    for row in rows:
+        if row["status"] != "kept":
+            continue
+        text, step = (
+            remove_frequent_lines(row["text"], frequent, max_share) if frequent else (row["text"], None)
+        )
+        if step is None or not step.chars_removed:
+            continue
+        row["text"] = text
+        row["text_hash"] = dedup_key(text)
+        row["steps"] = [
+            *row["steps"],
+            {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},
+        ]
+        if not text.strip():
+            row["status"], row["reason"] = "rejected", "empty"
+    target = lines_path(staging_path)
+    write_table_atomic(pa.Table.from_pylist(rows, schema=staged.schema), Path(target))
+    return target

@@ -1,0 +1,62 @@
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from flows.corpus_lines import apply_frequent_lines, frequent_line_keys
+from flows.dataset import STAGING_SCHEMA
+from transforms.boilerplate import line_key, line_keys
+
+CHROME = "本站所有文章均由编辑精心挑选，欢迎大家常来看看"
+
+
+def article(i: int) -> str:
+    return (
+        f"第{i}篇文章的正文，讲述了不同的故事，内容各不相同。\n这是第{i}篇的第二段，同样独一无二。\n{CHROME}"
+    )
+
+
+def stage(path, texts, hashes=None):
+    rows = [
+        {
+            "id": f"d{i}",
+            "text": text,
+            "text_hash": (hashes or [f"h{i}" for i in range(len(texts))])[i],
+            "status": "kept",
+            "steps": [],
+            "line_keys": line_keys(text),
+            "source_uri": "x",
+            "source_format": "text",
+        }
+        for i, text in enumerate(texts)
+    ]
+    pq.write_table(pa.Table.from_pylist(rows, schema=STAGING_SCHEMA), path)
+    return str(path)
+
+
+def test_a_line_shared_by_many_documents_is_removed_from_each(tmp_path):
+    staged = stage(tmp_path / "s.parquet", [article(i) for i in range(12)])
+    frequent = frequent_line_keys([staged], min_docs=10)
+    assert frequent["key"].to_pylist() == [line_key(CHROME)]
+    pq.write_table(frequent, tmp_path / "f.parquet")
+    cleaned = pq.read_table(apply_frequent_lines(staged, str(tmp_path / "f.parquet"), 0.5)).to_pylist()
+    assert all(CHROME not in row["text"] for row in cleaned)
+    assert all(row["steps"][-1]["name"] == "corpus_lines" for row in cleaned)
+    assert pq.read_table(staged)["text"][0].as_py() == article(0)  # the staging itself stays as it was
+
+
+def test_exact_copies_count_once(tmp_path):
+    staged = stage(tmp_path / "s.parquet", [article(1)] * 12, hashes=["same"] * 12)
+    assert frequent_line_keys([staged], min_docs=10).num_rows == 0
+
+
+def test_documents_made_mostly_of_frequent_lines_are_left_for_dedup(tmp_path):
+    texts = [article(i) for i in range(12)]
+    staged = stage(tmp_path / "s.parquet", texts)
+    pq.write_table(frequent_line_keys([staged], min_docs=10), tmp_path / "f.parquet")
+    cleaned = pq.read_table(
+        apply_frequent_lines(staged, str(tmp_path / "f.parquet"), max_share=0.2)
+    ).to_pylist()
+    assert [row["text"] for row in cleaned] == texts
+
+
+def test_turned_off():
+    assert frequent_line_keys([], min_docs=0).num_rows == 0
