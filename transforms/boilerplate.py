@@ -101,15 +101,17 @@ def find_watermarks(lines: list[str], config: BoilerplateConfig) -> tuple[set[st
         return set(), set()
     needed = max(config.watermark_min_lines, config.watermark_min_share * len(long_lines))
 
-    def frequent(regex: re.Pattern[str]) -> set[str]:
-        counts = Counter()
+    def frequent(regex: re.Pattern[str], edge: int) -> set[str]:
+        counts: Counter[str] = Counter()
         for line in long_lines:
+            if not line[edge].isascii() or not line[edge].isalnum():
+                continue  # most lines end in punctuation: skip the regex
             match = regex.search(line)
             if match:
                 counts[next(g for g in match.groups() if g)] += 1
         return {tok for tok, n in counts.items() if n >= needed and _random_looking(tok)}
 
-    return frequent(_GLUED_SUFFIX), frequent(_GLUED_PREFIX)
+    return frequent(_GLUED_SUFFIX, -1), frequent(_GLUED_PREFIX, 0)
 
 
 def _strip_watermarks(line: str, suffixes: set[str], prefixes: set[str]) -> str:
