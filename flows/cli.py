@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flows.environment import apply_prefect_defaults
 from flows.errors import UserError
+from transforms.config import Config
 
 EPILOG = """\
 examples:
@@ -68,10 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_config(path: str | None):
+def load_config(path: str | None) -> Config:
     from pydantic import ValidationError
-
-    from transforms.config import Config
 
     if path is None:
         return Config()
@@ -93,10 +92,7 @@ def load_config(path: str | None):
         raise UserError(f"config {path}: {key}: {message}") from error
 
 
-def check_paths(inputs: list[str], out: str) -> None:
-    for item in inputs:
-        if not Path(item).expanduser().exists():
-            raise UserError(f"input not found: {item}")
+def check_output(out: str) -> None:
     target = Path(out).expanduser()
     for parent in (target, *target.parents):
         if parent.exists() and not parent.is_dir():
@@ -104,8 +100,6 @@ def check_paths(inputs: list[str], out: str) -> None:
 
 
 def default_config_toml() -> str:
-    from transforms.config import Config
-
     lines = ["# refinery configuration: every key with its default. Remove what you do not change."]
     config = Config()
     for section in Config.model_fields:
@@ -138,7 +132,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     inputs = args.inputs or [DEFAULT_INPUT]
     out = args.out or default_output(inputs)
-    check_paths(inputs, out)
+    check_output(out)
 
     from flows.environment import prefect_api
     from flows.flow import with_workers

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
@@ -73,8 +74,6 @@ def dedup_task(staging_paths: list[str], duplicates_path: str) -> int:
 def write_parts_task(
     staging_path: str, index: int, duplicates_path: str, next_dir: str, run: RunColumns
 ) -> PartCounts:
-    import pyarrow.parquet as pq
-
     return write_parts(staging_path, index, pq.read_table(duplicates_path), next_dir, run)
 
 

@@ -5,8 +5,10 @@ Decisions are made per document and with context, not line by line in isolation:
 2. pattern lines: a maintained table of chrome (share, follow, copyright, contact, ...), see
    `transforms/data/boilerplate.toml`;
 3. structure: blog chrome between the title and a page-meta line, a comment section that runs to
-   the end, a tail after the article has ended (related-article teasers), a trailing block of short
-   lines without sentence punctuation (brand and product lists), lines repeated inside the document.
+   the end, a tail after the article has ended (related-article teasers), blocks at either edge
+   that are mostly list items and link titles (menus, brand and product lists, ranked links),
+   lines repeated inside the document.
+Lines shared by many documents of a run are removed later, corpus-wide (`remove_frequent_lines`).
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ def _strip_watermarks(line: str, suffixes: set[str], prefixes: set[str]) -> str:
     return line
 
 
-def _is_prose(line: str) -> bool:
+def _several_sentences(line: str) -> bool:
     """A paragraph that reads like article text: long enough and made of sentences."""
     return len(line) >= 60 and len(_SENTENCE_MARKS.findall(line)) >= 2
 
@@ -202,7 +204,7 @@ def clean_lines(
         category = categories[index]
         if category and category.role == "meta":
             for chrome in range(1, index):
-                if lines[chrome] and not _is_prose(lines[chrome]) and len(lines[chrome]) < 150:
+                if lines[chrome] and not _several_sentences(lines[chrome]) and len(lines[chrome]) < 150:
                     keep[chrome] = False
                     removed["blog_header"] += 1
             break
