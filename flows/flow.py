@@ -140,8 +140,8 @@ def refine(
 
     shutil.rmtree(next_dir, ignore_errors=True)
     part_futures = [
-        write_parts_task.submit(s.staging_path, s.index, duplicates_path, str(next_dir), run)
-        for s in summaries
+        write_parts_task.submit(path, s.index, duplicates_path, str(next_dir), run)
+        for path, s in zip(staging_paths, summaries, strict=True)
     ]
     parts = [future.result() for future in part_futures]
     ensure_every_part_dir(str(next_dir))

@@ -17,7 +17,9 @@ from flows.readers import discover, plan_shards
 from flows.shard import process_shard
 from transforms.config import Config
 
-CONFIG = Config.from_toml("[run]\nshard_docs = 3\n")  # several shards, so dedup works across them
+# Several shards, so dedup and line frequency work across them; a line in 3 documents is chrome.
+CONFIG = Config.from_toml("[run]\nshard_docs = 3\n[boilerplate]\ncorpus_line_min_docs = 3\n")
+SITE_LINE = "示例站点的每一篇文章都经过编辑部仔细审核后才会发布"
 PAGE = (
     "<html><head><title>芯片新闻</title></head><body><article><h1>芯片新闻</h1>"
     + "".join(f"<p>人工智能芯片产业正在快速发展，各国纷纷加大投入，第{i}段内容。</p>" for i in range(6))
@@ -29,6 +31,9 @@ PAGE = (
 def corpus(tmp_path_factory, seeds_dir) -> Path:
     root = tmp_path_factory.mktemp("input") / "corpus"
     shutil.copytree(seeds_dir, root)
+    for name in ("000_9d3abaac53ab3a5d.txt", "001_d8977b4136ab0523.txt", "002_1926c53725f4c631.txt"):
+        seed = root / name
+        seed.write_text(SITE_LINE + "\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
     seed_002 = (seeds_dir / "002_1926c53725f4c631.txt").read_text(encoding="utf-8")
     (root / "zz_copy_of_002.txt").write_text(seed_002.replace("，", ", "), encoding="utf-8")
     (root / "page_gbk.html").write_bytes(PAGE.encode("gbk"))  # no declared charset
@@ -104,6 +109,14 @@ def test_seed_results(published):
     page = by_name["page_gbk.html"]
     assert page["title"] == "芯片新闻" and page["source_format"] == "html"
     assert "人工智能芯片产业" in page["text"]
+
+
+def test_a_line_many_documents_share_is_removed_before_dedup(published):
+    _, out = published
+    rows = read(out, "data").to_pylist() + read(out, "rejected").to_pylist()
+    assert all(SITE_LINE not in (row["text"] or "") for row in rows)
+    seed_000 = next(r for r in rows if r["source_uri"].endswith("000_9d3abaac53ab3a5d.txt"))
+    assert seed_000["steps"][-1]["name"] == "corpus_lines"
 
 
 def test_duplicates_and_errors_say_why(published):
