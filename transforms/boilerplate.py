@@ -135,10 +135,13 @@ def _tail_is_teasers(body: list[str], tail: list[str]) -> bool:
     """After an article-end marker, the rest is a tail when it is not written like the body:
     its lines are much shorter than the body's paragraphs (teasers, listings, link lists)."""
     body_lengths = [len(line) for line in body if line]
-    tail_lengths = [len(line) for line in tail if line]
-    if sum(body_lengths) < 200 or not tail_lengths:
-        return not tail_lengths and sum(body_lengths) >= 200
-    return statistics.mean(tail_lengths) < 0.6 * statistics.mean(body_lengths)
+    tail_lines = [line for line in tail if line]
+    if sum(body_lengths) < 200 or not tail_lines:
+        return not tail_lines and sum(body_lengths) >= 200
+    finished = sum(1 for line in tail_lines if reads_like_sentences(line))
+    if finished >= 0.5 * len(tail_lines):
+        return False  # whole paragraphs that end their sentences: the article goes on
+    return statistics.mean(map(len, tail_lines)) < 0.6 * statistics.mean(body_lengths)
 
 
 def _is_listing(line: str) -> bool:

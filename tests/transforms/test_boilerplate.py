@@ -145,6 +145,15 @@ def test_article_continuing_after_a_follow_line_is_kept():
     assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
 
 
+def test_paragraphs_after_a_share_line_that_finish_their_sentences_stay():
+    closing = [
+        "夜里气温很低，外出观测要穿好衣服，最好结伴而行。注意安全。",
+        "即使身在城市，也不妨抬头看看。明亮的流星偶尔也会出现。",
+    ]
+    text = "\n".join([*PARAGRAPHS, "分享到微信", *closing])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == [*PARAGRAPHS, *closing]
+
+
 def test_related_articles_header_starts_a_tail():
     text = "\n".join([*PARAGRAPHS, "相关阅读", "芯片短缺何时缓解", "AI 服务器需求旺盛"])
     assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
@@ -199,7 +208,7 @@ BOILERPLATE_LINES = {
     "related": ["相关阅读", "【推荐阅读】", "Related articles"],
     "page_meta": ["打印 被阅读次数", "阅读：1234", "字号：大 中 小"],
     "read_more": ["点击查看更多", "Read more"],
-    "login": ["登录后才可评论.", "Log in to comment"],
+    "login": ["You must be logged in to post a comment.", "登录后才可评论.", "Log in to comment"],
     "copyright": [
         "北京科能广告有限公司深圳分公司 版权所有",
         "京ICP备12345678号",
@@ -210,6 +219,7 @@ BOILERPLATE_LINES = {
     "credit": ["责任编辑：王小明", "（编辑：李华）"],
     "separator": ["-------------", "＊＊＊＊"],
     "byline": [
+        "March 12, 2024 by Sam Okafor | 4 Comments",
         "发布时间：2019-05-17 浏览次数：2168",
         "新华社 2020-01-03 18:13",
         "（原标题：5G手机芯片江湖）",
@@ -217,7 +227,8 @@ BOILERPLATE_LINES = {
     ],
     "page_tools": ["【打印本页】【关闭窗口】", "当前位置：首页 > 科技 > 正文", "关键词 >> 芯片"],
     "disclaimer": [
-        "【免责声明】本文仅代表作者本人观点，与本网无关。本网对文中陈述、观点判断保持中立，不作任何保证。"
+        "© 2024 Wandering Feet. Words and photos are my own unless stated otherwise. Please ask before reusing them, thanks.",
+        "【免责声明】本文仅代表作者本人观点，与本网无关。本网对文中陈述、观点判断保持中立，不作任何保证。",
     ],
 }
 PROSE_WITH_KEYWORDS = [
