@@ -124,8 +124,9 @@ def _unread_error_row(item: InputFile, message: str) -> dict[str, Any]:
     return {**_error_row(record, message), "source_sha256": None}
 
 
-class RecordTimeout(Exception):
-    pass
+class RecordTimeout(BaseException):
+    """A BaseException, like KeyboardInterrupt: libraries that catch Exception (trafilatura logs and
+    swallows errors in its metadata step) must not absorb it and carry on for minutes."""
 
 
 @contextlib.contextmanager
@@ -143,7 +144,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise RecordTimeout(f"processing took longer than {seconds:g}s (extract.timeout_seconds)")
 
     previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, seconds)  # re-fires, should one alarm get lost
     try:
         yield
     finally:
