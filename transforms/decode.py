@@ -25,6 +25,7 @@ _SUPERSETS = {
     "big5": "big5hkscs",
     "cp936": "gb18030",
 }
+_CHINESE_LEGACY = {"gb18030", "big5hkscs", "big5", "gbk", "gb2312"}
 # Bytes that never occur in text: a record with many of them is binary (image, archive, ...).
 _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 
@@ -79,14 +80,16 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
     text = _try(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8")
-    if declared:
-        text = _try(data, _SUPERSETS.get(declared, declared))
+    if declared and declared not in _CHINESE_LEGACY:
+        text = _try(data, declared)
         if text is not None:
-            return Decoded(text, _SUPERSETS.get(declared, declared))
-    return _detect(data)
+            return Decoded(text, declared)
+    # A declared GB or Big5 charset is only a hint: pages mislabel one as the other, and GB18030
+    # decodes almost any byte string, so the bytes decide.
+    return _detect(data, hint=declared)
 
 
-def _detect(data: bytes) -> Decoded:
+def _detect(data: bytes, hint: str | None = None) -> Decoded:
     gb = _try(data, "gb18030")
     big5 = _try(data, "big5hkscs")
     if gb is not None and big5 is None:
@@ -94,11 +97,14 @@ def _detect(data: bytes) -> Decoded:
     if big5 is not None and gb is None:
         return Decoded(big5, "big5hkscs")
     best = charset_normalizer.from_bytes(data).best()
-    if best is not None:
-        encoding = _SUPERSETS.get(best.encoding, best.encoding)
-        text = _try(data, encoding)
+    guess = _SUPERSETS.get(best.encoding, best.encoding) if best is not None else None
+    if gb is not None and big5 is not None:
+        # Both fit: trust the detector only when it names one of them, else the page's own label.
+        if guess not in ("gb18030", "big5hkscs"):
+            guess = hint if hint in ("gb18030", "big5hkscs") else "gb18030"
+        return Decoded(gb if guess == "gb18030" else big5, guess)
+    if guess is not None:
+        text = _try(data, guess)
         if text is not None:
-            return Decoded(text, encoding)
-    if gb is not None:
-        return Decoded(gb, "gb18030")
+            return Decoded(text, guess)
     raise DecodeError("undecodable bytes: not UTF-8, GB18030, Big5 or any detected encoding")

@@ -37,3 +37,11 @@ def test_binary_is_refused():
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
     with pytest.raises(DecodeError):
         decode_bytes(png)
+
+
+def test_big5_page_mislabelled_as_gb2312_is_read_as_big5():
+    page = ('<html><head><meta charset="gb2312"></head><body>' + TRADITIONAL * 4 + "</body></html>").encode(
+        "big5"
+    )
+    decoded = decode_bytes(page, declared=declared_charset(page))
+    assert TRADITIONAL in decoded.text and decoded.encoding.startswith("big5")
