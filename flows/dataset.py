@@ -9,9 +9,11 @@ OUT/README.md                dataset card
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,35 +73,35 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
-def write_table_atomic(table: pa.Table, path: Path, metadata: dict[str, Any] | None = None) -> None:
-    """Write a Parquet file so that readers see the old file or the whole new one, never a torso."""
+@contextlib.contextmanager
+def _atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary sibling to write; on success it is fsynced and renamed over `path`, so readers
+    see the old file or the whole new one, never a torso."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    yield temporary
+    with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def write_table_atomic(table: pa.Table, path: Path, metadata: dict[str, Any] | None = None) -> None:
     if metadata:
         encoded = {key.encode(): json.dumps(value).encode() for key, value in metadata.items()}
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), **encoded})
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, temporary, compression="zstd", write_statistics=True)
-    _fsync(temporary)
-    os.replace(temporary, path)
+    with _atomic_path(path) as temporary:
+        pq.write_table(table, temporary, compression="zstd", write_statistics=True)
 
 
 def write_text_atomic(text: str, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    _fsync(temporary)
-    os.replace(temporary, path)
+    with _atomic_path(path) as temporary:
+        temporary.write_text(text, encoding="utf-8")
 
 
 def read_metadata(path: Path, key: str) -> Any:
     raw = pq.read_schema(path).metadata or {}
     value = raw.get(key.encode())
     return None if value is None else json.loads(value)
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
 
 
 def publish(next_dir: Path, out: Path) -> None:

@@ -37,30 +37,28 @@ def write_parts(
 ) -> PartCounts:
     """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written)."""
     staged = pq.read_table(staging_path)
-    is_duplicate = pc.is_in(staged["id"], value_set=duplicates["id"])
-    duplicate_of = _lookup(staged["id"], duplicates)
-    staged = staged.set_column(staged.schema.get_field_index("duplicate_of"), "duplicate_of", duplicate_of)
-    reason = pc.if_else(is_duplicate, pa.scalar("exact_duplicate"), staged["reason"])
-    status = pc.if_else(is_duplicate, pa.scalar("rejected"), staged["status"])
-    staged = staged.set_column(staged.schema.get_field_index("reason"), "reason", reason)
-    staged = staged.set_column(staged.schema.get_field_index("status"), "status", status)
+    duplicate_of = pc.take(duplicates["duplicate_of"], pc.index_in(staged["id"], value_set=duplicates["id"]))
+    is_duplicate = pc.is_valid(duplicate_of)
+    for name, column in (
+        ("duplicate_of", duplicate_of),
+        ("reason", pc.if_else(is_duplicate, pa.scalar("exact_duplicate"), staged["reason"])),
+        ("status", pc.if_else(is_duplicate, pa.scalar("rejected"), staged["status"])),
+    ):
+        staged = staged.set_column(staged.schema.get_field_index(name), name, column)
     staged = _with_run_columns(staged, run)
 
-    counts = PartCounts()
+    tables = {}
     for part, wanted in (("data", "kept"), ("rejected", "rejected"), ("errors", "error")):
         rows = staged.filter(pc.equal(staged["status"], wanted))
-        schema = PARTS[part]
-        rows = rows.select(schema.names).cast(schema)
-        if part == "data":
-            counts.kept = rows.num_rows
-        elif part == "rejected":
-            counts.rejected = rows.num_rows
-            counts.reasons = dict(Counter(rows["reason"].to_pylist()))
-        else:
-            counts.errors = rows.num_rows
+        tables[part] = rows.select(PARTS[part].names).cast(PARTS[part])
         if rows.num_rows:
-            write_table_atomic(rows, Path(next_dir) / part / part_name(index))
-    return counts
+            write_table_atomic(tables[part], Path(next_dir) / part / part_name(index))
+    return PartCounts(
+        kept=tables["data"].num_rows,
+        rejected=tables["rejected"].num_rows,
+        errors=tables["errors"].num_rows,
+        reasons=dict(Counter(tables["rejected"]["reason"].to_pylist())),
+    )
 
 
 def ensure_every_part_dir(next_dir: str) -> None:
@@ -69,11 +67,6 @@ def ensure_every_part_dir(next_dir: str) -> None:
         directory = Path(next_dir) / part
         if not directory.exists() or not any(directory.glob("part-*.parquet")):
             write_table_atomic(schema.empty_table(), directory / part_name(0))
-
-
-def _lookup(ids: pa.ChunkedArray, duplicates: pa.Table) -> pa.Array:
-    positions = pc.index_in(ids, value_set=duplicates["id"])
-    return pc.take(duplicates["duplicate_of"], positions)
 
 
 def _with_run_columns(table: pa.Table, run: RunColumns) -> pa.Table:

@@ -57,16 +57,15 @@ def discover(inputs: list[str], config: ReadConfig) -> Discovery:
         if not root.exists():
             raise UserError(f"input not found: {raw}")
         root = root.resolve()
+        base = root.parent  # keys keep the input's own name: "seeds/000.txt"
         if root.is_file():
             candidates = [root]
-            base = root.parent
         else:
             candidates = sorted(
                 p
                 for p in root.rglob("*")
                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
             )
-            base = root.parent
         for path in candidates:
             fmt = source_format(path, config)
             if fmt is None:
