@@ -37,6 +37,8 @@ _CLAUSE_MARKS = re.compile(r"[。！？!?；;，,：]|[:.](?=\s|$)")
 _GLUED_SUFFIX = re.compile(r"(?<=[^\x00-\x7f)）\]】])([A-Za-z0-9]{5,16})$|(?<=[)）\]】])([A-Za-z0-9]{5,16})$")
 _GLUED_PREFIX = re.compile(r"^([A-Za-z0-9]{5,16})(?=[\u3400-\u9fff])")
 _LONG_LINE = 20
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_CORPUS_LINE_MIN_CHARS = 6  # shorter lines ("一、", "（完）") are too common to count
 _TAIL_SHARE = 0.7  # share of list-like lines that makes an edge block chrome
 _HEAD_MIN_LINES = 4  # a title, a subtitle and a dateline at the top are not a menu
 
@@ -183,6 +185,21 @@ def _chrome_block(lines: list[str], indices: range, min_lines: int) -> list[int]
     return []
 
 
+def _drop_to_end(lines: list[str], keep: list[bool], start: int, skip: list | None = None) -> int:
+    """Mark every non-empty line from `start` on as removed (except where `skip` is set); returns
+    how many were newly marked."""
+    marked = 0
+    for index in range(start, len(lines)):
+        if lines[index] and keep[index] and not (skip and skip[index]):
+            keep[index] = False
+            marked += 1
+    return marked
+
+
+def _join_lines(lines: list[str]) -> str:
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
 def clean_lines(
     text: str, config: BoilerplateConfig, patterns: tuple[PatternCategory, ...] | None = None
 ) -> tuple[str, Step]:
@@ -215,10 +232,7 @@ def clean_lines(
     # A comment section runs from its first header to the end.
     for index, category in enumerate(categories):
         if category and category.role == "comments" and index > 0:
-            for later in range(index, len(lines)):
-                if lines[later] and keep[later]:
-                    keep[later] = False
-                    removed["comments"] += 1
+            removed["comments"] += _drop_to_end(lines, keep, index)
             break
 
     # After an article-end marker (share/follow/related) a block unlike the body is a tail.
@@ -227,10 +241,8 @@ def clean_lines(
             body = [line for i, line in enumerate(lines[:index]) if keep[i] and not categories[i]]
             tail = [line for i, line in enumerate(lines[index:], index) if keep[i] and not categories[i]]
             if _tail_is_teasers(body, tail):
-                for later in range(index, len(lines)):
-                    if lines[later] and keep[later] and not categories[later]:
-                        keep[later] = False
-                        removed["tail"] += 1
+                # pattern lines in the tail keep their own category in the step's count
+                removed["tail"] += _drop_to_end(lines, keep, index, skip=categories)
                 break
 
     for index, category in enumerate(categories):
@@ -255,13 +267,10 @@ def clean_lines(
     kept = [line for index, line in enumerate(kept) if index not in edges and index not in head]
     removed = +removed
 
-    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    cleaned = _join_lines(kept)
     if removed:
         details.append(",".join(f"{name}:{count}" for name, count in sorted(removed.items())))
     return cleaned, Step("boilerplate", len(text) - len(cleaned), ";".join(details))
-
-
-_CORPUS_LINE_MIN_CHARS = 6
 
 
 def line_key(line: str) -> int:
@@ -288,6 +297,5 @@ def remove_frequent_lines(
     hit_chars = sum(len(line) for line, hit in zip(lines, hits, strict=True) if hit)
     if not hit_chars or hit_chars >= max_share * max(len(text), 1):
         return text, Step("corpus_lines", 0, "")
-    kept = [line for line, hit in zip(lines, hits, strict=True) if not hit]
-    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    cleaned = _join_lines([line for line, hit in zip(lines, hits, strict=True) if not hit])
     return cleaned, Step("corpus_lines", len(text) - len(cleaned), f"{sum(hits)} frequent lines")
