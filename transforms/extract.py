@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import trafilatura
 
 from transforms.config import ExtractConfig
 from transforms.density import density_extract, prose_chars
+
+# The density extractor's text replaces trafilatura's when it holds this much more prose.
+_FALLBACK_RATIO = 1.5
+_FALLBACK_MARGIN = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +37,7 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     ours = prose_chars(extracted.text.split("\n"))
     theirs = prose_chars(fallback.split("\n"))
     if theirs > _FALLBACK_RATIO * ours + _FALLBACK_MARGIN:
-        return Extracted(
-            fallback,
-            extracted.title,
-            extracted.author,
-            extracted.date,
-            extracted.url,
-            extracted.sitename,
-            "density",
-        )
+        return replace(extracted, text=fallback, method="density")
     return extracted
 
 
@@ -69,8 +65,6 @@ def _trafilatura(html: str, config: ExtractConfig, url: str | None) -> Extracted
     )
 
 
-_FALLBACK_RATIO = 1.5
-_FALLBACK_MARGIN = 50
 _LIST_MARKER = re.compile(r"^\s*[-*•]\s+")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^[\s|:-]*$")
