@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import signal
 import threading
 import time
@@ -21,6 +22,7 @@ from typing import Any
 import pyarrow as pa
 
 from flows.dataset import STAGING_SCHEMA, read_metadata, write_table_atomic
+from flows.isolation import IsolatedProcessor, RecordFailure
 from flows.readers import InputFile, Shard, read_records
 from transforms.boilerplate import line_keys
 from transforms.config import Config
@@ -75,14 +77,16 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
     counters: dict[str, Counter[str]] = {
         name: Counter() for name in ("reasons", "languages", "scripts", "chars_removed")
     }
-    for item in shard.files:
-        file_rows = _rows_of_file(item, config)
-        for row in file_rows:
-            _count(summary, counters, row)
-        rows.extend(file_rows)
-        # A .txt or .html file is one record, so the record checksum is the file checksum.
-        checksum = file_rows[0]["source_sha256"] if len(file_rows) == 1 else None
-        summary.inputs.append({"key": item.key, "size": item.size, "sha256": checksum})
+    with contextlib.ExitStack() as stack:
+        isolated = stack.enter_context(IsolatedProcessor(config)) if _can_isolate(config) else None
+        for item in shard.files:
+            file_rows = _rows_of_file(item, config, isolated)
+            for row in file_rows:
+                _count(summary, counters, row)
+            rows.extend(file_rows)
+            # A .txt or .html file is one record, so the record checksum is the file checksum.
+            checksum = file_rows[0]["source_sha256"] if len(file_rows) == 1 else None
+            summary.inputs.append({"key": item.key, "size": item.size, "sha256": checksum})
     for name, counter in counters.items():
         setattr(summary, name, dict(sorted(counter.items())))
     summary.seconds = round(time.perf_counter() - started, 3)
@@ -108,14 +112,21 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
         counters["chars_removed"][step["name"]] += step["chars_removed"]
 
 
-def _rows_of_file(item: InputFile, config: Config) -> list[dict[str, Any]]:
+def _can_isolate(config: Config) -> bool:
+    """Daemonic processes (Dask's workers) may not start children: there, records run in-process."""
+    return config.extract.isolate and not multiprocessing.current_process().daemon
+
+
+def _rows_of_file(
+    item: InputFile, config: Config, isolated: IsolatedProcessor | None
+) -> list[dict[str, Any]]:
     if item.size > config.read.max_record_bytes:
         return [_unread_error_row(item, f"file of {item.size} bytes exceeds read.max_record_bytes")]
     try:
         records = list(read_records(item))
     except OSError as error:
         return [_unread_error_row(item, f"cannot read file: {error.strerror or error}")]
-    return [_process(record, config) for record in records]
+    return [_process(record, config, isolated) for record in records]
 
 
 def _unread_error_row(item: InputFile, message: str) -> dict[str, Any]:
@@ -152,11 +163,16 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _process(record: RawRecord, config: Config) -> dict[str, Any]:
+def _process(record: RawRecord, config: Config, isolated: IsolatedProcessor | None) -> dict[str, Any]:
+    """HTML goes to the isolated child when there is one; everything else runs here, under a signal
+    time limit."""
     try:
-        with time_limit(config.extract.timeout_seconds):
-            document = process_record(record, config)
-    except (RecordError, RecordTimeout) as error:
+        if isolated is not None and record.source_format == "html":
+            document = isolated.process(record, config.extract.timeout_seconds)
+        else:
+            with time_limit(config.extract.timeout_seconds):
+                document = process_record(record, config)
+    except (RecordError, RecordTimeout, RecordFailure) as error:
         return _error_row(record, str(error))
     except Exception as error:  # one bad record must not take the shard down; it is kept as an error row
         return _error_row(record, f"{type(error).__name__}: {error}")

@@ -27,6 +27,10 @@ class ExtractConfig(_Section):
     timeout_seconds: float = Field(
         default=30.0, gt=0, description="A record whose processing takes longer becomes an error row."
     )
+    isolate: bool = Field(
+        default=True,
+        description="Process HTML in a child process, so a crash or hang costs one record, not the shard.",
+    )
     include_tables: bool = True
     include_comments: bool = False
 
