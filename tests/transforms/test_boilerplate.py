@@ -28,9 +28,10 @@ def test_seed_000_watermark_share_tail_and_copyright(seed_texts):
     original = normalize_text(seed_texts["000"])[0]
     cleaned = clean(seed_texts["000"])
     assert "6lLesmc" not in cleaned
-    article = lines_of(original)[:19]  # lines 1-19 are the article, the rest is chrome and teasers
+    article = lines_of(original)[:18]  # lines 1-18 are the article; then a source note, chrome, teasers
     for line in article:
         assert line.removesuffix("6lLesmc") in cleaned
+    assert "原文发表于ASPENCORE" not in cleaned  # the source/translator credit line
     for gone in (
         "微信扫一扫",
         "微信公众号",
@@ -224,6 +225,11 @@ BOILERPLATE_LINES = {
         "新华社 2020-01-03 18:13",
         "（原标题：5G手机芯片江湖）",
         "Posted by Jane Doe",
+    ],
+    "source_note": [
+        "(原文发表于ASPENCORE旗下ESM姐妹媒体EETimes,参考链接 : Q&A: No Winners ,编译:Judith Cheng)",
+        "（资料来源：新华社、中新网）",
+        "(Source: Reuters)",
     ],
     "page_tools": ["【打印本页】【关闭窗口】", "当前位置：首页 > 科技 > 正文", "关键词 >> 芯片"],
     "disclaimer": [
