@@ -42,6 +42,8 @@ _DOCUMENT_FIELDS = [
     pa.field("title", pa.string()),
     pa.field("lang", pa.string()),
     pa.field("lang_score", pa.float64()),
+    pa.field("lang_alternatives", pa.list_(pa.struct([("lang", pa.string()), ("score", pa.float64())]))),
+    pa.field("lang_mixed", pa.bool_()),  # a sizeable part is in another language
     pa.field("script", pa.string()),
     pa.field("converted", pa.string()),
     pa.field("text_hash", pa.string()),

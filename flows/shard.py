@@ -202,6 +202,8 @@ def _document_row(record: RawRecord, document: Document) -> dict[str, Any]:
         "title": document.title,
         "lang": document.lang,
         "lang_score": document.lang_score,
+        "lang_alternatives": [{"lang": code, "score": score} for code, score in document.lang_alternatives],
+        "lang_mixed": document.lang_mixed,
         "script": document.script,
         "converted": document.converted,
         "text_hash": document.text_hash,

@@ -65,6 +65,14 @@ class LanguageConfig(_Section):
 
 class ScriptConfig(_Section):
     target: Literal["hans", "hant", "keep"] = "hans"
+    region: Literal["auto", "tw", "hk", "none"] = Field(
+        default="auto",
+        description="Regional conventions of Traditional text: auto-detected from Taiwan/Hong Kong usage, "
+        "fixed, or none (plain t2s/s2t).",
+    )
+    regional_phrases: bool = Field(
+        default=False, description="Also convert regional vocabulary (tw2sp: 晶片→芯片, 軟體→软件)."
+    )
     punctuation: Literal["cjk", "keep"] = "cjk"
 
 

@@ -34,6 +34,8 @@ class Document:
     title: str | None = None
     lang: str | None = None
     lang_score: float | None = None
+    lang_alternatives: tuple[tuple[str, float], ...] = ()
+    lang_mixed: bool = False
     script: str | None = None
     converted: str | None = None
     source_url: str | None = None

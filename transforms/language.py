@@ -7,13 +7,13 @@ Hangul means Korean; only alphabetic text goes to langdetect.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from transforms.script import ScriptCounts, dominant_script
+from transforms.script import ScriptCounts, count_scripts, dominant_script
 
 _LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 _SAMPLE_CHARS = 3000
@@ -25,6 +25,14 @@ class LanguageGuess:
     score: float
     method: str  # "script", "langdetect" or "none"
     alternatives: tuple[tuple[str, float], ...] = ()
+    mixed: bool = False  # a sizeable part is in another language (e.g. English paragraphs)
+
+
+# Scripts that one major language owns: no n-gram guessing needed.
+_SCRIPT_LANGUAGE = {"Grek": "el", "Hebr": "he", "Thai": "th"}
+_CJK_SCRIPTS = ("Hans", "Hant", "Hani", "mixed", "Jpan", "Kore")
+_MIXED_SHARE = 0.1  # foreign paragraphs above this share of the letters make a document mixed
+_FOREIGN_LINE_LETTERS = 30
 
 
 @cache
@@ -37,6 +45,39 @@ def langdetect_factory(seed: int) -> DetectorFactory:
 
 
 def detect_language(text: str, counts: ScriptCounts, seed: int = 0) -> LanguageGuess:
+    """Dominant language with a score in [0, 1]; `mixed` and `alternatives` say what else is there."""
+    guess = _dominant_language(text, counts, seed)
+    if guess.lang is None or not _may_be_mixed(counts):
+        return guess
+    foreign = _foreign_lines(text, dominant_script(counts))
+    if not foreign:
+        return guess
+    foreign_counts = count_scripts(foreign)
+    share = _weighted_letters(foreign_counts) / max(_weighted_letters(counts), 1)
+    if share < _MIXED_SHARE:
+        return guess
+    other = _dominant_language(foreign, foreign_counts, seed)
+    alternatives = ((other.lang, round(share, 4)),) if other.lang and other.lang != guess.lang else ()
+    return replace(guess, alternatives=alternatives + guess.alternatives, mixed=bool(alternatives))
+
+
+def _weights(counts: ScriptCounts) -> tuple[int, int]:
+    """CJK and alphabetic letters, CJK weighted three times (a Han character is about a syllable)."""
+    cjk = counts.han + counts.kana + counts.hangul
+    return 3 * cjk, counts.letters - cjk
+
+
+def _weighted_letters(counts: ScriptCounts) -> int:
+    return sum(_weights(counts))
+
+
+def _may_be_mixed(counts: ScriptCounts) -> bool:
+    """Cheap gate before the per-line scan: both kinds of script hold a tenth of the letters."""
+    cjk, alphabetic = _weights(counts)
+    return min(cjk, alphabetic) >= _MIXED_SHARE * (cjk + alphabetic) > 0
+
+
+def _dominant_language(text: str, counts: ScriptCounts, seed: int) -> LanguageGuess:
     script = dominant_script(counts)
     cjk = counts.han + counts.kana + counts.hangul
     if script == "Zyyy":
@@ -45,10 +86,27 @@ def detect_language(text: str, counts: ScriptCounts, seed: int = 0) -> LanguageG
         return LanguageGuess("ko", round(counts.hangul / max(cjk, 1), 4), "script")
     if script == "Jpan":
         return LanguageGuess("ja", round((counts.kana + counts.han) / max(cjk, 1), 4), "script")
-    if script in ("Hans", "Hant", "Hani", "mixed"):
-        weighted = 3 * cjk + (counts.letters - cjk)
-        return LanguageGuess("zh", round(3 * counts.han / max(weighted, 1), 4), "script")
+    if script in _CJK_SCRIPTS:
+        return LanguageGuess("zh", round(3 * counts.han / max(_weighted_letters(counts), 1), 4), "script")
+    if script in _SCRIPT_LANGUAGE:
+        own = getattr(counts, {"Grek": "greek", "Hebr": "hebrew", "Thai": "thai"}[script])
+        return LanguageGuess(_SCRIPT_LANGUAGE[script], round(own / max(counts.letters, 1), 4), "script")
     return _langdetect(text[:_SAMPLE_CHARS], counts, seed)
+
+
+def _foreign_lines(text: str, script: str) -> str:
+    """Lines written in another kind of script than the document: Latin paragraphs in a CJK
+    document, CJK paragraphs in an alphabetic one."""
+    cjk_document = script in _CJK_SCRIPTS
+    foreign = []
+    for line in text.split("\n"):
+        if len(line) < _FOREIGN_LINE_LETTERS:
+            continue
+        cjk, alphabetic = _weights(count_scripts(line))
+        ours, theirs = (cjk, alphabetic) if cjk_document else (alphabetic, cjk)
+        if theirs >= _FOREIGN_LINE_LETTERS and theirs > 4 * ours:
+            foreign.append(line)
+    return "\n".join(foreign)
 
 
 def _langdetect(text: str, counts: ScriptCounts, seed: int) -> LanguageGuess:

@@ -89,10 +89,12 @@ def process_record(record: RawRecord, config: Config) -> Document:
     converted = None
     chinese = guess.lang == "zh"
     if chinese and config.script.target != "keep":
-        text, converted, step = unify_script(text, script, config.script.target)
+        text, converted, step = unify_script(
+            text, script, config.script.target, config.script.region, config.script.regional_phrases
+        )
         steps.append(step)
         if title and converted:
-            title, _, _ = unify_script(title, script, config.script.target)
+            title = converter(converted).convert(title)
     text, step = normalize_width_and_punctuation(text, chinese, config.script.punctuation)
     steps.append(step)
     if title:
@@ -103,6 +105,8 @@ def process_record(record: RawRecord, config: Config) -> Document:
         title=title,
         lang=guess.lang,
         lang_score=guess.score,
+        lang_alternatives=guess.alternatives,
+        lang_mixed=guess.mixed,
         script=script,
         converted=converted,
         source_url=source_url,

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import opencc
 
 from transforms.document import Step
 
-_CONVERSIONS = {
-    ("hans", "Hant"): "t2s",
-    ("hans", "mixed"): "t2s",
-    ("hant", "Hans"): "s2t",
-    ("hant", "mixed"): "s2t",
-}
+# OpenCC configuration per (target, region, regional phrases).
+_TO_SIMPLIFIED = {None: "t2s", "tw": "tw2s", "hk": "hk2s"}
+_TO_SIMPLIFIED_PHRASES = {None: "t2s", "tw": "tw2sp", "hk": "hk2s"}
+_TO_TRADITIONAL = {None: "s2t", "tw": "s2tw", "hk": "s2hk"}
+_TO_TRADITIONAL_PHRASES = {None: "s2t", "tw": "s2twp", "hk": "s2hk"}
+_NEEDS_CONVERSION = {"hans": ("Hant", "mixed"), "hant": ("Hans", "mixed")}
+# Japanese or Korean lines inside a Chinese document keep their characters.
+_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff]")
 # Full-width ASCII letters and digits (U+FF10.., U+FF21.., U+FF41..) become ASCII; full-width
 # punctuation is left alone: it is correct in Chinese text.
 _FULLWIDTH_ALNUM = {
@@ -37,17 +42,63 @@ def converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-def conversion_for(target: str, script: str) -> str | None:
+@dataclass(frozen=True, slots=True)
+class RegionalMarkers:
+    tw: tuple[str, ...]
+    hk: tuple[str, ...]
+    min_hits: int
+
+
+@cache
+def regional_markers() -> RegionalMarkers:
+    """The shipped Taiwan/Hong Kong marker table, parsed once per process."""
+    table = tomllib.loads(resources.files("transforms").joinpath("data/regional.toml").read_text("utf-8"))
+    return RegionalMarkers(tuple(table["tw"]), tuple(table["hk"]), int(table["min_hits"]))
+
+
+def detect_region(text: str, markers: RegionalMarkers | None = None) -> str | None:
+    """'tw' or 'hk' when the text's vocabulary clearly says so, else None."""
+    markers = regional_markers() if markers is None else markers
+    tw = sum(text.count(word) for word in markers.tw)
+    hk = sum(text.count(word) for word in markers.hk)
+    if tw >= markers.min_hits and tw >= 2 * hk:
+        return "tw"
+    if hk >= markers.min_hits and hk >= 2 * tw:
+        return "hk"
+    return None
+
+
+def conversion_for(target: str, script: str, region: str | None = None, phrases: bool = False) -> str | None:
     """The OpenCC config that brings a Chinese text in `script` to `target`, or None."""
-    return _CONVERSIONS.get((target, script))
+    if script not in _NEEDS_CONVERSION.get(target, ()):
+        return None
+    if target == "hans":
+        return (_TO_SIMPLIFIED_PHRASES if phrases else _TO_SIMPLIFIED)[region]
+    return (_TO_TRADITIONAL_PHRASES if phrases else _TO_TRADITIONAL)[region]
 
 
-def unify_script(text: str, script: str, target: str) -> tuple[str, str | None, Step]:
-    """Convert Chinese text to the target script; the step says how many characters changed."""
-    config = conversion_for(target, script)
+def unify_script(
+    text: str, script: str, target: str, region: str = "none", phrases: bool = False
+) -> tuple[str, str | None, Step]:
+    """Convert Chinese text to the target script; the step says how many characters changed.
+
+    `region` is "auto" (detected from Taiwan/Hong Kong vocabulary in Traditional text), "tw", "hk"
+    or "none". Lines with kana or Hangul (Japanese or Korean quoted in a Chinese document) are kept.
+    """
+    if region == "auto":
+        chosen = detect_region(text) if script in ("Hant", "mixed") else None
+    else:
+        chosen = None if region == "none" else region
+    config = conversion_for(target, script, chosen, phrases)
     if config is None:
         return text, None, Step("unify_script", 0, f"kept {script}")
-    converted = converter(config).convert(text)
+    convert = converter(config).convert
+    if _KANA_HANGUL.search(text):
+        converted = "\n".join(
+            line if _KANA_HANGUL.search(line) else convert(line) for line in text.split("\n")
+        )
+    else:
+        converted = convert(text)
     changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b) + abs(
         len(text) - len(converted)
     )

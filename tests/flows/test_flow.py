@@ -104,7 +104,7 @@ def test_seed_results(published):
     by_name = {Path(r["source_uri"]).name: r for r in read(out, "data").to_pylist()}
     assert "6lLesmc" not in by_name["000_9d3abaac53ab3a5d.txt"]["text"]
     seed_004 = by_name["004_ef43b4fc51d4ce41.txt"]
-    assert (seed_004["script"], seed_004["converted"], seed_004["lang"]) == ("Hant", "t2s", "zh")
+    assert (seed_004["script"], seed_004["converted"], seed_004["lang"]) == ("Hant", "tw2s", "zh")
     assert "中國" not in seed_004["text"]
     page = by_name["page_gbk.html"]
     assert page["title"] == "芯片新闻" and page["source_format"] == "html"

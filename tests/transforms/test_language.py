@@ -46,3 +46,29 @@ def test_alphabetic_text_goes_to_langdetect_with_alternatives():
     guess = detect(PARAGRAPHS["en"])
     assert guess.method == "langdetect"
     assert all(code not in ("ko", "ja") for code, _ in guess.alternatives)
+
+
+def test_chinese_article_with_an_english_paragraph_is_zh_and_mixed():
+    english = "The company said in a statement that it expects supply to remain tight through the end of next year, citing strong demand."
+    text = "\n".join([PARAGRAPHS["zh-hans"] * 2, english, PARAGRAPHS["zh-hans"]])
+    guess = detect(text)
+    assert guess.lang == "zh" and guess.mixed
+    assert guess.alternatives[0][0] == "en"
+
+
+def test_english_names_inside_chinese_sentences_do_not_make_it_mixed(seed_texts):
+    guess = detect(seed_texts["000"])
+    assert guess.lang == "zh" and not guess.mixed
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία.", "el"),
+        ("הממשלה הודיעה היום על צעדים חדשים בכלכלה.", "he"),
+        ("รัฐบาลประกาศมาตรการใหม่เพื่อเศรษฐกิจในวันนี้", "th"),
+    ],
+)
+def test_scripts_one_language_owns(text, lang):
+    guess = detect(text)
+    assert (guess.lang, guess.method) == (lang, "script")

@@ -13,7 +13,8 @@ def record(data: bytes, fmt: str = "text") -> RawRecord:
 
 def test_seed_004_comes_out_simplified(seed_texts):
     document = process_record(record(seed_texts["004"].encode()), CONFIG)
-    assert document.lang == "zh" and document.script == "Hant" and document.converted == "t2s"
+    # Taiwan usage (晶片, 數位) is detected, so the Taiwan variant table is used
+    assert document.lang == "zh" and document.script == "Hant" and document.converted == "tw2s"
     assert document.title == "【韩退之专栏】中国人工智慧晶片落后美国五到十年"
     assert "中國" not in document.text and "中国" in document.text
     assert [step.name for step in document.steps] == [
@@ -67,3 +68,16 @@ def test_keep_target_does_not_convert(seed_texts):
 )
 def test_guess_title(text, title):
     assert guess_title(text) == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日本の經濟は成長を續けている。東京の會社も參加した。",
+        "한국 經濟는 계속 성장하고 있다. 서울의 會社도 참여했다.",
+    ],
+)
+def test_japanese_and_korean_documents_are_never_converted(text):
+    document = process_record(record(text.encode()), CONFIG)
+    assert document.lang in ("ja", "ko") and document.converted is None
+    assert "經濟" in document.text or "經" in document.text

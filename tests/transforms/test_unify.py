@@ -1,6 +1,7 @@
 import pytest
 
 from transforms.unify import (
+    detect_region,
     normalize_punctuation,
     normalize_width,
     normalize_width_and_punctuation,
@@ -55,3 +56,38 @@ def test_punctuation_only_for_chinese_and_only_with_cjk_policy():
     assert normalize_width_and_punctuation("在美国,人们", chinese=False, policy="cjk")[0] == "在美国,人们"
     assert normalize_width_and_punctuation("在美国,人们", chinese=True, policy="keep")[0] == "在美国,人们"
     assert normalize_width_and_punctuation("在美国,人们", chinese=True, policy="cjk")[0] == "在美国，人们"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("台灣的軟體公司在台北發表新晶片。", "tw"),
+        ("佢哋喺銅鑼灣搭的士，話啲嘢好貴。", "hk"),
+        ("中國人工智慧晶片落後美國。", None),  # one marker is not clear evidence
+        ("台灣軟體業者說，香港嘅客戶喺度。", None),  # evidence for both regions
+    ],
+)
+def test_detect_region(text, region):
+    assert detect_region(text) == region
+
+
+def test_auto_region_picks_the_regional_table():
+    text = "臺灣的軟體業者在臺北發表新晶片，裏面用了新的製程。"
+    converted, config, _ = unify_script(text, "Hant", "hans", region="auto")
+    assert config == "tw2s" and converted == "台湾的软体业者在台北发表新晶片，里面用了新的制程。"
+
+
+def test_regional_phrases_are_optional():
+    converted, config, _ = unify_script("台灣的軟體與晶片", "Hant", "hans", region="tw", phrases=True)
+    assert config == "tw2sp" and converted == "台湾的软件与芯片"
+    assert unify_script("台灣的軟體與晶片", "Hant", "hans", region="none")[0] == "台湾的软体与晶片"
+
+
+def test_japanese_and_korean_lines_inside_a_chinese_document_are_not_converted():
+    text = "中國的經濟發展很快。\n日本語の文章は變換しない。\n한국어 문장도 그대로 둡니다 國"
+    converted, _, _ = unify_script(text, "Hant", "hans", region="none")
+    assert converted.split("\n") == [
+        "中国的经济发展很快。",
+        "日本語の文章は變換しない。",
+        "한국어 문장도 그대로 둡니다 國",
+    ]
