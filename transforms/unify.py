@@ -57,7 +57,12 @@ def regional_markers() -> RegionalMarkers:
 
 
 def detect_region(text: str, markers: RegionalMarkers | None = None) -> str | None:
-    """'tw' or 'hk' when the text's vocabulary clearly says so, else None."""
+    """'tw' or 'hk' for Traditional text, from two kinds of evidence, else None.
+
+    First vocabulary (軟體, 捷運 / 嘅, 港鐵), when it is clear. Then regional character forms: the
+    characters OpenCC's tw2t (hk2t) rewrites are written the Taiwan (Hong Kong) way, such as the
+    aspect particle 著 in 看著, or 衞 and 綫; the region with more of them wins.
+    """
     markers = regional_markers() if markers is None else markers
     tw = sum(text.count(word) for word in markers.tw)
     hk = sum(text.count(word) for word in markers.hk)
@@ -65,7 +70,17 @@ def detect_region(text: str, markers: RegionalMarkers | None = None) -> str | No
         return "tw"
     if hk >= markers.min_hits and hk >= 2 * tw:
         return "hk"
+    tw_forms = _changed_chars(text, converter("tw2t").convert(text))
+    hk_forms = _changed_chars(text, converter("hk2t").convert(text))
+    if tw_forms > hk_forms:
+        return "tw"
+    if hk_forms > tw_forms:
+        return "hk"
     return None
+
+
+def _changed_chars(before: str, after: str) -> int:
+    return sum(1 for a, b in zip(before, after, strict=False) if a != b) + abs(len(before) - len(after))
 
 
 def conversion_for(target: str, script: str, region: str | None = None, phrases: bool = False) -> str | None:
@@ -99,9 +114,7 @@ def unify_script(
         )
     else:
         converted = convert(text)
-    changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b) + abs(
-        len(text) - len(converted)
-    )
+    changed = _changed_chars(text, converted)
     return (
         converted,
         config,

@@ -63,8 +63,9 @@ def test_punctuation_only_for_chinese_and_only_with_cjk_policy():
     [
         ("台灣的軟體公司在台北發表新晶片。", "tw"),
         ("佢哋喺銅鑼灣搭的士，話啲嘢好貴。", "hk"),
-        ("中國人工智慧晶片落後美國。", None),  # one marker is not clear evidence
-        ("台灣軟體業者說，香港嘅客戶喺度。", None),  # evidence for both regions
+        ("中國人工智慧晶片落後美國。", None),  # one marker is not clear evidence, no regional forms
+        ("他站在窗前看著遠方。", "tw"),  # Taiwan writes the aspect particle 著 (standard: 着)
+        ("政府保衞市民，更換電綫。", "hk"),  # Hong Kong forms 衞 and 綫
     ],
 )
 def test_detect_region(text, region):
