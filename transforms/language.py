@@ -7,6 +7,7 @@ Hangul means Korean; only alphabetic text goes to langdetect.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -31,8 +32,13 @@ class LanguageGuess:
 # Scripts that one major language owns: no n-gram guessing needed.
 _SCRIPT_LANGUAGE = {"Grek": "el", "Hebr": "he", "Thai": "th"}
 _CJK_SCRIPTS = ("Hans", "Hant", "Hani", "mixed", "Jpan", "Kore")
-_MIXED_SHARE = 0.1  # foreign paragraphs above this share of the letters make a document mixed
-_FOREIGN_LINE_LETTERS = 30
+_MIXED_SHARE = 0.05  # Latin sentences above this share of a CJK document's letters make it mixed
+_FOREIGN_SEGMENT_LETTERS = 20
+# Sentences and quotations: where a switch of language happens.
+_SEGMENT = re.compile(r"\n|(?<=[。！？；：])|[“”「」『』\"]|(?<=[.!?;])\s+")
+_ALPHABETIC = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
 
 
 @cache
@@ -47,18 +53,40 @@ def langdetect_factory(seed: int) -> DetectorFactory:
 def detect_language(text: str, counts: ScriptCounts, seed: int = 0) -> LanguageGuess:
     """Dominant language with a score in [0, 1]; `mixed` and `alternatives` say what else is there."""
     guess = _dominant_language(text, counts, seed)
-    if guess.lang is None or not _may_be_mixed(counts):
+    if guess.lang is None:
         return guess
-    foreign = _foreign_lines(text, dominant_script(counts))
+    foreign = _foreign_text(text, counts, dominant_script(counts))
     if not foreign:
         return guess
     foreign_counts = count_scripts(foreign)
-    share = _weighted_letters(foreign_counts) / max(_weighted_letters(counts), 1)
-    if share < _MIXED_SHARE:
-        return guess
     other = _dominant_language(foreign, foreign_counts, seed)
-    alternatives = ((other.lang, round(share, 4)),) if other.lang and other.lang != guess.lang else ()
-    return replace(guess, alternatives=alternatives + guess.alternatives, mixed=bool(alternatives))
+    if other.lang in (None, guess.lang):
+        return guess
+    share = round(_weighted_letters(foreign_counts) / max(_weighted_letters(counts), 1), 4)
+    return replace(guess, alternatives=((other.lang, share), *guess.alternatives), mixed=True)
+
+
+def _foreign_text(text: str, counts: ScriptCounts, script: str) -> str:
+    """The part of a document written in the other kind of script.
+
+    In a CJK document: Latin sentences (quotes, paragraphs) that hold at least 5 % of the weighted
+    letters; English names and titles inside Chinese sentences do not count. In an alphabetic
+    document: any run of two or more CJK characters (a quoted Chinese phrase).
+    """
+    cjk, alphabetic = _weights(counts)
+    if script not in _CJK_SCRIPTS:
+        return " ".join(_CJK_RUN.findall(text)) if cjk >= 6 else ""
+    if alphabetic < _MIXED_SHARE * (cjk + alphabetic):
+        return ""
+    foreign = []
+    for segment in _SEGMENT.split(text):
+        if len(segment) < _FOREIGN_SEGMENT_LETTERS:
+            continue
+        letters = len(_ALPHABETIC.findall(segment))  # two regexes, not the full count: this is hot
+        if letters >= _FOREIGN_SEGMENT_LETTERS and letters > 12 * len(_CJK_CHAR.findall(segment)):
+            foreign.append(segment)
+    joined = "\n".join(foreign)
+    return joined if _weighted_letters(count_scripts(joined)) >= _MIXED_SHARE * (cjk + alphabetic) else ""
 
 
 def _weights(counts: ScriptCounts) -> tuple[int, int]:
@@ -69,12 +97,6 @@ def _weights(counts: ScriptCounts) -> tuple[int, int]:
 
 def _weighted_letters(counts: ScriptCounts) -> int:
     return sum(_weights(counts))
-
-
-def _may_be_mixed(counts: ScriptCounts) -> bool:
-    """Cheap gate before the per-line scan: both kinds of script hold a tenth of the letters."""
-    cjk, alphabetic = _weights(counts)
-    return min(cjk, alphabetic) >= _MIXED_SHARE * (cjk + alphabetic) > 0
 
 
 def _dominant_language(text: str, counts: ScriptCounts, seed: int) -> LanguageGuess:
@@ -92,21 +114,6 @@ def _dominant_language(text: str, counts: ScriptCounts, seed: int) -> LanguageGu
         own = getattr(counts, {"Grek": "greek", "Hebr": "hebrew", "Thai": "thai"}[script])
         return LanguageGuess(_SCRIPT_LANGUAGE[script], round(own / max(counts.letters, 1), 4), "script")
     return _langdetect(text[:_SAMPLE_CHARS], counts, seed)
-
-
-def _foreign_lines(text: str, script: str) -> str:
-    """Lines written in another kind of script than the document: Latin paragraphs in a CJK
-    document, CJK paragraphs in an alphabetic one."""
-    cjk_document = script in _CJK_SCRIPTS
-    foreign = []
-    for line in text.split("\n"):
-        if len(line) < _FOREIGN_LINE_LETTERS:
-            continue
-        cjk, alphabetic = _weights(count_scripts(line))
-        ours, theirs = (cjk, alphabetic) if cjk_document else (alphabetic, cjk)
-        if theirs >= _FOREIGN_LINE_LETTERS and theirs > 4 * ours:
-            foreign.append(line)
-    return "\n".join(foreign)
 
 
 def _langdetect(text: str, counts: ScriptCounts, seed: int) -> LanguageGuess:

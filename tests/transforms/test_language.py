@@ -72,3 +72,16 @@ def test_english_names_inside_chinese_sentences_do_not_make_it_mixed(seed_texts)
 def test_scripts_one_language_owns(text, lang):
     guess = detect(text)
     assert (guess.lang, guess.method) == (lang, "script")
+
+
+def test_an_english_quote_inside_a_chinese_paragraph_makes_it_mixed():
+    text = "这家手机厂商今天发布了新一代旗舰机。负责人在介绍新相机时说：“This is the best camera we have ever put in a phone.” 不过网友吐槽外观变化不大。"
+    guess = detect(text)
+    assert (guess.lang, guess.mixed, guess.alternatives[0][0]) == ("zh", True, "en")
+
+
+def test_a_chinese_phrase_quoted_in_english_makes_it_mixed():
+    guess = detect(
+        "The sign at the entrance of the old temple simply said 请勿拍照, but most visitors took photos anyway."
+    )
+    assert (guess.lang, guess.mixed, guess.alternatives[0][0]) == ("en", True, "zh")
