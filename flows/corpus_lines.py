@@ -16,8 +16,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.dataset import write_table_atomic
+from flows.shard import dedup_columns
 from transforms.boilerplate import remove_frequent_lines
-from transforms.hashing import dedup_key
+from transforms.config import DedupConfig
 
 FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])
 
@@ -48,7 +49,7 @@ def lines_path(staging_path: str) -> str:
     return str(Path(staging_path).with_suffix(".lines.parquet"))
 
 
-def apply_frequent_lines(staging_path: str, frequent_path: str, max_share: float) -> str:
+def apply_frequent_lines(staging_path: str, frequent_path: str, max_share: float, dedup: DedupConfig) -> str:
     """Write the shard with frequent lines removed next to its staging file; returns that path."""
     staged = pq.read_table(staging_path)
     frequent = set(pq.read_table(frequent_path)["key"].to_pylist())
@@ -61,8 +62,7 @@ def apply_frequent_lines(staging_path: str, frequent_path: str, max_share: float
         )
         if step is None or not step.chars_removed:
             continue
-        row["text"] = text
-        row["text_hash"] = dedup_key(text)
+        row.update(text=text, **dedup_columns(text, dedup))
         row["steps"] = [
             *row["steps"],
             {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},

@@ -49,11 +49,14 @@ _DOCUMENT_FIELDS = [
     pa.field("text_hash", pa.string()),
     pa.field("steps", pa.list_(STEP_TYPE)),
     pa.field("metadata", pa.string()),  # JSON object: extractor metadata (author, date, sitename)
+    pa.field("cluster_size", pa.int64()),  # documents in its duplicate cluster, itself included
 ]
 
 DATA_SCHEMA = pa.schema(_SOURCE_FIELDS[:1] + _DOCUMENT_FIELDS + _SOURCE_FIELDS[1:] + _RUN_FIELDS)
-REJECTED_SCHEMA = DATA_SCHEMA.append(pa.field("reason", pa.string(), nullable=False)).append(
-    pa.field("duplicate_of", pa.string())
+REJECTED_SCHEMA = (
+    DATA_SCHEMA.append(pa.field("reason", pa.string(), nullable=False))
+    .append(pa.field("duplicate_of", pa.string()))
+    .append(pa.field("similarity", pa.float64()))  # estimated Jaccard to the kept copy
 )
 ERRORS_SCHEMA = pa.schema([*_SOURCE_FIELDS, pa.field("error", pa.string(), nullable=False), *_RUN_FIELDS])
 # Staging keeps every row of a shard until the global dedup decides: all columns, all nullable
@@ -66,6 +69,9 @@ STAGING_SCHEMA = pa.schema(
         pa.field("error", pa.string()),
         pa.field("status", pa.string(), nullable=False),  # kept/rejected/error
         pa.field("line_keys", pa.list_(pa.uint64())),  # for corpus-wide line frequency
+        pa.field("text_chars", pa.int64()),  # for dedup's keep policy, without reading texts
+        pa.field("minhash", pa.list_(pa.uint32())),  # near-dup signature
+        pa.field("bands", pa.list_(pa.uint64())),  # its LSH band keys
     ]
 )
 PARTS = {"data": DATA_SCHEMA, "rejected": REJECTED_SCHEMA, "errors": ERRORS_SCHEMA}

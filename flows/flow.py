@@ -24,7 +24,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys
 from flows.dataset import publish, write_table_atomic, write_text_atomic
-from flows.dedup import exact_duplicates
+from flows.dedup import find_duplicates
 from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pipeline_version
 from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
 from flows.readers import Discovery, Shard, discover, plan_shards
@@ -59,15 +59,18 @@ def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: 
 
 
 @task(name="remove-corpus-lines", cache_policy=NO_CACHE)
-def apply_lines_task(staging_path: str, frequent_path: str, max_share: float) -> str:
-    return apply_frequent_lines(staging_path, frequent_path, max_share)
+def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> str:
+    return apply_frequent_lines(
+        staging_path, frequent_path, config.boilerplate.corpus_line_max_share, config.dedup
+    )
 
 
-@task(name="exact-dedup", cache_policy=NO_CACHE)
-def dedup_task(staging_paths: list[str], duplicates_path: str) -> int:
-    duplicates = exact_duplicates(staging_paths)
+@task(name="dedup", cache_policy=NO_CACHE)
+def dedup_task(staging_paths: list[str], config: Config, duplicates_path: str) -> dict[str, int]:
+    duplicates = find_duplicates(staging_paths, config.dedup)
     write_table_atomic(duplicates, Path(duplicates_path))
-    return duplicates.num_rows
+    reasons = duplicates["reason"].drop_null().to_pylist()
+    return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
 
 
 @task(name="write-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -128,15 +131,12 @@ def refine(
         frequent_count,
         config.boilerplate.corpus_line_min_docs,
     )
-    line_futures = [
-        apply_lines_task.submit(s.staging_path, frequent_path, config.boilerplate.corpus_line_max_share)
-        for s in summaries
-    ]
+    line_futures = [apply_lines_task.submit(s.staging_path, frequent_path, config) for s in summaries]
     staging_paths = [future.result() for future in line_futures]
 
     duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
-    duplicate_count = dedup_task(staging_paths, duplicates_path)
-    logger.info("exact dedup: %d duplicates", duplicate_count)
+    duplicate_counts = dedup_task(staging_paths, config, duplicates_path)
+    logger.info("dedup: %s", ", ".join(f"{n} {r}" for r, n in duplicate_counts.items()) or "no duplicates")
 
     shutil.rmtree(next_dir, ignore_errors=True)
     part_futures = [

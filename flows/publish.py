@@ -37,12 +37,19 @@ def write_parts(
 ) -> PartCounts:
     """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written)."""
     staged = pq.read_table(staging_path)
-    duplicate_of = pc.take(duplicates["duplicate_of"], pc.index_in(staged["id"], value_set=duplicates["id"]))
+    position = pc.index_in(staged["id"], value_set=duplicates["id"])
+
+    def cluster_column(name: str) -> pa.Array:
+        return pc.take(duplicates[name], position)
+
+    duplicate_of = cluster_column("duplicate_of")
     is_duplicate = pc.is_valid(duplicate_of)
     for name, column in (
         ("duplicate_of", duplicate_of),
-        ("reason", pc.if_else(is_duplicate, pa.scalar("exact_duplicate"), staged["reason"])),
+        ("reason", pc.if_else(is_duplicate, cluster_column("reason"), staged["reason"])),
         ("status", pc.if_else(is_duplicate, pa.scalar("rejected"), staged["status"])),
+        ("similarity", cluster_column("similarity")),
+        ("cluster_size", pc.fill_null(cluster_column("cluster_size"), 1)),
     ):
         staged = staged.set_column(staged.schema.get_field_index(name), name, column)
     staged = _with_run_columns(staged, run)

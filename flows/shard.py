@@ -25,9 +25,10 @@ from flows.dataset import STAGING_SCHEMA, read_metadata, write_table_atomic
 from flows.isolation import IsolatedProcessor, RecordFailure
 from flows.readers import InputFile, Shard, read_records
 from transforms.boilerplate import line_keys
-from transforms.config import Config
+from transforms.config import Config, DedupConfig
 from transforms.document import Document, RawRecord
-from transforms.hashing import record_id, sha256_hex
+from transforms.hashing import key_of_stripped, record_id, sha256_hex, strip_for_dedup
+from transforms.minhash import band_keys, signature
 from transforms.pipeline import RecordError, load_resources, process_record
 
 _SUMMARY_KEY = "refinery.shard_summary"
@@ -176,7 +177,7 @@ def _process(record: RawRecord, config: Config, isolated: IsolatedProcessor | No
         return _error_row(record, str(error))
     except Exception as error:  # one bad record must not take the shard down; it is kept as an error row
         return _error_row(record, f"{type(error).__name__}: {error}")
-    return _document_row(record, document)
+    return _document_row(record, document, config)
 
 
 def _source_columns(record: RawRecord) -> dict[str, Any]:
@@ -194,7 +195,20 @@ def _error_row(record: RawRecord, message: str) -> dict[str, Any]:
     return {**_source_columns(record), "status": "error", "error": message}
 
 
-def _document_row(record: RawRecord, document: Document) -> dict[str, Any]:
+def dedup_columns(text: str, config: DedupConfig) -> dict[str, Any]:
+    """The staging columns the global dedup reads instead of the text."""
+    stripped = strip_for_dedup(text)
+    values = signature(text, config) if config.near else None
+    return {
+        "text_hash": key_of_stripped(stripped),
+        "text_chars": len(stripped),  # "longest clean text": exact copies tie, the first stays
+        "minhash": values,
+        "bands": band_keys(values, config.bands) if values else None,
+    }
+
+
+def _document_row(record: RawRecord, document: Document, config: Config) -> dict[str, Any]:
+    kept = document.reason is None
     return {
         **_source_columns(record),
         "source_url": document.source_url,
@@ -212,6 +226,7 @@ def _document_row(record: RawRecord, document: Document) -> dict[str, Any]:
         ],
         "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True),
         "reason": document.reason,
-        "status": "rejected" if document.reason else "kept",
-        "line_keys": None if document.reason else line_keys(document.text),
+        "status": "kept" if kept else "rejected",
+        "line_keys": line_keys(document.text) if kept else None,
+        **(dedup_columns(document.text, config.dedup) if kept else {}),
     }

@@ -7,7 +7,7 @@ import json
 import tomllib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class _Section(BaseModel):
@@ -78,6 +78,27 @@ class ScriptConfig(_Section):
 
 class DedupConfig(_Section):
     exact: bool = True
+    near: bool = Field(default=True, description="MinHash LSH near-duplicate detection.")
+    threshold: float = Field(
+        default=0.8, gt=0, le=1, description="Estimated Jaccard that makes two documents copies."
+    )
+    num_perm: int = Field(default=128, ge=16, le=1024, description="MinHash permutations (signature length).")
+    bands: int = Field(default=16, ge=1, description="LSH bands; num_perm must divide into them.")
+    cjk_shingle: int = Field(
+        default=5, ge=1, description="Characters per shingle for Chinese/Japanese/Korean text."
+    )
+    word_shingle: int = Field(default=3, ge=1, description="Words per shingle for space-delimited text.")
+    keep: Literal["longest", "first"] = Field(
+        default="longest",
+        description="Copy that stays: the longest text (ties: first in input order), or the first.",
+    )
+    seed: int = 42
+
+    @model_validator(mode="after")
+    def _bands_divide_permutations(self) -> DedupConfig:
+        if self.num_perm % self.bands:
+            raise ValueError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
+        return self
 
 
 class FilterConfig(_Section):

@@ -21,11 +21,29 @@ def record_id(source_key: str, source_record: str | None) -> str:
     return xxhash.xxh3_128_hexdigest(f"{source_key}\x00{source_record or ''}".encode())
 
 
+def _dedup_drop_table() -> dict[int, None]:
+    return {
+        code: None
+        for code in range(0x10000)
+        if chr(code).isspace() or unicodedata.category(chr(code)).startswith(("P", "S", "C"))
+    }
+
+
+_DEDUP_DROP = _dedup_drop_table()  # built once at import: the BMP's spaces, punctuation, symbols, controls
+
+
+def strip_for_dedup(text: str) -> str:
+    """What dedup compares: case, whitespace, punctuation, symbols and controls do not count."""
+    stripped = text.casefold().translate(_DEDUP_DROP)
+    if stripped and max(stripped) > "\uffff":  # astral-plane symbols (emoji) are not in the table
+        stripped = "".join(ch for ch in stripped if not unicodedata.category(ch).startswith(("P", "S", "C")))
+    return stripped
+
+
+def key_of_stripped(stripped: str) -> str:
+    return xxhash.xxh3_128_hexdigest(stripped.encode())
+
+
 def dedup_key(text: str) -> str:
-    """The exact-duplicate key: case, whitespace and punctuation do not make two texts different."""
-    kept = [
-        ch
-        for ch in text.casefold()
-        if not ch.isspace() and not unicodedata.category(ch).startswith(("P", "S", "C"))
-    ]
-    return xxhash.xxh3_128_hexdigest("".join(kept).encode())
+    """The exact-duplicate key."""
+    return key_of_stripped(strip_for_dedup(text))

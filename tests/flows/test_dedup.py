@@ -1,29 +1,66 @@
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.dedup import exact_duplicates
+from flows.dataset import STAGING_SCHEMA
+from flows.dedup import find_duplicates
+from flows.shard import dedup_columns
+from transforms.config import DedupConfig
+
+CONFIG = DedupConfig()
+ARTICLE = "".join(
+    f"第{i}段：人工智能芯片产业正在快速发展，各国政府纷纷出台扶持政策，企业加大研发投入。" for i in range(12)
+)
 
 
-def stage(path, rows):
-    table = pa.table(
+def stage(path, texts, ids=None):
+    rows = [
         {
-            "id": [r[0] for r in rows],
-            "text_hash": [r[1] for r in rows],
-            "status": [r[2] for r in rows],
+            "id": (ids or [f"d{i}" for i in range(len(texts))])[i],
+            "status": "kept",
+            "source_uri": "x",
+            "source_format": "text",
+            "text": text,
+            **dedup_columns(text, CONFIG),
         }
-    )
-    pq.write_table(table, path)
+        for i, text in enumerate(texts)
+    ]
+    pq.write_table(pa.Table.from_pylist(rows, schema=STAGING_SCHEMA), path)
     return str(path)
 
 
-def test_first_copy_in_input_order_is_kept(tmp_path):
-    first = stage(tmp_path / "s0.parquet", [("a", "h1", "kept"), ("b", "h2", "kept"), ("c", "h1", "kept")])
-    second = stage(
-        tmp_path / "s1.parquet", [("d", "h2", "kept"), ("e", "h3", "kept"), ("f", "h1", "rejected")]
+def by_id(table):
+    return {row["id"]: row for row in table.to_pylist()}
+
+
+def test_exact_copies_keep_the_first_in_input_order(tmp_path):
+    first = stage(
+        tmp_path / "s0.parquet", [ARTICLE, "另一篇完全不同的文章，讲的是天气和旅游。" * 5], ["a", "b"]
     )
-    duplicates = exact_duplicates([first, second]).to_pylist()
-    assert duplicates == [{"id": "c", "duplicate_of": "a"}, {"id": "d", "duplicate_of": "b"}]
+    second = stage(tmp_path / "s1.parquet", [ARTICLE.replace("，", ", ")], ["c"])
+    rows = by_id(find_duplicates([first, second], CONFIG))
+    assert rows["c"]["duplicate_of"] == "a" and rows["c"]["reason"] == "exact_duplicate"
+    assert rows["c"]["similarity"] == 1.0
+    assert rows["a"]["duplicate_of"] is None and rows["a"]["cluster_size"] == 2
+    assert "b" not in rows
 
 
-def test_no_shards_no_duplicates():
-    assert exact_duplicates([]).num_rows == 0
+def test_a_lightly_edited_copy_is_a_near_duplicate_and_the_longest_stays(tmp_path):
+    edited = ARTICLE.replace("人工智能", "AI", 2).replace("中国", "我国", 1)
+    longer = ARTICLE + "记者 王小明 报道。"
+    staged = stage(tmp_path / "s.parquet", [edited, longer, ARTICLE])
+    rows = by_id(find_duplicates([staged], CONFIG))
+    assert rows["d1"]["duplicate_of"] is None and rows["d1"]["cluster_size"] == 3
+    assert {rows["d0"]["reason"], rows["d2"]["reason"]} == {"near_duplicate"}
+    assert all(0.8 <= rows[d]["similarity"] < 1 for d in ("d0", "d2"))
+
+
+def test_first_policy_and_heavy_edits(tmp_path):
+    heavy = "".join(f"第{i}段：天气变化影响农业生产，农民调整种植计划以适应新的气候条件。" for i in range(12))
+    staged = stage(tmp_path / "s.parquet", [ARTICLE, ARTICLE + "补充一句。", heavy])
+    rows = by_id(find_duplicates([staged], DedupConfig(keep="first")))
+    assert rows["d1"]["duplicate_of"] == "d0"
+    assert "d2" not in rows  # different text stays
+
+
+def test_nothing_to_do():
+    assert find_duplicates([], CONFIG).num_rows == 0

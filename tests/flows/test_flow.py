@@ -36,6 +36,9 @@ def corpus(tmp_path_factory, seeds_dir) -> Path:
         seed.write_text(SITE_LINE + "\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
     seed_002 = (seeds_dir / "002_1926c53725f4c631.txt").read_text(encoding="utf-8")
     (root / "zz_copy_of_002.txt").write_text(seed_002.replace("，", ", "), encoding="utf-8")
+    seed_003 = (seeds_dir / "003_504d4fe7336719f2.txt").read_text(encoding="utf-8")
+    edited = seed_003.replace("人工智能", "AI", 3).replace("美国", "美方", 2)  # a light edit
+    (root / "zz_edited_003.txt").write_text(edited, encoding="utf-8")
     (root / "page_gbk.html").write_bytes(PAGE.encode("gbk"))  # no declared charset
     (root / "empty.txt").write_bytes(b"")
     (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
@@ -60,12 +63,12 @@ def published(prefect_server, corpus, tmp_path_factory):
 def test_nothing_is_lost(published):
     manifest, out = published
     counts = manifest["counts"]
-    assert counts["documents_read"] == 9
-    assert (counts["kept"], counts["rejected"], counts["errors"]) == (6, 2, 1)
+    assert counts["documents_read"] == 10
+    assert (counts["kept"], counts["rejected"], counts["errors"]) == (6, 3, 1)
     assert counts["invariant_holds"] is True
-    assert counts["rejected_by_reason"] == {"empty": 1, "exact_duplicate": 1}
+    assert counts["rejected_by_reason"] == {"empty": 1, "exact_duplicate": 1, "near_duplicate": 1}
     assert [Path(p).name for p in manifest["skipped_files"]] == ["notes.csv"]
-    assert read(out, "data").num_rows + read(out, "rejected").num_rows + read(out, "errors").num_rows == 9
+    assert read(out, "data").num_rows + read(out, "rejected").num_rows + read(out, "errors").num_rows == 10
 
 
 def test_contract_schemas_are_explicit(published):
@@ -124,6 +127,12 @@ def test_duplicates_and_errors_say_why(published):
     kept_ids = {Path(r["source_uri"]).name: r["id"] for r in read(out, "data").to_pylist()}
     rejected = {Path(r["source_uri"]).name: r for r in read(out, "rejected").to_pylist()}
     assert rejected["zz_copy_of_002.txt"]["reason"] == "exact_duplicate"
+    assert rejected["zz_copy_of_002.txt"]["similarity"] == 1.0
+    near = rejected["zz_edited_003.txt"]
+    assert near["reason"] == "near_duplicate" and 0.8 <= near["similarity"] < 1.0
+    assert near["duplicate_of"] == kept_ids["003_504d4fe7336719f2.txt"]
+    cluster_sizes = {Path(r["source_uri"]).name: r["cluster_size"] for r in read(out, "data").to_pylist()}
+    assert cluster_sizes["003_504d4fe7336719f2.txt"] == 2 and cluster_sizes["004_ef43b4fc51d4ce41.txt"] == 1
     assert rejected["zz_copy_of_002.txt"]["duplicate_of"] == kept_ids["002_1926c53725f4c631.txt"]
     assert rejected["empty.txt"]["reason"] == "empty"
     (error,) = read(out, "errors").to_pylist()
@@ -144,9 +153,9 @@ def test_manifest_and_card(published):
         "pyarrow",
     }
     assert on_disk["config"]["run"]["shard_docs"] == 3
-    assert len(on_disk["inputs"]) == 10 - 1  # every readable file, with size and checksum
+    assert len(on_disk["inputs"]) == 10  # every readable file, with size and checksum
     card = (out / "README.md").read_text()
-    assert "| 9 | 6 | 2 | 1 |" in card and "pd.read_parquet" in card
+    assert "| 10 | 6 | 3 | 1 |" in card and "pd.read_parquet" in card
 
 
 def test_no_temporary_files_are_left(published):
@@ -186,6 +195,7 @@ def test_consumers_load_it(published):
     assert pl.read_parquet(out / "rejected" / "*.parquet")["reason"].sort().to_list() == [
         "empty",
         "exact_duplicate",
+        "near_duplicate",
     ]
     languages = duckdb.sql(f"select lang, count(*) from '{out}/data/*.parquet' group by lang").fetchall()
     assert dict(languages) == {"zh": 6}
