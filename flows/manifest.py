@@ -114,7 +114,7 @@ Every document read is in exactly one of `data/`, `rejected/`, `errors/`
 
 ## Layout
 - `data/part-*.parquet`: kept documents
-- `rejected/part-*.parquet`: dropped documents with `reason` and `duplicate_of`
+- `rejected/part-*.parquet`: dropped documents with `reason`, `duplicate_of` and `similarity`
 - `errors/part-*.parquet`: records that could not be read or processed, with `error`
 - `manifest.json`: inputs with checksums, counts, versions, the full configuration and its hash
 
@@ -132,7 +132,8 @@ from datasets import load_dataset; ds = load_dataset("parquet", data_dir="data")
 |---|---|
 {_schema_table(DATA_SCHEMA)}
 
-`rejected/` adds: `reason`, `duplicate_of`. `errors/` has: {", ".join(f"`{n}`" for n in ERRORS_SCHEMA.names)}.
+`rejected/` adds: `reason`, `duplicate_of`, `similarity`.
+`errors/` has: {", ".join(f"`{n}`" for n in ERRORS_SCHEMA.names)}.
 `steps` lists what each stage did to the document (`name`, `chars_removed`, `detail`).
 """
 
