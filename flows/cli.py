@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", metavar="FILE", help="TOML configuration; see `refinery config` for every key"
     )
     run.add_argument(
+        "--index",
+        metavar="DIR",
+        help="dedup index shared by runs: documents another dataset in DIR already published are "
+        "rejected as duplicates (dedup.index)",
+    )
+    run.add_argument(
         "--workers", type=int, metavar="N", help="worker processes (default: run.workers, 0 = one per core)"
     )
     commands.add_parser(
@@ -108,7 +114,8 @@ def default_config_toml() -> str:
         for key, field in type(values).model_fields.items():
             if field.description:
                 lines.append(f"# {field.description}")
-            lines.append(f"{key} = {_toml_value(getattr(values, key))}")
+            value = getattr(values, key)
+            lines.append(f"# {key} = (not set)" if value is None else f"{key} = {_toml_value(value)}")
     return "\n".join(lines) + "\n"
 
 
@@ -128,6 +135,9 @@ def run_command(args: argparse.Namespace) -> int:
         if args.workers < 0:
             raise UserError("--workers must be 0 (one per core) or more")
         config = config.model_copy(update={"run": config.run.model_copy(update={"workers": args.workers})})
+    if args.index is not None:
+        index = str(Path(args.index).expanduser().resolve())
+        config = config.model_copy(update={"dedup": config.dedup.model_copy(update={"index": index})})
     from flows.flow import DEFAULT_INPUT, default_output
 
     inputs = args.inputs or [DEFAULT_INPUT]

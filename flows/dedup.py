@@ -9,13 +9,16 @@ are joined into clusters (union-find). Each cluster keeps one document by the co
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from flows.dataset import STAGING_SCHEMA, write_table_atomic
 from transforms.config import DedupConfig
 
 DUPLICATES_SCHEMA = pa.schema(
@@ -38,11 +41,21 @@ def _kept_rows(staging_paths: list[str], near: bool) -> pa.Table:
     return pa.concat_tables(pieces) if pieces else pa.table({})
 
 
-def find_duplicates(staging_paths: list[str], config: DedupConfig) -> pa.Table:
-    """One row per member of every cluster of two or more documents (see DUPLICATES_SCHEMA)."""
+def find_duplicates(
+    staging_paths: list[str], config: DedupConfig, published: pa.Table | None = None
+) -> pa.Table:
+    """One row per member of every cluster of two or more documents of this run (DUPLICATES_SCHEMA).
+
+    `published` (INDEX_COLUMNS) are documents other datasets already published: they come first,
+    always stay, and are not in the result; this run's copies of them are rejected.
+    """
     if not config.exact and not config.near:
         return DUPLICATES_SCHEMA.empty_table()
     kept = _kept_rows(staging_paths, config.near)
+    before = 0
+    if published is not None and published.num_rows and kept.num_rows:
+        before = published.num_rows
+        kept = pa.concat_tables([published.select(kept.column_names).cast(kept.schema), kept])
     count = kept.num_rows
     if count < 2:
         return DUPLICATES_SCHEMA.empty_table()
@@ -68,8 +81,10 @@ def find_duplicates(staging_paths: list[str], config: DedupConfig) -> pa.Table:
     for members in _clusters(roots):
         if len(members) < 2:
             continue
-        keeper = _keeper(members, lengths, config.keep)
+        keeper = _keeper(members, lengths, config.keep, before)
         for member in members:
+            if member < before:
+                continue  # published by another dataset: stays there
             if member == keeper:
                 rows.append((ids[member], None, None, None, len(members)))
                 continue
@@ -125,8 +140,59 @@ def _clusters(roots: np.ndarray) -> list[list[int]]:
     return [order[start:end].tolist() for start, end in itertools.pairwise(bounds)]
 
 
-def _keeper(members: list[int], lengths: np.ndarray, policy: str) -> int:
-    """'first': earliest in input order; 'longest': most characters, ties to the earliest."""
+def _keeper(members: list[int], lengths: np.ndarray, policy: str, published: int = 0) -> int:
+    """An already published document if there is one; else 'first': earliest in input order, or
+    'longest': most characters, ties to the earliest."""
+    if min(members) < published:
+        return min(members)
     if policy == "first":
         return min(members)
     return min(members, key=lambda member: (-int(lengths[member]), member))
+
+
+INDEX_SCHEMA = pa.schema(
+    [STAGING_SCHEMA.field(name) for name in ("id", "text_hash", "text_chars", "minhash", "bands")]
+)
+INDEX_COLUMNS = INDEX_SCHEMA.names
+_INDEX_KEY = "refinery.dedup_index"
+
+
+def _index_settings(config: DedupConfig) -> str:
+    """What must match for signatures to be comparable across runs."""
+    return f"{config.num_perm}/{config.bands}/{config.cjk_shingle}/{config.word_shingle}/{config.seed}"
+
+
+def index_file(index_dir: Path, out_dir: Path) -> Path:
+    """One file per published dataset, rewritten when that dataset is published again."""
+    return index_dir / f"{hashlib.sha256(str(out_dir).encode()).hexdigest()[:16]}.parquet"
+
+
+def load_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
+    """Documents other datasets in the index published; and the index files skipped because they
+    were made with other signature settings."""
+    own, pieces, skipped = index_file(index_dir, out_dir), [], []
+    for path in sorted(index_dir.glob("*.parquet")) if index_dir.exists() else []:
+        if path == own:
+            continue
+        settings = (pq.read_schema(path).metadata or {}).get(_INDEX_KEY.encode(), b"").decode()
+        if settings != _index_settings(config):
+            skipped.append(path.name)
+            continue
+        pieces.append(pq.read_table(path, columns=INDEX_COLUMNS))
+    return (pa.concat_tables(pieces) if pieces else None), skipped
+
+
+def write_index(
+    index_dir: Path, out_dir: Path, staging_paths: list[str], duplicates: pa.Table, config: DedupConfig
+) -> int:
+    """Record what this dataset published, for later runs that share the index."""
+    kept = _kept_rows(staging_paths, near=True)
+    rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
+    table = kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected))) if kept.num_rows else None
+    table = (table.select(INDEX_COLUMNS) if table is not None else INDEX_SCHEMA.empty_table()).cast(
+        INDEX_SCHEMA
+    )
+    write_table_atomic(
+        table.replace_schema_metadata({_INDEX_KEY: _index_settings(config)}), index_file(index_dir, out_dir)
+    )
+    return table.num_rows

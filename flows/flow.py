@@ -24,7 +24,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys
 from flows.dataset import publish, write_table_atomic, write_text_atomic
-from flows.dedup import find_duplicates
+from flows.dedup import find_duplicates, load_index, write_index
 from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pipeline_version
 from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
 from flows.readers import Discovery, Shard, discover, plan_shards
@@ -66,8 +66,15 @@ def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> s
 
 
 @task(name="dedup", cache_policy=NO_CACHE)
-def dedup_task(staging_paths: list[str], config: Config, duplicates_path: str) -> dict[str, int]:
-    duplicates = find_duplicates(staging_paths, config.dedup)
+def dedup_task(
+    staging_paths: list[str], config: Config, duplicates_path: str, out_dir: str
+) -> dict[str, int]:
+    published = None
+    if config.dedup.index:
+        published, skipped = load_index(Path(config.dedup.index), Path(out_dir), config.dedup)
+        if skipped:
+            get_run_logger().warning("dedup index files made with other signature settings: %s", skipped)
+    duplicates = find_duplicates(staging_paths, config.dedup, published)
     write_table_atomic(duplicates, Path(duplicates_path))
     reasons = duplicates["reason"].drop_null().to_pylist()
     return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
@@ -135,7 +142,7 @@ def refine(
     staging_paths = [future.result() for future in line_futures]
 
     duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
-    duplicate_counts = dedup_task(staging_paths, config, duplicates_path)
+    duplicate_counts = dedup_task(staging_paths, config, duplicates_path, str(out_dir))
     logger.info("dedup: %s", ", ".join(f"{n} {r}" for r, n in duplicate_counts.items()) or "no duplicates")
 
     shutil.rmtree(next_dir, ignore_errors=True)
@@ -167,6 +174,10 @@ def refine(
         raise RuntimeError(f"documents read != kept + rejected + errors: {manifest['counts']}")
 
     publish(next_dir, out_dir)
+    if config.dedup.index:
+        duplicates = pq.read_table(duplicates_path)
+        indexed = write_index(Path(config.dedup.index), out_dir, staging_paths, duplicates, config.dedup)
+        logger.info("dedup index %s: %d documents of this dataset recorded", config.dedup.index, indexed)
     write_text_atomic(dumps(manifest), out_dir / "manifest.json")
     write_text_atomic(dataset_card(manifest, out_dir.name), out_dir / "README.md")
     shutil.rmtree(staging_dir, ignore_errors=True)

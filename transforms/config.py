@@ -93,6 +93,11 @@ class DedupConfig(_Section):
         description="Copy that stays: the longest text (ties: first in input order), or the first.",
     )
     seed: int = 42
+    index: str | None = Field(
+        default=None,
+        description="A dedup index directory shared by runs: documents another dataset in it already "
+        "published are rejected as duplicates of those.",
+    )
 
     @model_validator(mode="after")
     def _bands_divide_permutations(self) -> DedupConfig:

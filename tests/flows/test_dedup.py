@@ -2,7 +2,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.dataset import STAGING_SCHEMA
-from flows.dedup import find_duplicates
+from flows.dedup import find_duplicates, load_index, write_index
 from flows.shard import dedup_columns
 from transforms.config import DedupConfig
 
@@ -64,3 +64,32 @@ def test_first_policy_and_heavy_edits(tmp_path):
 
 def test_nothing_to_do():
     assert find_duplicates([], CONFIG).num_rows == 0
+
+
+def test_documents_published_by_another_dataset_stay_and_this_runs_copies_go(tmp_path):
+    index_dir = tmp_path / "index"
+    earlier = stage(tmp_path / "earlier.parquet", [ARTICLE], ["old"])
+    assert (
+        write_index(index_dir, tmp_path / "dataset-a", [earlier], find_duplicates([earlier], CONFIG), CONFIG)
+        == 1
+    )
+    published, skipped = load_index(index_dir, tmp_path / "dataset-b", CONFIG)
+    assert published.num_rows == 1 and skipped == []
+    assert (
+        load_index(index_dir, tmp_path / "dataset-a", CONFIG)[0] is None
+    )  # a dataset never dedups against itself
+
+    longer = ARTICLE + "本文新增了一句话作为结尾。"
+    now = stage(
+        tmp_path / "now.parquet", [longer, "完全不同的另一篇文章，讲的是天气。" * 8], ["new", "other"]
+    )
+    rows = by_id(find_duplicates([now], CONFIG, published))
+    assert rows["new"]["duplicate_of"] == "old"  # even though it is longer: published documents stay
+    assert "old" not in rows and "other" not in rows
+
+
+def test_index_files_with_other_signature_settings_are_skipped(tmp_path):
+    staged = stage(tmp_path / "s.parquet", [ARTICLE])
+    write_index(tmp_path / "index", tmp_path / "a", [staged], find_duplicates([staged], CONFIG), CONFIG)
+    published, skipped = load_index(tmp_path / "index", tmp_path / "b", DedupConfig(num_perm=64, bands=8))
+    assert published is None and len(skipped) == 1

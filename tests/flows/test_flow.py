@@ -199,3 +199,23 @@ def test_consumers_load_it(published):
     ]
     languages = duckdb.sql(f"select lang, count(*) from '{out}/data/*.parquet' group by lang").fetchall()
     assert dict(languages) == {"zh": 6}
+
+
+def test_a_shared_dedup_index_rejects_what_another_dataset_published(prefect_server, seeds_dir, tmp_path):
+    first_input, second_input = tmp_path / "first", tmp_path / "second"
+    first_input.mkdir()
+    second_input.mkdir()
+    seed = seeds_dir / "002_1926c53725f4c631.txt"
+    shutil.copy(seed, first_input / "article.txt")
+    shutil.copy(seed, second_input / "same_article.txt")
+    shutil.copy(seeds_dir / "004_ef43b4fc51d4ce41.txt", second_input / "new.txt")
+    config = CONFIG.model_copy(
+        update={"dedup": CONFIG.dedup.model_copy(update={"index": str(tmp_path / "index")})}
+    )
+    with_workers(1)(inputs=[str(first_input)], out=str(tmp_path / "a"), config=config)
+    manifest = with_workers(1)(inputs=[str(second_input)], out=str(tmp_path / "b"), config=config)
+    assert manifest["counts"]["rejected_by_reason"] == {"exact_duplicate": 1}
+    (copy,) = read(tmp_path / "b", "rejected").to_pylist()
+    (original,) = read(tmp_path / "a", "data").to_pylist()
+    assert copy["duplicate_of"] == original["id"] and copy["source_uri"].endswith("same_article.txt")
+    assert [Path(r["source_uri"]).name for r in read(tmp_path / "b", "data").to_pylist()] == ["new.txt"]
