@@ -18,7 +18,7 @@ import argparse
 import itertools
 import json
 import random
-import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -185,14 +185,24 @@ def scale(count: int) -> None:
         paths = [stage(texts[i : i + 10000], Path(tmp), f"s{i:08d}.parquet") for i in range(0, count, 10000)]
         signing = time.perf_counter() - started
         del texts
-        started = time.perf_counter()
-        duplicates = find_duplicates(paths, CONFIG.dedup)
-        clustering = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # The global stage in a fresh process, so its peak memory is its own.
+        probe = (
+            "import json, resource, sys, time\n"
+            f"sys.path.insert(0, {str(ROOT)!r})\n"
+            "from flows.dedup import find_duplicates\nfrom transforms.config import Config\n"
+            "started = time.perf_counter()\n"
+            f"rows = find_duplicates({paths!r}, Config().dedup).num_rows\n"
+            "print(json.dumps([time.perf_counter() - started, rows, "
+            "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))\n"
+        )
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        clustering, rows, peak = json.loads(result.stdout.strip().splitlines()[-1])
     print(f"\nscale: {count:,} documents, {megabytes:,.0f} MB of text")
     print(f"  signatures + staging: {signing:,.1f} s ({count / signing:,.0f} docs/s, one process)")
-    print(f"  global dedup stage:   {clustering:,.1f} s; {duplicates.num_rows:,} rows in clusters")
-    print(f"  peak RSS of this process: {peak:,.0f} MB (includes the generated corpus)")
+    print(
+        f"  global dedup stage:   {clustering:,.1f} s, peak {peak:,.0f} MB in its own process; "
+        f"{rows:,} rows in clusters"
+    )
 
 
 def main() -> int:

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from flows.dataset import write_table_atomic
 from flows.shard import dedup_columns
-from transforms.boilerplate import remove_frequent_lines
+from transforms.boilerplate import line_keys, remove_frequent_lines
 from transforms.config import DedupConfig
 
 FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])
@@ -62,7 +62,7 @@ def apply_frequent_lines(staging_path: str, frequent_path: str, max_share: float
         )
         if step is None or not step.chars_removed:
             continue
-        row.update(text=text, **dedup_columns(text, dedup))
+        row.update(text=text, line_keys=line_keys(text), **dedup_columns(text, dedup))
         row["steps"] = [
             *row["steps"],
             {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},
@@ -72,3 +72,46 @@ def apply_frequent_lines(staging_path: str, frequent_path: str, max_share: float
     target = lines_path(staging_path)
     write_table_atomic(pa.Table.from_pylist(rows, schema=staged.schema), Path(target))
     return target
+
+
+OWNERS_SCHEMA = pa.schema([("key", pa.uint64()), ("owner", pa.string())])
+
+
+def paragraph_owners(staging_paths: list[str], duplicates: pa.Table) -> pa.Table:
+    """For every paragraph key found in two or more documents that survive dedup, the first of them
+    (input order): later documents drop their copy of the paragraph."""
+    rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
+    pieces, offset = [], 0
+    for path in staging_paths:
+        table = pq.read_table(path, columns=["id", "line_keys", "status"])
+        table = table.filter(
+            pc.and_(pc.equal(table["status"], "kept"), pc.invert(pc.is_in(table["id"], value_set=rejected)))
+        )
+        keys = table["line_keys"].combine_chunks()
+        if not len(keys):
+            continue
+        parents = pc.list_parent_indices(keys)
+        pieces.append(
+            pa.table(
+                {
+                    "key": pc.list_flatten(keys),
+                    "order": pc.add(parents, offset).cast(pa.int64()),
+                    "owner": pc.take(table["id"], parents),
+                }
+            )
+        )
+        offset += table.num_rows
+    if not pieces:
+        return OWNERS_SCHEMA.empty_table()
+    pairs = pa.concat_tables(pieces)
+    grouped = pairs.group_by("key", use_threads=False).aggregate(
+        [("order", "min"), ("order", "count_distinct")]
+    )
+    shared = grouped.filter(pc.greater(grouped["order_count_distinct"], 1))
+    owners = pairs.join(shared, keys=["key", "order"], right_keys=["key", "order_min"], join_type="inner")
+    return (
+        owners.select(["key", "owner"])
+        .group_by(["key", "owner"], use_threads=False)
+        .aggregate([])
+        .cast(OWNERS_SCHEMA)
+    )

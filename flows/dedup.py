@@ -21,6 +21,8 @@ import pyarrow.parquet as pq
 from flows.dataset import STAGING_SCHEMA, write_table_atomic
 from transforms.config import DedupConfig
 
+_VERIFY_CHUNK = 50_000  # candidate pairs verified at a time: ~50 MB of gathered signatures
+
 DUPLICATES_SCHEMA = pa.schema(
     [
         ("id", pa.string()),
@@ -70,9 +72,10 @@ def find_duplicates(
             count, -1
         )
         pairs = _candidate_pairs(kept["bands"], np.unique(representative), config.bands)
-        if len(pairs):
-            similar = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
-            _union(parent, pairs[similar >= config.threshold])
+        for start in range(0, len(pairs), _VERIFY_CHUNK):  # chunks bound the gathered signatures
+            chunk = pairs[start : start + _VERIFY_CHUNK]
+            similar = (signatures[chunk[:, 0]] == signatures[chunk[:, 1]]).mean(axis=1)
+            _union(parent, chunk[similar >= config.threshold])
     roots = _roots(parent, representative)
 
     lengths = kept["text_chars"].to_numpy(zero_copy_only=False)

@@ -22,7 +22,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows.corpus_lines import apply_frequent_lines, frequent_line_keys
+from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from flows.dataset import publish, write_table_atomic, write_text_atomic
 from flows.dedup import find_duplicates, load_index, write_index
 from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pipeline_version
@@ -80,11 +80,24 @@ def dedup_task(
     return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
 
 
+@task(name="paragraph-owners", cache_policy=NO_CACHE)
+def paragraph_owners_task(staging_paths: list[str], duplicates_path: str, owners_path: str) -> int:
+    owners = paragraph_owners(staging_paths, pq.read_table(duplicates_path))
+    write_table_atomic(owners, Path(owners_path))
+    return owners.num_rows
+
+
 @task(name="write-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def write_parts_task(
-    staging_path: str, index: int, duplicates_path: str, next_dir: str, run: RunColumns
+    staging_path: str,
+    index: int,
+    duplicates_path: str,
+    next_dir: str,
+    run: RunColumns,
+    owners_path: str | None,
 ) -> PartCounts:
-    return write_parts(staging_path, index, pq.read_table(duplicates_path), next_dir, run)
+    owners = pq.read_table(owners_path) if owners_path else None
+    return write_parts(staging_path, index, pq.read_table(duplicates_path), next_dir, run, owners)
 
 
 @flow(name="refinery", task_runner=ProcessPoolTaskRunner(), log_prints=False, validate_parameters=True)
@@ -145,9 +158,15 @@ def refine(
     duplicate_counts = dedup_task(staging_paths, config, duplicates_path, str(out_dir))
     logger.info("dedup: %s", ", ".join(f"{n} {r}" for r, n in duplicate_counts.items()) or "no duplicates")
 
+    owners_path = None
+    if config.dedup.paragraphs:
+        owners_path = str(staging_dir / f"paragraph-owners-{run.config_hash}.parquet")
+        shared = paragraph_owners_task(staging_paths, duplicates_path, owners_path)
+        logger.info("paragraph dedup: %d paragraphs shared by kept documents", shared)
+
     shutil.rmtree(next_dir, ignore_errors=True)
     part_futures = [
-        write_parts_task.submit(path, s.index, duplicates_path, str(next_dir), run)
+        write_parts_task.submit(path, s.index, duplicates_path, str(next_dir), run, owners_path)
         for path, s in zip(staging_paths, summaries, strict=True)
     ]
     parts = [future.result() for future in part_futures]

@@ -12,6 +12,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.dataset import PARTS, part_name, write_table_atomic
+from transforms.boilerplate import remove_seen_paragraphs
+from transforms.hashing import dedup_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +35,17 @@ class PartCounts:
 
 
 def write_parts(
-    staging_path: str, index: int, duplicates: pa.Table, next_dir: str, run: RunColumns
+    staging_path: str,
+    index: int,
+    duplicates: pa.Table,
+    next_dir: str,
+    run: RunColumns,
+    paragraph_owners: pa.Table | None = None,
 ) -> PartCounts:
-    """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written)."""
+    """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written).
+
+    With `paragraph_owners` (dedup.paragraphs), kept documents first lose the paragraphs an earlier
+    kept document owns."""
     staged = pq.read_table(staging_path)
     position = pc.index_in(staged["id"], value_set=duplicates["id"])
 
@@ -52,6 +62,8 @@ def write_parts(
         ("cluster_size", pc.fill_null(cluster_column("cluster_size"), 1)),
     ):
         staged = staged.set_column(staged.schema.get_field_index(name), name, column)
+    if paragraph_owners is not None and paragraph_owners.num_rows:
+        staged = _drop_seen_paragraphs(staged, paragraph_owners)
     staged = _with_run_columns(staged, run)
 
     tables = {}
@@ -66,6 +78,35 @@ def write_parts(
         errors=tables["errors"].num_rows,
         reasons=dict(Counter(tables["rejected"]["reason"].to_pylist())),
     )
+
+
+def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table) -> pa.Table:
+    owner_of = dict(zip(owners["key"].to_pylist(), owners["owner"].to_pylist(), strict=True))
+    columns = {
+        name: staged[name].to_pylist()
+        for name in ("id", "status", "text", "line_keys", "steps", "text_hash", "reason")
+    }
+    for row, (doc_id, status, keys) in enumerate(
+        zip(columns["id"], columns["status"], columns["line_keys"], strict=True)
+    ):
+        seen = (
+            {key for key in keys or () if owner_of.get(key, doc_id) != doc_id} if status == "kept" else None
+        )
+        if not seen:
+            continue
+        text, step = remove_seen_paragraphs(columns["text"][row], seen)
+        columns["text"][row] = text
+        columns["text_hash"][row] = dedup_key(text)
+        columns["steps"][row] = [
+            *columns["steps"][row],
+            {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},
+        ]
+        if not text.strip():
+            columns["status"][row], columns["reason"][row] = "rejected", "empty"
+    for name in ("status", "text", "steps", "text_hash", "reason"):
+        index = staged.schema.get_field_index(name)
+        staged = staged.set_column(index, name, pa.array(columns[name], staged.schema.field(name).type))
+    return staged
 
 
 def ensure_every_part_dir(next_dir: str) -> None:

@@ -299,3 +299,13 @@ def remove_frequent_lines(
         return text, Step("corpus_lines", 0, "")
     cleaned = _join_lines([line for line, hit in zip(lines, hits, strict=True) if not hit])
     return cleaned, Step("corpus_lines", len(text) - len(cleaned), f"{sum(hits)} frequent lines")
+
+
+def remove_seen_paragraphs(text: str, seen: set[int] | frozenset[int]) -> tuple[str, Step]:
+    """Drop paragraphs an earlier kept document of the run already has (paragraph-level dedup)."""
+    lines = text.split("\n")
+    hits = [len(line.strip()) >= _CORPUS_LINE_MIN_CHARS and line_key(line) in seen for line in lines]
+    if not any(hits):
+        return text, Step("paragraph_dedup", 0, "")
+    cleaned = _join_lines([line for line, hit in zip(lines, hits, strict=True) if not hit])
+    return cleaned, Step("paragraph_dedup", len(text) - len(cleaned), f"{sum(hits)} paragraphs seen earlier")

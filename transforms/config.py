@@ -93,6 +93,10 @@ class DedupConfig(_Section):
         description="Copy that stays: the longest text (ties: first in input order), or the first.",
     )
     seed: int = 42
+    paragraphs: bool = Field(
+        default=False,
+        description="Also remove, from kept documents, paragraphs an earlier kept document already has.",
+    )
     index: str | None = Field(
         default=None,
         description="A dedup index directory shared by runs: documents another dataset in it already "

@@ -1,7 +1,7 @@
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.corpus_lines import apply_frequent_lines, frequent_line_keys
+from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from flows.dataset import STAGING_SCHEMA
 from transforms.boilerplate import line_key, line_keys
 from transforms.config import DedupConfig
@@ -63,3 +63,29 @@ def test_documents_made_mostly_of_frequent_lines_are_left_for_dedup(tmp_path):
 
 def test_turned_off():
     assert frequent_line_keys([], min_docs=0).num_rows == 0
+
+
+def test_paragraph_dedup_keeps_a_shared_paragraph_in_its_first_document_only(tmp_path):
+    from datetime import UTC, datetime
+
+    from flows.dedup import DUPLICATES_SCHEMA
+    from flows.publish import RunColumns, write_parts
+    from transforms.boilerplate import remove_seen_paragraphs
+
+    shared = "这一段文字被两篇不同的文章同时引用，内容完全相同，应当只保留一次。"
+    texts = [
+        f"第一篇文章的开头，讲述了自己的故事。\n{shared}",
+        f"第二篇文章完全是另一回事，主题不同。\n{shared}\n第二篇的结尾段落。",
+    ]
+    staged = stage(tmp_path / "s.parquet", texts)
+    no_duplicates = DUPLICATES_SCHEMA.empty_table()
+    owners = paragraph_owners([staged], no_duplicates)
+    assert owners.to_pylist() == [{"key": line_key(shared), "owner": "d0"}]
+
+    run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
+    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, owners)
+    rows = pq.read_table(tmp_path / "out" / "data" / "part-00000.parquet").to_pylist()
+    assert rows[0]["text"] == texts[0]
+    assert rows[1]["text"] == "第二篇文章完全是另一回事，主题不同。\n第二篇的结尾段落。"
+    assert rows[1]["steps"][-1]["name"] == "paragraph_dedup"
+    assert remove_seen_paragraphs(texts[0], set())[0] == texts[0]
