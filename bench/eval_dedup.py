@@ -187,13 +187,14 @@ def scale(count: int) -> None:
         del texts
         # The global stage in a fresh process, so its peak memory is its own.
         probe = (
-            "import json, resource, sys, time\n"
+            "import json, sys, time\n"
             f"sys.path.insert(0, {str(ROOT)!r})\n"
             "from flows.dedup import find_duplicates\nfrom transforms.config import Config\n"
             "started = time.perf_counter()\n"
             f"rows = find_duplicates({paths!r}, Config().dedup).num_rows\n"
-            "print(json.dumps([time.perf_counter() - started, rows, "
-            "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))\n"
+            # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
+            "hwm = [line for line in open('/proc/self/status') if line.startswith('VmHWM')][0]\n"
+            "print(json.dumps([time.perf_counter() - started, rows, int(hwm.split()[1]) / 1024]))\n"
         )
         result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
         clustering, rows, peak = json.loads(result.stdout.strip().splitlines()[-1])
