@@ -138,18 +138,17 @@ def run_command(args: argparse.Namespace) -> int:
     if args.index is not None:
         index = str(Path(args.index).expanduser().resolve())
         config = config.model_copy(update={"dedup": config.dedup.model_copy(update={"index": index})})
-    from flows.flow import DEFAULT_INPUT, default_output
+    from flows.readers import DEFAULT_INPUT, default_output, discover
 
     inputs = args.inputs or [DEFAULT_INPUT]
     out = args.out or default_output(inputs)
     check_output(out)
+    discover(inputs, config.read)  # a user mistake (nothing readable) fails here, before Prefect starts
+    print(f"refinery: {' '.join(inputs)} → {out}", file=sys.stderr)
 
     from flows.environment import prefect_api
     from flows.flow import with_workers
-    from flows.readers import discover
 
-    discover(inputs, config.read)  # a user mistake (nothing readable) fails here, before Prefect starts
-    print(f"refinery: {' '.join(inputs)} → {out}", file=sys.stderr)
     with prefect_api():
         manifest = with_workers(config.run.workers)(inputs=inputs, out=out, config=config)
     counts = manifest["counts"]

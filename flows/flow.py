@@ -27,17 +27,9 @@ from flows.dataset import publish, write_table_atomic, write_text_atomic
 from flows.dedup import find_duplicates, load_index, write_index
 from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pipeline_version
 from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
-from flows.readers import Discovery, Shard, discover, plan_shards
+from flows.readers import DEFAULT_INPUT, Discovery, Shard, default_output, discover, plan_shards
 from flows.shard import ShardSummary, process_shard
 from transforms.config import Config
-
-DEFAULT_INPUT = "seeds"
-
-
-def default_output(inputs: list[str]) -> str:
-    """output/<name of the (first) input>, e.g. output/seeds."""
-    name = Path(inputs[0]).expanduser().resolve().name if inputs else "dataset"
-    return str(Path("output") / (Path(name).stem or "dataset"))
 
 
 @task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

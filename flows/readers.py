@@ -11,6 +11,14 @@ from transforms.config import Config, ReadConfig
 from transforms.document import RawRecord
 from transforms.hashing import record_id
 
+DEFAULT_INPUT = "seeds"
+
+
+def default_output(inputs: list[str]) -> str:
+    """output/<name of the (first) input>, e.g. output/seeds."""
+    name = Path(inputs[0]).expanduser().resolve().name if inputs else "dataset"
+    return str(Path("output") / (Path(name).stem or "dataset"))
+
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
