@@ -131,10 +131,17 @@ def _toml_value(value: object) -> str:
 
 def run_command(args: argparse.Namespace) -> int:
     config = load_config(args.config)
+    run_updates: dict[str, object] = {}
     if args.workers is not None:
         if args.workers < 0:
             raise UserError("--workers must be 0 (one per core) or more")
-        config = config.model_copy(update={"run": config.run.model_copy(update={"workers": args.workers})})
+        run_updates["workers"] = args.workers
+    if args.runner is not None:
+        run_updates["runner"] = args.runner
+    if args.dask_address is not None:
+        run_updates.update(runner="dask", dask_address=args.dask_address)
+    if run_updates:
+        config = config.model_copy(update={"run": config.run.model_copy(update=run_updates)})
     if args.index is not None:
         index = str(Path(args.index).expanduser().resolve())
         config = config.model_copy(update={"dedup": config.dedup.model_copy(update={"index": index})})
@@ -147,10 +154,10 @@ def run_command(args: argparse.Namespace) -> int:
     print(f"refinery: {' '.join(inputs)} → {out}", file=sys.stderr)
 
     from flows.environment import prefect_api
-    from flows.flow import with_workers
+    from flows.flow import configured_flow
 
     with prefect_api():
-        manifest = with_workers(config.run.workers)(inputs=inputs, out=out, config=config)
+        manifest = configured_flow(config)(inputs=inputs, out=out, config=config)
     counts = manifest["counts"]
     reasons = ", ".join(f"{k} {v}" for k, v in counts["rejected_by_reason"].items()) or "none"
     print(

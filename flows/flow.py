@@ -29,7 +29,7 @@ from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pi
 from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
 from flows.readers import DEFAULT_INPUT, Discovery, Shard, default_output, discover, plan_shards
 from flows.shard import ShardSummary, process_shard
-from transforms.config import Config
+from transforms.config import Config, RunConfig
 
 
 @task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -197,6 +197,19 @@ def refine(
     return manifest
 
 
-def with_workers(workers: int) -> Any:
-    """The flow with a process pool of `workers` processes (0: one per CPU core)."""
-    return refine.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers or os.cpu_count() or 1))
+def task_runner(run: RunConfig) -> Any:
+    """A process pool of `run.workers` processes (0: one per core), or Dask."""
+    workers = run.workers or os.cpu_count() or 1
+    if run.runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if run.dask_address:
+            return DaskTaskRunner(address=run.dask_address)
+        cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True, "host": "127.0.0.1"}
+        return DaskTaskRunner(cluster_kwargs={**cluster, "dashboard_address": None})
+    return ProcessPoolTaskRunner(max_workers=workers)
+
+
+def configured_flow(config: Config) -> Any:
+    """The flow with the task runner its configuration asks for."""
+    return refine.with_options(task_runner=task_runner(config.run))

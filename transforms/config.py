@@ -118,6 +118,14 @@ class RunConfig(_Section):
     shard_docs: int = Field(default=2000, gt=0, description="Documents per shard (one Prefect task each).")
     shard_bytes: int = Field(default=64 * 1024 * 1024, gt=0, description="Input bytes per shard at most.")
     workers: int = Field(default=0, ge=0, description="Worker processes; 0 means one per CPU core.")
+    runner: Literal["process", "dask"] = Field(
+        default="process",
+        description="Where shard tasks run: a local process pool, or Dask (a LocalCluster of `workers` "
+        "processes on 127.0.0.1, or the scheduler at dask_address).",
+    )
+    dask_address: str | None = Field(
+        default=None, description="An existing Dask scheduler, e.g. tcp://host:8786."
+    )
 
 
 class Config(_Section):

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS
-from flows.flow import with_workers
+from flows.flow import configured_flow
 from flows.readers import discover, plan_shards
 from flows.shard import process_shard
 from transforms.config import Config
@@ -47,7 +47,12 @@ def corpus(tmp_path_factory, seeds_dir) -> Path:
 
 
 def run(corpus: Path, out: Path) -> dict:
-    return with_workers(2)(inputs=[str(corpus)], out=str(out), config=CONFIG)
+    return run_with(CONFIG, corpus, out)
+
+
+def run_with(config: Config, corpus: Path, out: Path, workers: int = 2) -> dict:
+    config = config.model_copy(update={"run": config.run.model_copy(update={"workers": workers})})
+    return configured_flow(config)(inputs=[str(corpus)], out=str(out), config=config)
 
 
 def read(out: Path, part: str):
@@ -212,8 +217,8 @@ def test_a_shared_dedup_index_rejects_what_another_dataset_published(prefect_ser
     config = CONFIG.model_copy(
         update={"dedup": CONFIG.dedup.model_copy(update={"index": str(tmp_path / "index")})}
     )
-    with_workers(1)(inputs=[str(first_input)], out=str(tmp_path / "a"), config=config)
-    manifest = with_workers(1)(inputs=[str(second_input)], out=str(tmp_path / "b"), config=config)
+    run_with(config, first_input, tmp_path / "a", workers=1)
+    manifest = run_with(config, second_input, tmp_path / "b", workers=1)
     assert manifest["counts"]["rejected_by_reason"] == {"exact_duplicate": 1}
     (copy,) = read(tmp_path / "b", "rejected").to_pylist()
     (original,) = read(tmp_path / "a", "data").to_pylist()
