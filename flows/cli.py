@@ -67,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--workers", type=int, metavar="N", help="worker processes (default: run.workers, 0 = one per core)"
     )
+    run.add_argument(
+        "--runner",
+        choices=["process", "dask"],
+        help="where shard tasks run: a local process pool (default) or a Dask LocalCluster (run.runner)",
+    )
+    run.add_argument(
+        "--dask-address", metavar="URL", help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786"
+    )
     commands.add_parser(
         "config",
         help="print the default configuration as TOML",

@@ -31,7 +31,18 @@ def refinery(*args: str, cwd: Path = ROOT, timeout: int = 300) -> subprocess.Com
 def test_help_teaches_every_option():
     result = refinery("run", "--help")
     assert result.returncode == 0
-    for word in ("--out", "--config", "--workers", "INPUT", "rejected/", "manifest.json", "resume"):
+    for word in (
+        "--out",
+        "--config",
+        "--workers",
+        "--runner",
+        "--dask-address",
+        "--index",
+        "INPUT",
+        "rejected/",
+        "manifest.json",
+        "resume",
+    ):
         assert word in result.stdout
 
 
