@@ -139,20 +139,17 @@ def _toml_value(value: object) -> str:
 
 def run_command(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    run_updates: dict[str, object] = {}
-    if args.workers is not None:
-        if args.workers < 0:
-            raise UserError("--workers must be 0 (one per core) or more")
-        run_updates["workers"] = args.workers
-    if args.runner is not None:
-        run_updates["runner"] = args.runner
+    if args.workers is not None and args.workers < 0:
+        raise UserError("--workers must be 0 (one per core) or more")
+    run = {"workers": args.workers, "runner": args.runner}
     if args.dask_address is not None:
-        run_updates.update(runner="dask", dask_address=args.dask_address)
-    if run_updates:
-        config = config.model_copy(update={"run": config.run.model_copy(update=run_updates)})
-    if args.index is not None:
-        index = str(Path(args.index).expanduser().resolve())
-        config = config.model_copy(update={"dedup": config.dedup.model_copy(update={"index": index})})
+        run.update(runner="dask", dask_address=args.dask_address)
+    dedup = {"index": str(Path(args.index).expanduser().resolve()) if args.index else None}
+    overrides = {
+        section: {key: value for key, value in values.items() if value is not None}
+        for section, values in (("run", run), ("dedup", dedup))
+    }
+    config = config.with_overrides(overrides)
     from flows.readers import DEFAULT_INPUT, default_output, discover
 
     inputs = args.inputs or [DEFAULT_INPUT]

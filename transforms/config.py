@@ -143,6 +143,13 @@ class Config(_Section):
         """Parse TOML text; raises tomllib.TOMLDecodeError or pydantic.ValidationError."""
         return cls.model_validate(tomllib.loads(text))
 
+    def with_overrides(self, sections: dict[str, dict[str, object]]) -> Config:
+        """A validated copy with some keys of some sections replaced (command-line options)."""
+        data = self.model_dump()
+        for section, values in sections.items():
+            data[section] = {**data[section], **values}
+        return Config.model_validate(data)
+
     def canonical_json(self) -> str:
         return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
 

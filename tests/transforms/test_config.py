@@ -26,3 +26,10 @@ def test_hash_follows_what_shapes_the_data():
     assert base.content_hash() == Config().content_hash()
     assert Config.from_toml("[script]\ntarget = 'keep'\n").content_hash() != base.content_hash()
     assert Config.from_toml("[run]\nworkers = 7\n").content_hash() == base.content_hash()
+
+
+def test_overrides_are_validated_and_keep_the_rest():
+    config = Config.from_toml("[run]\nshard_docs = 7\n").with_overrides({"run": {"workers": 3}})
+    assert (config.run.workers, config.run.shard_docs) == (3, 7)
+    with pytest.raises(ValidationError):
+        Config().with_overrides({"run": {"runner": "spark"}})
