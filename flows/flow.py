@@ -178,6 +178,7 @@ def refine(
         shards=[asdict(s) for s in summaries],
         parts=totals,
         reasons=merge_counts([p.reasons for p in parts]),
+        chars_removed=merge_counts([p.chars_removed for p in parts]),
         config=config.model_dump(mode="json"),
         config_hash=run.config_hash,
     )

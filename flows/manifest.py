@@ -53,6 +53,7 @@ def build_manifest(
     shards: list[dict[str, Any]],
     parts: dict[str, int],
     reasons: dict[str, int],
+    chars_removed: dict[str, int],
     config: dict[str, Any],
     config_hash: str,
 ) -> dict[str, Any]:
@@ -72,7 +73,7 @@ def build_manifest(
             "rejected_by_reason": reasons,
             "languages": merge_counts([s["languages"] for s in shards]),
             "scripts": merge_counts([s["scripts"] for s in shards]),
-            "chars_removed_by_stage": merge_counts([s["chars_removed"] for s in shards]),
+            "chars_removed_by_stage": chars_removed,
             "shards": len(shards),
             "shards_resumed": sum(1 for s in shards if s["resumed"]),
         },

@@ -32,6 +32,7 @@ class PartCounts:
     rejected: int = 0
     errors: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
+    chars_removed: dict[str, int] = field(default_factory=dict)  # per stage, over kept and rejected
 
 
 def write_parts(
@@ -77,7 +78,19 @@ def write_parts(
         rejected=tables["rejected"].num_rows,
         errors=tables["errors"].num_rows,
         reasons=dict(Counter(tables["rejected"]["reason"].to_pylist())),
+        chars_removed=_chars_removed_by_stage([tables["data"], tables["rejected"]]),
     )
+
+
+def _chars_removed_by_stage(tables: list[pa.Table]) -> dict[str, int]:
+    steps = pa.concat_arrays([pc.list_flatten(table["steps"].combine_chunks()) for table in tables])
+    if not len(steps):
+        return {}
+    flat = pa.table(
+        {"name": pc.struct_field(steps, "name"), "chars": pc.struct_field(steps, "chars_removed")}
+    )
+    totals = flat.group_by("name", use_threads=False).aggregate([("chars", "sum")])
+    return dict(zip(totals["name"].to_pylist(), totals["chars_sum"].to_pylist(), strict=True))
 
 
 def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table) -> pa.Table:

@@ -45,7 +45,6 @@ class ShardSummary:
     reasons: dict[str, int] = field(default_factory=dict)
     languages: dict[str, int] = field(default_factory=dict)
     scripts: dict[str, int] = field(default_factory=dict)
-    chars_removed: dict[str, int] = field(default_factory=dict)
     inputs: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     resumed: bool = False
@@ -75,9 +74,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
     load_resources(config)
     rows: list[dict[str, Any]] = []
     summary = ShardSummary(index=shard.index, staging_path=str(path))
-    counters: dict[str, Counter[str]] = {
-        name: Counter() for name in ("reasons", "languages", "scripts", "chars_removed")
-    }
+    counters: dict[str, Counter[str]] = {name: Counter() for name in ("reasons", "languages", "scripts")}
     with contextlib.ExitStack() as stack:
         isolated = stack.enter_context(IsolatedProcessor(config)) if _can_isolate(config) else None
         for item in shard.files:
@@ -109,8 +106,6 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
         summary.kept += 1
     counters["languages"][row["lang"] or "und"] += 1
     counters["scripts"][row["script"] or "Zyyy"] += 1
-    for step in row["steps"]:
-        counters["chars_removed"][step["name"]] += step["chars_removed"]
 
 
 def _can_isolate(config: Config) -> bool:

@@ -224,3 +224,13 @@ def test_a_shared_dedup_index_rejects_what_another_dataset_published(prefect_ser
     (original,) = read(tmp_path / "a", "data").to_pylist()
     assert copy["duplicate_of"] == original["id"] and copy["source_uri"].endswith("same_article.txt")
     assert [Path(r["source_uri"]).name for r in read(tmp_path / "b", "data").to_pylist()] == ["new.txt"]
+
+
+def test_manifest_counts_every_stage_including_the_corpus_wide_ones(published):
+    manifest, out = published
+    by_stage = manifest["counts"]["chars_removed_by_stage"]
+    assert by_stage["corpus_lines"] > 0 and by_stage["boilerplate"] > 0
+    rows = read(out, "data").to_pylist() + read(out, "rejected").to_pylist()
+    assert by_stage["boilerplate"] == sum(
+        s["chars_removed"] for r in rows for s in r["steps"] if s["name"] == "boilerplate"
+    )
