@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from flows.dataset import STAGING_SCHEMA  # noqa: E402
-from flows.dedup import find_duplicates  # noqa: E402
+from flows.dedup import band_groups, find_duplicates  # noqa: E402
 from flows.shard import dedup_columns  # noqa: E402
 from transforms.config import Config  # noqa: E402
 from transforms.document import RawRecord  # noqa: E402
@@ -200,27 +200,54 @@ def scale(count: int, workers: int) -> None:
         signing = time.perf_counter() - started
         paths = [path for path, _ in staged]
         megabytes = sum(size for _, size in staged)
-        # The global stage in a fresh process, so its peak memory is its own.
-        probe = (
-            "import json, sys, time\n"
-            f"sys.path.insert(0, {str(ROOT)!r})\n"
-            "from flows.dedup import find_duplicates\nfrom transforms.config import Config\n"
-            "started = time.perf_counter()\n"
-            f"rows = find_duplicates({paths!r}, Config().dedup).num_rows\n"
-            # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
-            "hwm = [line for line in open('/proc/self/status') if line.startswith('VmHWM')][0]\n"
-            "print(json.dumps([time.perf_counter() - started, rows, int(hwm.split()[1]) / 1024]))\n"
-        )
-        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-        clustering, rows, peak = json.loads(result.stdout.strip().splitlines()[-1])
+        whole = _probe(f"rows = find_duplicates({paths!r}, Config().dedup).num_rows")
+        # The same stage as the flow runs it on many documents: band groups as separate tasks.
+        groups = band_groups(16, count)
+        group_runs = []
+        with tempfile.TemporaryDirectory() as pairs_dir:
+            for group in groups:
+                group_runs.append(
+                    _probe(
+                        f"pairs = candidate_pairs({paths!r}, Config().dedup, None, {group!r})\n"
+                        f"np.save({pairs_dir!r} + '/{group[0]}.npy', pairs)\nrows = len(pairs)"
+                    )
+                )
+            split = _probe(
+                f"import glob\nfiles = sorted(glob.glob({pairs_dir!r} + '/*.npy'))\n"
+                "pairs = np.unique(np.concatenate([np.load(f) for f in files]), axis=0)\n"
+                f"rows = find_duplicates({paths!r}, Config().dedup, pairs=pairs).num_rows"
+            )
     print(f"\nscale: {count:,} documents, {megabytes:,.0f} MB of text")
     print(
         f"  generation + signatures + staging: {signing:,.1f} s ({count / signing:,.0f} docs/s, {workers} processes)"
     )
     print(
-        f"  global dedup stage:   {clustering:,.1f} s, peak {peak:,.0f} MB in its own process; "
-        f"{rows:,} rows in clusters"
+        f"  global dedup stage, one task: {whole[0]:,.1f} s, peak {whole[2]:,.0f} MB in its own process; "
+        f"{whole[1]:,} rows in clusters"
     )
+    print(
+        f"  split in {len(groups)} band-group tasks: candidate search {sum(r[0] for r in group_runs):,.1f} s in all "
+        f"(max peak {max(r[2] for r in group_runs):,.0f} MB), then clustering {split[0]:,.1f} s "
+        f"(peak {split[2]:,.0f} MB); {split[1]:,} rows in clusters"
+        + ("" if split[1] == whole[1] else "  ← DIFFERS from the one-task result")
+    )
+
+
+def _probe(body: str) -> tuple[float, int, float]:
+    """Run `body` (which sets `rows`) in a fresh process: seconds, rows, peak MB of that process."""
+    probe = (
+        "import json, sys, time\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "import numpy as np\n"
+        "from flows.dedup import candidate_pairs, find_duplicates\nfrom transforms.config import Config\n"
+        "started = time.perf_counter()\n"
+        f"{body}\n"
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
+        "hwm = [line for line in open('/proc/self/status') if line.startswith('VmHWM')][0]\n"
+        "print(json.dumps([time.perf_counter() - started, int(rows), int(hwm.split()[1]) / 1024]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return tuple(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def main() -> int:

@@ -34,44 +34,83 @@ DUPLICATES_SCHEMA = pa.schema(
 )
 
 
-def _kept_rows(staging_paths: list[str], near: bool) -> pa.Table:
-    columns = ["id", "text_hash", "text_chars", "status"] + (["minhash", "bands"] if near else [])
+def _kept_rows(staging_paths: list[str], columns: list[str]) -> pa.Table:
     pieces = []
     for path in staging_paths:
-        table = pq.read_table(path, columns=columns)
+        table = pq.read_table(path, columns=[*columns, "status"])
         pieces.append(table.filter(pc.equal(table["status"], "kept")).drop(["status"]))
     return pa.concat_tables(pieces) if pieces else pa.table({})
 
 
+def _corpus_rows(staging_paths: list[str], columns: list[str], published: pa.Table | None) -> pa.Table:
+    """The rows dedup compares, in a fixed order every task agrees on: published documents first,
+    then this run's kept documents in input order."""
+    kept = _kept_rows(staging_paths, columns)
+    if published is not None and published.num_rows and kept.num_rows:
+        kept = pa.concat_tables([published.select(columns).cast(kept.schema), kept])
+    return kept
+
+
+def _representatives(hashes: np.ndarray, exact: bool) -> np.ndarray:
+    """Each document's exact-copy representative: the first document with its text hash."""
+    if not exact:
+        return np.arange(len(hashes))
+    _, first_index, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+    return first_index[inverse]
+
+
+def band_groups(bands: int, documents: int, wanted: int = 0) -> list[tuple[int, int]]:
+    """The LSH bands split into contiguous groups, one candidate-search task each: `wanted`
+    groups, or (0) one per 250,000 documents."""
+    count = max(1, min(bands, wanted or -(-documents // 250_000)))
+    edges = np.linspace(0, bands, count + 1).round().astype(int)
+    return [(int(start), int(end)) for start, end in itertools.pairwise(edges)]
+
+
+def candidate_pairs(
+    staging_paths: list[str], config: DedupConfig, published: pa.Table | None, bands: tuple[int, int]
+) -> np.ndarray:
+    """(first, other) row pairs sharing a key in bands [start, end): one group's share of the LSH
+    search. Reads only hashes and band keys, so groups run as separate tasks on any worker."""
+    rows = _corpus_rows(staging_paths, ["text_hash", "bands"], published)
+    if rows.num_rows < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    hashes = rows["text_hash"].to_numpy(zero_copy_only=False)
+    candidates = np.unique(_representatives(hashes, config.exact))
+    return _candidate_pairs(rows["bands"], candidates, config.bands, bands)
+
+
 def find_duplicates(
-    staging_paths: list[str], config: DedupConfig, published: pa.Table | None = None
+    staging_paths: list[str],
+    config: DedupConfig,
+    published: pa.Table | None = None,
+    pairs: np.ndarray | None = None,
 ) -> pa.Table:
     """One row per member of every cluster of two or more documents of this run (DUPLICATES_SCHEMA).
 
     `published` (INDEX_COLUMNS) are documents other datasets already published: they come first,
-    always stay, and are not in the result; this run's copies of them are rejected.
+    always stay, and are not in the result; this run's copies of them are rejected. `pairs` are
+    the candidates the band-group tasks found (`candidate_pairs`); without them all bands are
+    searched here.
     """
     if not config.exact and not config.near:
         return DUPLICATES_SCHEMA.empty_table()
-    kept = _kept_rows(staging_paths, config.near)
-    before = 0
-    if published is not None and published.num_rows and kept.num_rows:
-        before = published.num_rows
-        kept = pa.concat_tables([published.select(kept.column_names).cast(kept.schema), kept])
+    columns = ["id", "text_hash", "text_chars"] + (["minhash", "bands"] if config.near else [])
+    kept = _corpus_rows(staging_paths, columns, published)
+    before = published.num_rows if published is not None and kept.num_rows else 0
     count = kept.num_rows
     if count < 2:
         return DUPLICATES_SCHEMA.empty_table()
     hashes = kept["text_hash"].to_numpy(zero_copy_only=False)
-    # Exact: every document points at the first document with its text hash.
-    _, first_index, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-    representative = first_index[inverse] if config.exact else np.arange(count)
+    representative = _representatives(hashes, config.exact)
     parent = np.arange(count)
     signatures = None
     if config.near:
         signatures = np.asarray(kept["minhash"].combine_chunks().flatten(), dtype=np.uint32).reshape(
             count, -1
         )
-        pairs = _candidate_pairs(kept["bands"], np.unique(representative), config.bands)
+        if pairs is None:
+            pairs = _candidate_pairs(kept["bands"], np.unique(representative), config.bands)
         for start in range(0, len(pairs), _VERIFY_CHUNK):  # chunks bound the gathered signatures
             chunk = pairs[start : start + _VERIFY_CHUNK]
             similar = (signatures[chunk[:, 0]] == signatures[chunk[:, 1]]).mean(axis=1)
@@ -101,10 +140,14 @@ def find_duplicates(
     return table.sort_by("id")
 
 
-def _candidate_pairs(bands: pa.ChunkedArray, candidates: np.ndarray, band_count: int) -> np.ndarray:
-    """(first, other) index pairs of documents sharing a band key, first < other, unique."""
-    keys = np.asarray(bands.combine_chunks().flatten(), dtype=np.uint64).reshape(-1, band_count)[candidates]
-    owners = np.repeat(candidates, band_count)
+def _candidate_pairs(
+    bands: pa.ChunkedArray, candidates: np.ndarray, band_count: int, group: tuple[int, int] | None = None
+) -> np.ndarray:
+    """(first, other) index pairs of documents sharing a band key of `group`, first < other, unique."""
+    start, end = group or (0, band_count)
+    keys = np.asarray(bands.combine_chunks().flatten(), dtype=np.uint64).reshape(-1, band_count)
+    keys = keys[candidates, start:end]
+    owners = np.repeat(candidates, end - start)
     keys = keys.reshape(-1)
     order = np.lexsort((owners, keys))
     keys, owners = keys[order], owners[order]
@@ -189,7 +232,7 @@ def write_index(
     index_dir: Path, out_dir: Path, staging_paths: list[str], duplicates: pa.Table, config: DedupConfig
 ) -> int:
     """Record what this dataset published, for later runs that share the index."""
-    kept = _kept_rows(staging_paths, near=True)
+    kept = _kept_rows(staging_paths, INDEX_COLUMNS)
     rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
     table = kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected))) if kept.num_rows else None
     table = (table.select(INDEX_COLUMNS) if table is not None else INDEX_SCHEMA.empty_table()).cast(

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -24,7 +26,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from flows.dataset import publish, write_table_atomic, write_text_atomic
-from flows.dedup import find_duplicates, load_index, write_index
+from flows.dedup import INDEX_SCHEMA, band_groups, candidate_pairs, find_duplicates, load_index, write_index
 from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pipeline_version
 from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
 from flows.readers import DEFAULT_INPUT, Discovery, Shard, default_output, discover, plan_shards
@@ -57,19 +59,47 @@ def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> s
     )
 
 
+@task(name="load-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
+    """Gather what other datasets sharing the index published, once, for every dedup task."""
+    published, skipped = load_index(Path(config.dedup.index or ""), Path(out_dir), config.dedup)
+    if skipped:
+        get_run_logger().warning("dedup index files made with other signature settings: %s", skipped)
+    table = published if published is not None else INDEX_SCHEMA.empty_table()
+    write_table_atomic(table, Path(published_path))
+    return table.num_rows
+
+
+@task(name="candidate-pairs", cache_policy=NO_CACHE)
+def candidate_pairs_task(
+    staging_paths: list[str], config: Config, published_path: str | None, bands: tuple[int, int], path: str
+) -> int:
+    pairs = candidate_pairs(staging_paths, config.dedup, _read_optional(published_path), bands)
+    write_table_atomic(pa.table({"first": pairs[:, 0], "other": pairs[:, 1]}), Path(path))
+    return len(pairs)
+
+
 @task(name="dedup", cache_policy=NO_CACHE)
 def dedup_task(
-    staging_paths: list[str], config: Config, duplicates_path: str, out_dir: str
+    staging_paths: list[str],
+    config: Config,
+    duplicates_path: str,
+    published_path: str | None,
+    pairs_paths: list[str],
 ) -> dict[str, int]:
-    published = None
-    if config.dedup.index:
-        published, skipped = load_index(Path(config.dedup.index), Path(out_dir), config.dedup)
-        if skipped:
-            get_run_logger().warning("dedup index files made with other signature settings: %s", skipped)
-    duplicates = find_duplicates(staging_paths, config.dedup, published)
+    pairs = None
+    if pairs_paths:
+        tables = [pq.read_table(path) for path in pairs_paths]
+        stacked = np.concatenate([np.column_stack([t["first"], t["other"]]) for t in tables])
+        pairs = np.unique(stacked.reshape(-1, 2), axis=0)
+    duplicates = find_duplicates(staging_paths, config.dedup, _read_optional(published_path), pairs)
     write_table_atomic(duplicates, Path(duplicates_path))
     reasons = duplicates["reason"].drop_null().to_pylist()
     return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
+
+
+def _read_optional(path: str | None) -> pa.Table | None:
+    return pq.read_table(path) if path else None
 
 
 @task(name="paragraph-owners", cache_policy=NO_CACHE)
@@ -147,7 +177,21 @@ def refine(
     staging_paths = [future.result() for future in line_futures]
 
     duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
-    duplicate_counts = dedup_task(staging_paths, config, duplicates_path, str(out_dir))
+    published_path = None
+    if config.dedup.index:
+        published_path = str(staging_dir / f"published-{run.config_hash}.parquet")
+        load_index_task(config, str(out_dir), published_path)
+    pairs_paths = []
+    groups = band_groups(config.dedup.bands, sum(s.kept for s in summaries), config.run.dedup_band_groups)
+    if config.dedup.near and len(groups) > 1:
+        pairs_paths = [str(staging_dir / f"pairs-{run.config_hash}-{g[0]:03d}.parquet") for g in groups]
+        pair_futures = [
+            candidate_pairs_task.submit(staging_paths, config, published_path, group, path)
+            for group, path in zip(groups, pairs_paths, strict=True)
+        ]
+        found = [future.result() for future in pair_futures]
+        logger.info("near-dup candidates: %d pairs from %d band groups", sum(found), len(groups))
+    duplicate_counts = dedup_task(staging_paths, config, duplicates_path, published_path, pairs_paths)
     logger.info("dedup: %s", ", ".join(f"{n} {r}" for r, n in duplicate_counts.items()) or "no duplicates")
 
     owners_path = None

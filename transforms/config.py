@@ -126,6 +126,12 @@ class RunConfig(_Section):
     dask_address: str | None = Field(
         default=None, description="An existing Dask scheduler, e.g. tcp://host:8786."
     )
+    dedup_band_groups: int = Field(
+        default=0,
+        ge=0,
+        description="Tasks the near-dup candidate search is split into, each over a group of LSH bands "
+        "(0: one per 250,000 documents). Results do not depend on it.",
+    )
 
 
 class Config(_Section):

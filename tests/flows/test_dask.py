@@ -16,7 +16,7 @@ from transforms.config import Config
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, seeds_dir) -> Path:
-    """The seeds plus 300 documents made from their lines, some of them copies."""
+    """The seeds plus 300 documents made from their lines, some of them copies or edited copies."""
     root = tmp_path_factory.mktemp("dask") / "corpus"
     shutil.copytree(seeds_dir, root)
     rng = random.Random(7)
@@ -28,26 +28,33 @@ def corpus(tmp_path_factory, seeds_dir) -> Path:
     ]
     made: list[str] = []
     for index in range(300):
-        text = (
-            made[rng.randrange(len(made))] if made and rng.random() < 0.1 else "\n".join(rng.sample(lines, 6))
-        )
+        draw = rng.random()
+        if made and draw < 0.1:
+            text = made[rng.randrange(len(made))]
+        elif made and draw < 0.2:
+            text = made[rng.randrange(len(made))] + f"（记者 {index} 号补充）"
+        else:
+            text = "\n".join(rng.sample(lines, 6))
         made.append(text)
         (root / f"generated_{index:03d}.txt").write_text(text, encoding="utf-8")
     return root
 
 
-def run(corpus: Path, out: Path, runner: str) -> dict:
-    config = Config.from_toml(f'[run]\nshard_docs = 100\nworkers = 2\nrunner = "{runner}"\n')
+def run(corpus: Path, out: Path, runner: str, band_groups: int) -> dict:
+    config = Config.from_toml(
+        f'[run]\nshard_docs = 100\nworkers = 2\nrunner = "{runner}"\ndedup_band_groups = {band_groups}\n'
+    )
     return configured_flow(config)(inputs=[str(corpus)], out=str(out), config=config)
 
 
 def test_dask_run_equals_local_run(prefect_server, corpus, tmp_path):
-    local = run(corpus, tmp_path / "local", "process")
-    dask = run(corpus, tmp_path / "dask", "dask")
+    local = run(corpus, tmp_path / "local", "process", band_groups=1)
+    dask = run(corpus, tmp_path / "dask", "dask", band_groups=4)  # the candidate search split in 4 tasks
     assert local["counts"]["documents_read"] == dask["counts"]["documents_read"] == 305
     assert dask["counts"]["shards"] == 4 and dask["counts"]["invariant_holds"]
     assert local["counts"]["rejected_by_reason"] == dask["counts"]["rejected_by_reason"]
     assert local["counts"]["rejected_by_reason"].get("exact_duplicate", 0) > 0
+    assert local["counts"]["rejected_by_reason"].get("near_duplicate", 0) > 0
     for part in ("data", "rejected", "errors"):
         mine = ds.dataset(tmp_path / "dask" / part).to_table().drop(list(RUN_COLUMNS)).sort_by("id")
         theirs = ds.dataset(tmp_path / "local" / part).to_table().drop(list(RUN_COLUMNS)).sort_by("id")

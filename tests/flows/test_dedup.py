@@ -1,8 +1,9 @@
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.dataset import STAGING_SCHEMA
-from flows.dedup import find_duplicates, load_index, write_index
+from flows.dedup import band_groups, candidate_pairs, find_duplicates, load_index, write_index
 from flows.shard import dedup_columns
 from transforms.config import DedupConfig
 
@@ -93,3 +94,20 @@ def test_index_files_with_other_signature_settings_are_skipped(tmp_path):
     write_index(tmp_path / "index", tmp_path / "a", [staged], find_duplicates([staged], CONFIG), CONFIG)
     published, skipped = load_index(tmp_path / "index", tmp_path / "b", DedupConfig(num_perm=64, bands=8))
     assert published is None and len(skipped) == 1
+
+
+def test_band_groups_cover_every_band_once():
+    assert band_groups(16, 10) == [(0, 16)]  # small corpora: one search
+    assert band_groups(16, 600_000) == [(0, 5), (5, 11), (11, 16)]  # one group per 250,000 documents
+    assert band_groups(16, 10, wanted=40) == [(i, i + 1) for i in range(16)]  # at most one per band
+
+
+def test_the_search_split_by_band_groups_finds_the_same_clusters(tmp_path):
+    variants = [ARTICLE, ARTICLE + "补充。", ARTICLE.replace("芯片", "晶片", 3), "毫不相干的文字。" * 30]
+    staged = [stage(tmp_path / f"s{i}.parquet", variants, [f"s{i}-{j}" for j in range(4)]) for i in range(2)]
+    whole = find_duplicates(staged, CONFIG)
+    groups = band_groups(CONFIG.bands, 8, wanted=4)
+    pairs = np.unique(np.concatenate([candidate_pairs(staged, CONFIG, None, g) for g in groups]), axis=0)
+    assert len(groups) == 4 and len(pairs) > 0
+    assert find_duplicates(staged, CONFIG, pairs=pairs).equals(whole)
+    assert sorted(whole["cluster_size"].to_pylist()) == [2, 2, 6, 6, 6, 6, 6, 6]  # article ×6, other ×2
