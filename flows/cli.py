@@ -16,19 +16,82 @@ examples:
   refinery run                              clean seeds/ into output/seeds/
   refinery run corpus/ --out output/corpus  clean every .txt/.html file under corpus/
   refinery run a.html b.txt --config my.toml --workers 2
+  refinery run incoming/ --mode append      add only files the dataset has not seen yet
+  refinery serve incoming/ --out output/incoming --interval 3600
+                                            the same, every hour, as a Prefect deployment
   refinery config > my.toml                 write the default configuration to edit
 
 What a run writes (OUT):
   data/part-*.parquet       kept documents, one row each, with provenance columns
   rejected/part-*.parquet   dropped documents with `reason` (empty, exact_duplicate, language:xx, ...)
   errors/part-*.parquet     records that could not be read or processed, with `error`
-  manifest.json             inputs and checksums, counts, versions, configuration and its hash
-  README.md                 dataset card
+  dedup-index/              signatures of kept documents, for append runs
+  manifest.json             inputs and checksums, counts, every run, versions, configuration and its hash
+  README.md                 dataset card with the last run's report
 
-A run that is killed resumes when started again with the same arguments: finished shards are reused.
+Runs again over the same OUT:
+  replace (default)  rebuilds the dataset; when neither the inputs nor the configuration changed,
+                     there is nothing to do and nothing is written
+  append             processes only inputs the dataset has not seen, rejects copies of what it holds,
+                     and adds new parts; published parts are never rewritten
+A run that is killed resumes when started again with the same arguments: finished shards are reused,
+and files of an unfinished publish are removed.
+
 Without PREFECT_API_URL, a temporary local Prefect server is started for the run; set it to report
 to a running server (prefect server start --host 127.0.0.1).
 """
+
+SERVE_EPILOG = """\
+examples:
+  prefect server start --host 127.0.0.1 &          # the UI at http://127.0.0.1:4200
+  export PREFECT_API_URL=http://127.0.0.1:4200/api
+  refinery serve incoming/ --out output/incoming --interval 3600
+  prefect deployment run refinery/incoming --watch  # trigger a run now, from another shell
+
+The deployment's parameters (inputs, out, config) default to this command's arguments and can be
+overridden per run, e.g. prefect deployment run refinery/incoming -p out=output/other.
+Runs of one deployment never overlap: a run waits for the previous one.
+"""
+
+
+def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None) -> None:
+    command.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="files or directories to read (default: seeds/); "
+        ".txt/.text/.md are plain text, .html/.htm are pages; any encoding (UTF-8, GBK/GB18030, Big5)",
+    )
+    command.add_argument(
+        "--out", metavar="DIR", help="dataset directory (default: output/<name of first input>)"
+    )
+    command.add_argument(
+        "--config", metavar="FILE", help="TOML configuration; see `refinery config` for every key"
+    )
+    command.add_argument(
+        "--mode",
+        choices=["replace", "append"],
+        default=default_mode,
+        help="replace: rebuild the dataset in OUT; append: add only inputs it has not seen "
+        f"(run.mode; default: {default_mode or 'from the configuration, replace'})",
+    )
+    command.add_argument(
+        "--index",
+        metavar="DIR",
+        help="dedup index shared by datasets: documents another dataset in DIR already published are "
+        "rejected as duplicates (dedup.index)",
+    )
+    command.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes (default: run.workers, 0 = one per core)"
+    )
+    command.add_argument(
+        "--runner",
+        choices=["process", "dask"],
+        help="where shard tasks run: a local process pool (default) or a Dask LocalCluster (run.runner)",
+    )
+    command.add_argument(
+        "--dask-address", metavar="URL", help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,34 +110,23 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    run.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        help="files or directories to read (default: seeds/); "
-        ".txt/.text/.md are plain text, .html/.htm are pages; any encoding (UTF-8, GBK/GB18030, Big5)",
+    _add_run_options(run, default_mode=None)
+    serve = commands.add_parser(
+        "serve",
+        help="serve the flow as a Prefect deployment, on a schedule or on demand",
+        description="Register a deployment of the cleaning flow with the Prefect server at PREFECT_API_URL "
+        "and run its flow runs here until stopped (Ctrl-C). Scheduled runs append by default: each "
+        "one adds the inputs that arrived since the last.",
+        epilog=SERVE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    run.add_argument("--out", metavar="DIR", help="dataset directory (default: output/<name of first input>)")
-    run.add_argument(
-        "--config", metavar="FILE", help="TOML configuration; see `refinery config` for every key"
+    _add_run_options(serve, default_mode="append")
+    serve.add_argument(
+        "--name", metavar="NAME", help="deployment name (default: the dataset directory's name)"
     )
-    run.add_argument(
-        "--index",
-        metavar="DIR",
-        help="dedup index shared by runs: documents another dataset in DIR already published are "
-        "rejected as duplicates (dedup.index)",
-    )
-    run.add_argument(
-        "--workers", type=int, metavar="N", help="worker processes (default: run.workers, 0 = one per core)"
-    )
-    run.add_argument(
-        "--runner",
-        choices=["process", "dask"],
-        help="where shard tasks run: a local process pool (default) or a Dask LocalCluster (run.runner)",
-    )
-    run.add_argument(
-        "--dask-address", metavar="URL", help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786"
-    )
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "0 * * * *" (every hour)')
+    when.add_argument("--interval", type=float, metavar="SECONDS", help="run every SECONDS")
     commands.add_parser(
         "config",
         help="print the default configuration as TOML",
@@ -137,11 +189,12 @@ def _toml_value(value: object) -> str:
     return str(value)
 
 
-def run_command(args: argparse.Namespace) -> int:
+def configure(args: argparse.Namespace) -> tuple[Config, list[str], str]:
+    """The run's configuration, inputs and output from the options; raises UserError on mistakes."""
     config = load_config(args.config)
     if args.workers is not None and args.workers < 0:
         raise UserError("--workers must be 0 (one per core) or more")
-    run = {"workers": args.workers, "runner": args.runner}
+    run = {"workers": args.workers, "runner": args.runner, "mode": args.mode}
     if args.dask_address is not None:
         run.update(runner="dask", dask_address=args.dask_address)
     dedup = {"index": str(Path(args.index).expanduser().resolve()) if args.index else None}
@@ -156,19 +209,57 @@ def run_command(args: argparse.Namespace) -> int:
     out = args.out or default_output(inputs)
     check_output(out)
     discover(inputs, config.read)  # a user mistake (nothing readable) fails here, before Prefect starts
-    print(f"refinery: {' '.join(inputs)} → {out}", file=sys.stderr)
+    return config, inputs, out
+
+
+def run_command(args: argparse.Namespace) -> int:
+    config, inputs, out = configure(args)
+    print(f"refinery: {' '.join(inputs)} → {out} ({config.run.mode})", file=sys.stderr)
 
     from flows.environment import prefect_api
     from flows.flow import configured_flow
 
     with prefect_api():
         manifest = configured_flow(config)(inputs=inputs, out=out, config=config)
-    counts = manifest["counts"]
+    if manifest.get("up_to_date"):
+        print(f"nothing to do: {manifest['out']} is up to date with these inputs and this configuration")
+        return 0
+    counts = manifest["runs"][-1]["counts"]
     reasons = ", ".join(f"{k} {v}" for k, v in counts["rejected_by_reason"].items()) or "none"
+    total = manifest["counts"]
     print(
         f"done in {manifest['seconds']:.1f}s: {counts['documents_read']} documents read, "
         f"{counts['kept']} kept, {counts['rejected']} rejected ({reasons}), {counts['errors']} errors\n"
-        f"dataset: {manifest['out']}  (see README.md and manifest.json there)"
+        f"dataset: {manifest['out']}  ({total['kept']} documents from {len(manifest['runs'])} run(s); "
+        "see README.md and manifest.json there)"
+    )
+    return 0
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    config, inputs, out = configure(args)
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        raise UserError(
+            "serve needs a running Prefect server: start one with `prefect server start --host 127.0.0.1` "
+            "and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
+    from flows.flow import configured_flow
+
+    name = args.name or Path(out).name
+    schedule = {"cron": args.cron} if args.cron else {"interval": args.interval} if args.interval else {}
+    print(f"refinery: serving deployment refinery/{name} ({config.run.mode} into {out})", file=sys.stderr)
+    configured_flow(config).serve(
+        name=name,
+        parameters={
+            "inputs": [str(Path(path).expanduser().resolve()) for path in inputs],
+            "out": str(Path(out).expanduser().resolve()),
+            "config": config.model_dump(mode="json"),
+        },
+        limit=1,  # runs write the same dataset: one at a time
+        pause_on_shutdown=False,
+        **schedule,
     )
     return 0
 
@@ -180,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return run_command(args)
+        if args.command == "serve":
+            return serve_command(args)
         if args.command == "config":
             print(default_config_toml(), end="")
             return 0

@@ -1,10 +1,15 @@
 """The dataset contract: explicit Arrow schemas, atomic Parquet writes, and the output layout.
 
-OUT/data/part-*.parquet      kept documents
-OUT/rejected/part-*.parquet  dropped documents: document columns + reason, duplicate_of
-OUT/errors/part-*.parquet    records that could not be read or processed: source columns + error
-OUT/manifest.json            run-level provenance
-OUT/README.md                dataset card
+OUT/data/part-RRRR-SSSSS.parquet      kept documents (run RRRR of the dataset, shard SSSSS)
+OUT/rejected/part-RRRR-SSSSS.parquet  dropped documents: document columns + reason, duplicate_of
+OUT/errors/part-RRRR-SSSSS.parquet    records that could not be read or processed: source columns + error
+OUT/dedup-index/run-RRRR.parquet      signatures of the documents each run kept, for later runs
+OUT/manifest.json                     provenance of the dataset and of every run that wrote it
+OUT/README.md                         dataset card
+
+A replace run rewrites the whole dataset (RRRR = 0000); an append run adds its own parts. The
+manifest is written last: it is the commit point, so files of a run it does not list are leftovers
+of a killed run and are removed by the next one.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,8 +83,23 @@ STAGING_SCHEMA = pa.schema(
 PARTS = {"data": DATA_SCHEMA, "rejected": REJECTED_SCHEMA, "errors": ERRORS_SCHEMA}
 
 
-def part_name(index: int) -> str:
-    return f"part-{index:05d}.parquet"
+INDEX_DIR = "dedup-index"
+_RUN_FILE = re.compile(r"^(?:part|run)-(\d{4})[-.]")
+
+
+def part_name(index: int, sequence: int = 0) -> str:
+    """Parts of the dataset's `sequence`-th run (0-based), one per shard."""
+    return f"part-{sequence:04d}-{index:05d}.parquet"
+
+
+def index_name(sequence: int) -> str:
+    return f"run-{sequence:04d}.parquet"
+
+
+def run_sequence(path: Path) -> int | None:
+    """Which run of the dataset wrote a part or index file."""
+    match = _RUN_FILE.match(path.name)
+    return int(match.group(1)) if match else None
 
 
 @contextlib.contextmanager
@@ -113,15 +134,37 @@ def read_metadata(path: Path, key: str) -> Any:
 
 
 def publish(next_dir: Path, out: Path) -> None:
-    """Swap freshly written part directories into place, one directory rename each."""
-    for name in PARTS:
+    """Replace: swap freshly written directories into place, one directory rename each."""
+    for name in (*PARTS, INDEX_DIR):
         target = out / name
         retired = out / f".{name}.old"
         if retired.exists():
             shutil.rmtree(retired)
         if target.exists():
             os.replace(target, retired)
-        os.replace(next_dir / name, target)
+        if (next_dir / name).exists():
+            os.replace(next_dir / name, target)
         if retired.exists():
             shutil.rmtree(retired)
     shutil.rmtree(next_dir, ignore_errors=True)
+
+
+def publish_append(next_dir: Path, out: Path) -> None:
+    """Append: move a run's new files next to the published ones, which are never touched."""
+    for name in (*PARTS, INDEX_DIR):
+        for path in sorted((next_dir / name).glob("*.parquet")):
+            (out / name).mkdir(parents=True, exist_ok=True)
+            os.replace(path, out / name / path.name)
+    shutil.rmtree(next_dir, ignore_errors=True)
+
+
+def remove_uncommitted(out: Path, committed_runs: int) -> list[str]:
+    """Delete files written by runs the manifest does not list (a run killed while publishing)."""
+    removed = []
+    for name in (*PARTS, INDEX_DIR):
+        for path in sorted((out / name).glob("*.parquet")):
+            sequence = run_sequence(path)
+            if sequence is not None and sequence >= committed_runs:
+                path.unlink()
+                removed.append(str(path.relative_to(out)))
+    return removed

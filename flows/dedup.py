@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.dataset import STAGING_SCHEMA, write_table_atomic
+from flows.dataset import INDEX_DIR, STAGING_SCHEMA, write_table_atomic
 from transforms.config import DedupConfig
 
 _VERIFY_CHUNK = 50_000  # candidate pairs verified at a time: ~50 MB of gathered signatures
@@ -213,32 +213,57 @@ def index_file(index_dir: Path, out_dir: Path) -> Path:
     return index_dir / f"{hashlib.sha256(str(out_dir).encode()).hexdigest()[:16]}.parquet"
 
 
-def load_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
-    """Documents other datasets in the index published; and the index files skipped because they
-    were made with other signature settings."""
-    own, pieces, skipped = index_file(index_dir, out_dir), [], []
-    for path in sorted(index_dir.glob("*.parquet")) if index_dir.exists() else []:
-        if path == own:
-            continue
-        settings = (pq.read_schema(path).metadata or {}).get(_INDEX_KEY.encode(), b"").decode()
-        if settings != _index_settings(config):
+def _indexable(path: Path, config: DedupConfig) -> bool:
+    return (pq.read_schema(path).metadata or {}).get(_INDEX_KEY.encode(), b"").decode() == _index_settings(
+        config
+    )
+
+
+def _read_index_files(paths: list[Path], config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
+    pieces, skipped = [], []
+    for path in paths:
+        if _indexable(path, config):
+            pieces.append(pq.read_table(path, columns=INDEX_COLUMNS).cast(INDEX_SCHEMA))
+        else:
             skipped.append(path.name)
-            continue
-        pieces.append(pq.read_table(path, columns=INDEX_COLUMNS))
     return (pa.concat_tables(pieces) if pieces else None), skipped
 
 
-def write_index(
-    index_dir: Path, out_dir: Path, staging_paths: list[str], duplicates: pa.Table, config: DedupConfig
-) -> int:
-    """Record what this dataset published, for later runs that share the index."""
+def load_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
+    """Documents other datasets in the index published; and the index files skipped because they
+    were made with other signature settings."""
+    own = index_file(index_dir, out_dir)
+    paths = sorted(index_dir.glob("*.parquet")) if index_dir.exists() else []
+    return _read_index_files([path for path in paths if path != own], config)
+
+
+def load_dataset_index(out_dir: Path, config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
+    """Documents earlier runs of this dataset kept (OUT/dedup-index), for an append run."""
+    return _read_index_files(sorted((out_dir / INDEX_DIR).glob("run-*.parquet")), config)
+
+
+def combine_published(*tables: pa.Table | None) -> pa.Table | None:
+    present = [table for table in tables if table is not None and table.num_rows]
+    return pa.concat_tables(present) if present else None
+
+
+def run_index_rows(staging_paths: list[str], duplicates: pa.Table) -> pa.Table:
+    """What this run published: its kept documents minus the duplicates dedup rejected."""
     kept = _kept_rows(staging_paths, INDEX_COLUMNS)
+    if not kept.num_rows:
+        return INDEX_SCHEMA.empty_table()
     rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
-    table = kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected))) if kept.num_rows else None
-    table = (table.select(INDEX_COLUMNS) if table is not None else INDEX_SCHEMA.empty_table()).cast(
-        INDEX_SCHEMA
-    )
-    write_table_atomic(
-        table.replace_schema_metadata({_INDEX_KEY: _index_settings(config)}), index_file(index_dir, out_dir)
-    )
+    return kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected))).cast(INDEX_SCHEMA)
+
+
+def write_index_file(table: pa.Table, path: Path, config: DedupConfig) -> int:
+    write_table_atomic(table.replace_schema_metadata({_INDEX_KEY: _index_settings(config)}), path)
     return table.num_rows
+
+
+def write_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> int:
+    """Record in a shared index everything the dataset in `out_dir` has published, for other datasets."""
+    table, _ = load_dataset_index(out_dir, config)
+    return write_index_file(
+        table if table is not None else INDEX_SCHEMA.empty_table(), index_file(index_dir, out_dir), config
+    )

@@ -1,15 +1,20 @@
-"""The Prefect flow: plan shards → process shards in worker processes → global exact dedup → publish.
+"""The Prefect flow: plan shards → process shards in worker processes → corpus-wide line frequency →
+dedup (exact, then near: band-group tasks, then clustering) → write parts → publish → manifest.
 
 Tasks are coarse (one per shard, thousands of documents each) so Prefect's per-task cost and its
-API never become the bottleneck. Shard results are staged atomically under OUT/.staging, so a killed
-run started again reuses every shard it had finished.
+API never become the bottleneck. Shard results are staged atomically under OUT/.staging, named by
+a fingerprint of their inputs and the configuration, so a killed run started again reuses every
+shard it had finished. That fingerprint is the task cache: Prefect's own result cache would point
+at staged files a finished run has removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,15 +24,44 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
-from flows.dataset import publish, write_table_atomic, write_text_atomic
-from flows.dedup import INDEX_SCHEMA, band_groups, candidate_pairs, find_duplicates, load_index, write_index
-from flows.manifest import build_manifest, dataset_card, dumps, merge_counts, pipeline_version
+from flows.dataset import (
+    INDEX_DIR,
+    index_name,
+    publish,
+    publish_append,
+    remove_uncommitted,
+    write_table_atomic,
+    write_text_atomic,
+)
+from flows.dedup import (
+    INDEX_SCHEMA,
+    band_groups,
+    candidate_pairs,
+    combine_published,
+    find_duplicates,
+    load_dataset_index,
+    load_index,
+    run_index_rows,
+    write_index,
+    write_index_file,
+)
+from flows.incremental import Selection, read_manifest, select_inputs
+from flows.manifest import (
+    build_manifest,
+    dataset_card,
+    dumps,
+    merge_counts,
+    pipeline_version,
+    run_record,
+    run_report,
+)
 from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
 from flows.readers import DEFAULT_INPUT, Discovery, Shard, default_output, discover, plan_shards
 from flows.shard import ShardSummary, process_shard
@@ -35,9 +69,14 @@ from transforms.config import Config, RunConfig
 
 
 @task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def plan_task(inputs: list[str], config: Config) -> tuple[Discovery, list[Shard]]:
+def plan_task(
+    inputs: list[str], config: Config, previous: dict[str, Any] | None
+) -> tuple[Discovery, Selection, list[Shard]]:
     discovery = discover(inputs, config.read)
-    return discovery, plan_shards(discovery.files, config)
+    selection = select_inputs(
+        discovery.files, previous, config.run.mode, config.content_hash(), pipeline_version()
+    )
+    return discovery, selection, plan_shards(selection.files, config)
 
 
 @task(name="process-shard", cache_policy=NO_CACHE)
@@ -61,11 +100,20 @@ def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> s
 
 @task(name="load-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
-    """Gather what other datasets sharing the index published, once, for every dedup task."""
-    published, skipped = load_index(Path(config.dedup.index or ""), Path(out_dir), config.dedup)
-    if skipped:
-        get_run_logger().warning("dedup index files made with other signature settings: %s", skipped)
-    table = published if published is not None else INDEX_SCHEMA.empty_table()
+    """Gather, once for every dedup task, what is already published: by earlier runs of this dataset
+    (append) and by other datasets sharing the index (dedup.index)."""
+    own = skipped_own = shared = skipped_shared = None
+    if config.run.mode == "append":
+        own, skipped_own = load_dataset_index(Path(out_dir), config.dedup)
+    if config.dedup.index:
+        shared, skipped_shared = load_index(Path(config.dedup.index), Path(out_dir), config.dedup)
+    if skipped_own or skipped_shared:
+        get_run_logger().warning(
+            "dedup index files made with other signature settings, not compared: %s",
+            [*(skipped_own or []), *(skipped_shared or [])],
+        )
+    table = combine_published(own, shared)
+    table = table if table is not None else INDEX_SCHEMA.empty_table()
     write_table_atomic(table, Path(published_path))
     return table.num_rows
 
@@ -117,22 +165,53 @@ def write_parts_task(
     next_dir: str,
     run: RunColumns,
     owners_path: str | None,
+    sequence: int,
 ) -> PartCounts:
     owners = pq.read_table(owners_path) if owners_path else None
-    return write_parts(staging_path, index, pq.read_table(duplicates_path), next_dir, run, owners)
+    duplicates = pq.read_table(duplicates_path)
+    return write_parts(staging_path, index, duplicates, next_dir, run, owners, sequence)
+
+
+@task(name="write-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def run_index_task(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> int:
+    """Signatures of what this run keeps, so later append runs and other datasets dedup against it."""
+    rows = run_index_rows(staging_paths, pq.read_table(duplicates_path))
+    return write_index_file(rows, Path(path), config.dedup)
+
+
+class StageClock:
+    """Wall time per stage of a run, for the run report."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = round(time.perf_counter() - started, 3)
 
 
 @flow(name="refinery", task_runner=ProcessPoolTaskRunner(), log_prints=False, validate_parameters=True)
 def refine(
     inputs: list[str] | None = None, out: str | None = None, config: Config | None = None
 ) -> dict[str, Any]:
-    """Clean, deduplicate and publish the documents under `inputs` as a Parquet dataset in `out`."""
+    """Clean, deduplicate and publish the documents under `inputs` as a Parquet dataset in `out`.
+
+    `config.run.mode` decides what happens to a dataset already in `out`: replace rebuilds it
+    (nothing to do if inputs and configuration are unchanged); append adds only inputs it has not
+    seen, deduplicated against what it holds."""
     logger = get_run_logger()
     config = config or Config()
     inputs = inputs or [DEFAULT_INPUT]
     out_dir = Path(out or default_output(inputs)).expanduser().resolve()
-    started = datetime.now(UTC)
-    clock = time.perf_counter()
+    started, began = datetime.now(UTC), time.perf_counter()
+    clock = StageClock()
+    append = config.run.mode == "append"
+    previous = read_manifest(out_dir)
+    sequence = len(previous["runs"]) if append and previous else 0
     run = RunColumns(
         run_id=str(flow_run.id or f"local-{started:%Y%m%dT%H%M%S}"),
         config_hash=config.content_hash(),
@@ -141,105 +220,149 @@ def refine(
     )
     staging_dir = out_dir / ".staging"
     next_dir = out_dir / f".next-{run.run_id}"
-    staging_dir.mkdir(parents=True, exist_ok=True)
 
-    discovery, shards = plan_task(inputs, config)
-    logger.info("%d files in %d shards → %s", len(discovery.files), len(shards), out_dir)
-
-    futures = [
-        process_shard_task.submit(shard, config, str(staging_dir), run.pipeline_version) for shard in shards
-    ]
-    summaries: list[ShardSummary] = []
-    for done, future in enumerate(as_completed(futures), start=1):
-        summary = future.result()
-        summaries.append(summary)
-        logger.info(
-            "shard %d/%d: %d documents, %d kept, %d rejected, %d errors%s",
-            done,
-            len(shards),
-            summary.documents,
-            summary.kept,
-            summary.rejected,
-            summary.errors,
-            " (resumed)" if summary.resumed else "",
+    with clock.stage("plan"):
+        discovery, selection, shards = plan_task(inputs, config, previous)
+    if selection.changed:
+        logger.warning(
+            "%d inputs changed since the dataset read them; append adds new inputs only, "
+            "run in replace mode to reprocess them: %s",
+            len(selection.changed),
+            ", ".join(selection.changed[:5]),
         )
-    summaries.sort(key=lambda s: s.index)
-    frequent_path = str(staging_dir / f"frequent-lines-{run.config_hash}.parquet")
-    frequent_count = frequent_lines_task(
-        [s.staging_path for s in summaries], config.boilerplate.corpus_line_min_docs, frequent_path
-    )
+    if selection.up_to_date:
+        logger.info("%s is up to date: no new inputs, same configuration; nothing to do", out_dir)
+        return {**(previous or {}), "up_to_date": True, "out": str(out_dir), "seconds": 0.0}
+    if append:
+        for leftover in remove_uncommitted(out_dir, sequence):
+            logger.warning("removed %s, left by a run that did not finish publishing", leftover)
+    staging_dir.mkdir(parents=True, exist_ok=True)
     logger.info(
-        "corpus line frequency: %d lines found in ≥ %d documents",
-        frequent_count,
-        config.boilerplate.corpus_line_min_docs,
+        "%s run %d: %d files in %d shards → %s",
+        config.run.mode,
+        sequence,
+        len(selection.files),
+        len(shards),
+        out_dir,
     )
-    line_futures = [apply_lines_task.submit(s.staging_path, frequent_path, config) for s in summaries]
-    staging_paths = [future.result() for future in line_futures]
 
-    duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
-    published_path = None
-    if config.dedup.index:
-        published_path = str(staging_dir / f"published-{run.config_hash}.parquet")
-        load_index_task(config, str(out_dir), published_path)
-    pairs_paths = []
-    groups = band_groups(config.dedup.bands, sum(s.kept for s in summaries), config.run.dedup_band_groups)
-    if config.dedup.near and len(groups) > 1:
-        pairs_paths = [str(staging_dir / f"pairs-{run.config_hash}-{g[0]:03d}.parquet") for g in groups]
-        pair_futures = [
-            candidate_pairs_task.submit(staging_paths, config, published_path, group, path)
-            for group, path in zip(groups, pairs_paths, strict=True)
+    with clock.stage("shards"):
+        futures = [
+            process_shard_task.submit(shard, config, str(staging_dir), run.pipeline_version)
+            for shard in shards
         ]
-        found = [future.result() for future in pair_futures]
-        logger.info("near-dup candidates: %d pairs from %d band groups", sum(found), len(groups))
-    duplicate_counts = dedup_task(staging_paths, config, duplicates_path, published_path, pairs_paths)
-    logger.info("dedup: %s", ", ".join(f"{n} {r}" for r, n in duplicate_counts.items()) or "no duplicates")
+        summaries: list[ShardSummary] = []
+        for done, future in enumerate(as_completed(futures), start=1):
+            summary = future.result()
+            summaries.append(summary)
+            logger.info(
+                "shard %d/%d: %d documents, %d kept, %d rejected, %d errors%s",
+                done,
+                len(shards),
+                summary.documents,
+                summary.kept,
+                summary.rejected,
+                summary.errors,
+                " (resumed)" if summary.resumed else "",
+            )
+        summaries.sort(key=lambda s: s.index)
+
+    with clock.stage("corpus_lines"):
+        frequent_path = str(staging_dir / f"frequent-lines-{run.config_hash}.parquet")
+        frequent_count = frequent_lines_task(
+            [s.staging_path for s in summaries], config.boilerplate.corpus_line_min_docs, frequent_path
+        )
+        logger.info(
+            "corpus line frequency: %d lines found in ≥ %d documents",
+            frequent_count,
+            config.boilerplate.corpus_line_min_docs,
+        )
+        line_futures = [apply_lines_task.submit(s.staging_path, frequent_path, config) for s in summaries]
+        staging_paths = [future.result() for future in line_futures]
+
+    with clock.stage("dedup"):
+        duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
+        published_path = None
+        if config.dedup.index or (append and sequence):
+            published_path = str(staging_dir / f"published-{run.config_hash}.parquet")
+            published_count = load_index_task(config, str(out_dir), published_path)
+            logger.info("dedup against %d documents already published", published_count)
+        pairs_paths = []
+        kept_by_shards = sum(s.kept for s in summaries)
+        groups = band_groups(config.dedup.bands, kept_by_shards, config.run.dedup_band_groups)
+        if config.dedup.near and len(groups) > 1:
+            pairs_paths = [str(staging_dir / f"pairs-{run.config_hash}-{g[0]:03d}.parquet") for g in groups]
+            pair_futures = [
+                candidate_pairs_task.submit(staging_paths, config, published_path, group, path)
+                for group, path in zip(groups, pairs_paths, strict=True)
+            ]
+            found = [future.result() for future in pair_futures]
+            logger.info("near-dup candidates: %d pairs from %d band groups", sum(found), len(groups))
+        duplicate_counts = dedup_task(staging_paths, config, duplicates_path, published_path, pairs_paths)
+        logger.info(
+            "dedup: %s", ", ".join(f"{n} {r}" for r, n in duplicate_counts.items()) or "no duplicates"
+        )
 
     owners_path = None
     if config.dedup.paragraphs:
-        owners_path = str(staging_dir / f"paragraph-owners-{run.config_hash}.parquet")
-        shared = paragraph_owners_task(staging_paths, duplicates_path, owners_path)
-        logger.info("paragraph dedup: %d paragraphs shared by kept documents", shared)
+        with clock.stage("paragraphs"):
+            owners_path = str(staging_dir / f"paragraph-owners-{run.config_hash}.parquet")
+            shared = paragraph_owners_task(staging_paths, duplicates_path, owners_path)
+            logger.info("paragraph dedup: %d paragraphs shared by kept documents", shared)
 
-    shutil.rmtree(next_dir, ignore_errors=True)
-    part_futures = [
-        write_parts_task.submit(path, s.index, duplicates_path, str(next_dir), run, owners_path)
-        for path, s in zip(staging_paths, summaries, strict=True)
-    ]
-    parts = [future.result() for future in part_futures]
-    ensure_every_part_dir(str(next_dir))
+    with clock.stage("write"):
+        shutil.rmtree(next_dir, ignore_errors=True)
+        part_futures = [
+            write_parts_task.submit(path, s.index, duplicates_path, str(next_dir), run, owners_path, sequence)
+            for path, s in zip(staging_paths, summaries, strict=True)
+        ]
+        index_path = str(next_dir / INDEX_DIR / index_name(sequence))
+        run_index_task(staging_paths, duplicates_path, index_path, config)
+        parts = [future.result() for future in part_futures]
+        ensure_every_part_dir(str(next_dir), sequence, out_dir if append else None)
 
     totals = {
         "kept": sum(p.kept for p in parts),
         "rejected": sum(p.rejected for p in parts),
         "errors": sum(p.errors for p in parts),
     }
-    manifest = build_manifest(
+    with clock.stage("publish"):
+        (publish_append if append else publish)(next_dir, out_dir)
+        if config.dedup.index:
+            indexed = write_index(Path(config.dedup.index), out_dir, config.dedup)
+            logger.info("dedup index %s: %d documents of this dataset recorded", config.dedup.index, indexed)
+    record = run_record(
+        sequence=sequence,
+        mode=config.run.mode,
         run_id=run.run_id,
         started_at=started.isoformat(timespec="seconds"),
         finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        inputs=[item for s in summaries for item in s.inputs],
-        skipped=list(discovery.skipped),
         shards=[asdict(s) for s in summaries],
         parts=totals,
         reasons=merge_counts([p.reasons for p in parts]),
         chars_removed=merge_counts([p.chars_removed for p in parts]),
-        config=config.model_dump(mode="json"),
+        seconds_by_stage=clock.seconds,
+        kept_after_stage={
+            "shards": kept_by_shards,
+            "dedup": kept_by_shards - sum(duplicate_counts.values()),
+            "write": totals["kept"],
+        },
         config_hash=run.config_hash,
     )
-    if not manifest["counts"]["invariant_holds"]:
-        raise RuntimeError(f"documents read != kept + rejected + errors: {manifest['counts']}")
-
-    publish(next_dir, out_dir)
-    if config.dedup.index:
-        duplicates = pq.read_table(duplicates_path)
-        indexed = write_index(Path(config.dedup.index), out_dir, staging_paths, duplicates, config.dedup)
-        logger.info("dedup index %s: %d documents of this dataset recorded", config.dedup.index, indexed)
-    write_text_atomic(dumps(manifest), out_dir / "manifest.json")
+    if not record["counts"]["invariant_holds"]:
+        raise RuntimeError(f"documents read != kept + rejected + errors: {record['counts']}")
+    manifest = build_manifest(
+        previous if append else None, record, list(discovery.skipped), config.model_dump(mode="json")
+    )
+    write_text_atomic(dumps(manifest), out_dir / "manifest.json")  # the commit point
     write_text_atomic(dataset_card(manifest, out_dir.name), out_dir / "README.md")
     shutil.rmtree(staging_dir, ignore_errors=True)
-    manifest["seconds"] = round(time.perf_counter() - clock, 2)
-    manifest["out"] = str(out_dir)
-    return manifest
+    create_markdown_artifact(
+        key="refinery-run-report",
+        markdown=run_report(record),
+        description=f"refinery {config.run.mode} run {sequence} into {out_dir}",
+    )
+    return {**manifest, "out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
 
 
 def task_runner(run: RunConfig) -> Any:

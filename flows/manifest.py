@@ -43,33 +43,37 @@ def merge_counts(dicts: list[dict[str, int]]) -> dict[str, int]:
     return dict(sorted(total.items()))
 
 
-def build_manifest(
+def run_record(
     *,
+    sequence: int,
+    mode: str,
     run_id: str,
     started_at: str,
     finished_at: str,
-    inputs: list[dict[str, Any]],
-    skipped: list[str],
     shards: list[dict[str, Any]],
     parts: dict[str, int],
     reasons: dict[str, int],
     chars_removed: dict[str, int],
-    config: dict[str, Any],
+    seconds_by_stage: dict[str, float],
+    kept_after_stage: dict[str, int],
     config_hash: str,
 ) -> dict[str, Any]:
+    """What one run did: its counts (the invariant checked on them), timings and inputs."""
     documents = sum(shard["documents"] for shard in shards)
-    invariant = documents == parts["kept"] + parts["rejected"] + parts["errors"]
     return {
+        "sequence": sequence,
+        "mode": mode,
         "run_id": run_id,
         "started_at": started_at,
         "finished_at": finished_at,
+        "config_hash": config_hash,
+        "pipeline_version": pipeline_version(),
         "counts": {
             "documents_read": documents,
             "kept": parts["kept"],
             "rejected": parts["rejected"],
             "errors": parts["errors"],
-            "invariant": "documents_read = kept + rejected + errors",
-            "invariant_holds": invariant,
+            "invariant_holds": documents == parts["kept"] + parts["rejected"] + parts["errors"],
             "rejected_by_reason": reasons,
             "languages": merge_counts([s["languages"] for s in shards]),
             "scripts": merge_counts([s["scripts"] for s in shards]),
@@ -77,12 +81,71 @@ def build_manifest(
             "shards": len(shards),
             "shards_resumed": sum(1 for s in shards if s["resumed"]),
         },
-        "inputs": inputs,
+        "seconds_by_stage": seconds_by_stage,
+        "kept_after_stage": kept_after_stage,
+        "inputs": [{**item, "run": sequence} for s in shards for item in s["inputs"]],
+    }
+
+
+_TOTALS = ("documents_read", "kept", "rejected", "errors", "shards", "shards_resumed")
+_MERGED = ("rejected_by_reason", "languages", "scripts", "chars_removed_by_stage")
+
+
+def build_manifest(
+    previous: dict[str, Any] | None, record: dict[str, Any], skipped: list[str], config: dict[str, Any]
+) -> dict[str, Any]:
+    """The dataset's manifest after `record`'s run: counts over every run that wrote the dataset
+    (one run for a replace), all their inputs, and each run's own record."""
+    runs = [*(previous["runs"] if previous else []), {k: v for k, v in record.items() if k != "inputs"}]
+    counts: dict[str, Any] = {name: sum(run["counts"][name] for run in runs) for name in _TOTALS}
+    counts["invariant"] = "documents_read = kept + rejected + errors"
+    counts["invariant_holds"] = (
+        all(run["counts"]["invariant_holds"] for run in runs)
+        and counts["documents_read"] == counts["kept"] + counts["rejected"] + counts["errors"]
+    )
+    for name in _MERGED:
+        counts[name] = merge_counts([run["counts"][name] for run in runs])
+    return {
+        "run_id": record["run_id"],
+        "started_at": record["started_at"],
+        "finished_at": record["finished_at"],
+        "counts": counts,
+        "inputs": [*(previous["inputs"] if previous else []), *record["inputs"]],
         "skipped_files": skipped,
+        "runs": runs,
         "versions": versions(),
-        "config_hash": config_hash,
+        "config_hash": record["config_hash"],
         "config": config,
     }
+
+
+def run_report(record: dict[str, Any]) -> str:
+    """Markdown for one run: counts per stage and per reason, languages, time per stage."""
+    counts = record["counts"]
+    reasons = "\n".join(f"| {reason} | {n} |" for reason, n in counts["rejected_by_reason"].items())
+    kept_after = record["kept_after_stage"]
+    stages = "\n".join(
+        f"| {stage} | {seconds:.2f} | {kept_after.get(stage, '')} |"
+        for stage, seconds in record["seconds_by_stage"].items()
+    )
+    languages = ", ".join(f"{lang}: {n}" for lang, n in counts["languages"].items()) or "none"
+    shards = f"{counts['shards']} ({counts['shards_resumed']})"
+    return f"""### Run {record["sequence"]} ({record["mode"]}) `{record["run_id"]}`
+
+| documents read | kept | rejected | errors | shards (resumed) |
+|---|---|---|---|---|
+| {counts["documents_read"]} | {counts["kept"]} | {counts["rejected"]} | {counts["errors"]} | {shards} |
+
+| rejected because | documents |
+|---|---|
+{reasons or "| (none) | 0 |"}
+
+Languages: {languages}
+
+| stage | seconds | documents kept after it |
+|---|---|---|
+{stages}
+"""
 
 
 def _schema_table(schema) -> str:
@@ -113,11 +176,19 @@ Every document read is in exactly one of `data/`, `rejected/`, `errors/`
 |---|---|
 {reasons}
 
+## Runs
+| run | mode | finished | read | kept | rejected | errors |
+|---|---|---|---|---|---|---|
+{_runs_table(manifest["runs"])}
+
+{run_report(manifest["runs"][-1])}
 ## Layout
-- `data/part-*.parquet`: kept documents
+- `data/part-*.parquet`: kept documents (`part-RRRR-SSSSS`: run RRRR of this dataset, shard SSSSS)
 - `rejected/part-*.parquet`: dropped documents with `reason`, `duplicate_of` and `similarity`
 - `errors/part-*.parquet`: records that could not be read or processed, with `error`
-- `manifest.json`: inputs with checksums, counts, versions, the full configuration and its hash
+- `dedup-index/run-RRRR.parquet`: MinHash signatures of what each run kept, so an append run
+  rejects copies of documents already published
+- `manifest.json`: inputs with checksums, counts, every run, versions, the full configuration and its hash
 
 ## Load it
 ```python
@@ -137,6 +208,14 @@ from datasets import load_dataset; ds = load_dataset("parquet", data_dir="data")
 `errors/` has: {", ".join(f"`{n}`" for n in ERRORS_SCHEMA.names)}.
 `steps` lists what each stage did to the document (`name`, `chars_removed`, `detail`).
 """
+
+
+def _runs_table(runs: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"| {r['sequence']} | {r['mode']} | {r['finished_at']} | {r['counts']['documents_read']} | "
+        f"{r['counts']['kept']} | {r['counts']['rejected']} | {r['counts']['errors']} |"
+        for r in runs
+    )
 
 
 def dumps(manifest: dict[str, Any]) -> str:

@@ -42,6 +42,7 @@ def write_parts(
     next_dir: str,
     run: RunColumns,
     paragraph_owners: pa.Table | None = None,
+    sequence: int = 0,
 ) -> PartCounts:
     """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written).
 
@@ -72,7 +73,7 @@ def write_parts(
         rows = staged.filter(pc.equal(staged["status"], wanted))
         tables[part] = rows.select(PARTS[part].names).cast(PARTS[part])
         if rows.num_rows:
-            write_table_atomic(tables[part], Path(next_dir) / part / part_name(index))
+            write_table_atomic(tables[part], Path(next_dir) / part / part_name(index, sequence))
     return PartCounts(
         kept=tables["data"].num_rows,
         rejected=tables["rejected"].num_rows,
@@ -122,12 +123,13 @@ def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table) -> pa.Table:
     return staged
 
 
-def ensure_every_part_dir(next_dir: str) -> None:
-    """A part directory with no rows still gets one empty, typed file, so every reader finds a schema."""
+def ensure_every_part_dir(next_dir: str, sequence: int = 0, published: Path | None = None) -> None:
+    """A part directory with no rows still gets one empty, typed file, so every reader finds a schema
+    (unless the `published` dataset this run appends to has parts there already)."""
     for part, schema in PARTS.items():
-        directory = Path(next_dir) / part
-        if not directory.exists() or not any(directory.glob("part-*.parquet")):
-            write_table_atomic(schema.empty_table(), directory / part_name(0))
+        if any(any((root / part).glob("part-*.parquet")) for root in (Path(next_dir), published) if root):
+            continue
+        write_table_atomic(schema.empty_table(), Path(next_dir) / part / part_name(0, sequence))
 
 
 def _with_run_columns(table: pa.Table, run: RunColumns) -> pa.Table:

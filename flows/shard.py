@@ -84,7 +84,9 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
             rows.extend(file_rows)
             # A .txt or .html file is one record, so the record checksum is the file checksum.
             checksum = file_rows[0]["source_sha256"] if len(file_rows) == 1 else None
-            summary.inputs.append({"key": item.key, "size": item.size, "sha256": checksum})
+            summary.inputs.append(
+                {"key": item.key, "size": item.size, "mtime_ns": item.mtime_ns, "sha256": checksum}
+            )
     for name, counter in counters.items():
         setattr(summary, name, dict(sorted(counter.items())))
     summary.seconds = round(time.perf_counter() - started, 3)

@@ -115,6 +115,12 @@ class FilterConfig(_Section):
 
 
 class RunConfig(_Section):
+    mode: Literal["replace", "append"] = Field(
+        default="replace",
+        description="replace: the dataset is rebuilt from the inputs (a no-op when neither they nor the "
+        "configuration changed). append: only inputs the dataset has not seen are processed, deduplicated "
+        "against what it already holds, and added as new parts; published parts are never rewritten.",
+    )
     shard_docs: int = Field(default=2000, gt=0, description="Documents per shard (one Prefect task each).")
     shard_bytes: int = Field(default=64 * 1024 * 1024, gt=0, description="Input bytes per shard at most.")
     workers: int = Field(default=0, ge=0, description="Worker processes; 0 means one per CPU core.")

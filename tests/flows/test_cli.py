@@ -38,12 +38,17 @@ def test_help_teaches_every_option():
         "--runner",
         "--dask-address",
         "--index",
+        "--mode",
+        "append",
         "INPUT",
         "rejected/",
         "manifest.json",
         "resume",
     ):
         assert word in result.stdout
+    serve = refinery("serve", "--help")
+    for word in ("--cron", "--interval", "--name", "prefect deployment run", "PREFECT_API_URL"):
+        assert word in serve.stdout
 
 
 @pytest.mark.parametrize(
@@ -52,6 +57,7 @@ def test_help_teaches_every_option():
         (["run", "does/not/exist"], "input not found: does/not/exist"),
         (["run", "seeds", "--config", "missing.toml"], "config file not found"),
         (["run", "seeds", "--workers", "-1"], "--workers"),
+        (["serve", "seeds"], "serve needs a running Prefect server"),
     ],
 )
 def test_user_mistakes_are_one_line(args, message):

@@ -84,7 +84,7 @@ def test_paragraph_dedup_keeps_a_shared_paragraph_in_its_first_document_only(tmp
 
     run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
     write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, owners)
-    rows = pq.read_table(tmp_path / "out" / "data" / "part-00000.parquet").to_pylist()
+    rows = pq.read_table(tmp_path / "out" / "data" / "part-0000-00000.parquet").to_pylist()
     assert rows[0]["text"] == texts[0]
     assert rows[1]["text"] == "第二篇文章完全是另一回事，主题不同。\n第二篇的结尾段落。"
     assert rows[1]["steps"][-1]["name"] == "paragraph_dedup"

@@ -3,7 +3,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.dataset import STAGING_SCHEMA
-from flows.dedup import band_groups, candidate_pairs, find_duplicates, load_index, write_index
+from flows.dedup import (
+    band_groups,
+    candidate_pairs,
+    find_duplicates,
+    load_dataset_index,
+    load_index,
+    run_index_rows,
+    write_index,
+    write_index_file,
+)
 from flows.shard import dedup_columns
 from transforms.config import DedupConfig
 
@@ -27,6 +36,12 @@ def stage(path, texts, ids=None):
     ]
     pq.write_table(pa.Table.from_pylist(rows, schema=STAGING_SCHEMA), path)
     return str(path)
+
+
+def publish_run(out_dir, staged, config=CONFIG, sequence=0):
+    """What the flow records for a run that kept `staged` in the dataset at `out_dir`."""
+    rows = run_index_rows(staged, find_duplicates(staged, config))
+    return write_index_file(rows, out_dir / "dedup-index" / f"run-{sequence:04d}.parquet", config)
 
 
 def by_id(table):
@@ -70,10 +85,8 @@ def test_nothing_to_do():
 def test_documents_published_by_another_dataset_stay_and_this_runs_copies_go(tmp_path):
     index_dir = tmp_path / "index"
     earlier = stage(tmp_path / "earlier.parquet", [ARTICLE], ["old"])
-    assert (
-        write_index(index_dir, tmp_path / "dataset-a", [earlier], find_duplicates([earlier], CONFIG), CONFIG)
-        == 1
-    )
+    publish_run(tmp_path / "dataset-a", [earlier])
+    assert write_index(index_dir, tmp_path / "dataset-a", CONFIG) == 1
     published, skipped = load_index(index_dir, tmp_path / "dataset-b", CONFIG)
     assert published.num_rows == 1 and skipped == []
     assert (
@@ -91,7 +104,8 @@ def test_documents_published_by_another_dataset_stay_and_this_runs_copies_go(tmp
 
 def test_index_files_with_other_signature_settings_are_skipped(tmp_path):
     staged = stage(tmp_path / "s.parquet", [ARTICLE])
-    write_index(tmp_path / "index", tmp_path / "a", [staged], find_duplicates([staged], CONFIG), CONFIG)
+    publish_run(tmp_path / "a", [staged])
+    write_index(tmp_path / "index", tmp_path / "a", CONFIG)
     published, skipped = load_index(tmp_path / "index", tmp_path / "b", DedupConfig(num_perm=64, bands=8))
     assert published is None and len(skipped) == 1
 
@@ -111,3 +125,16 @@ def test_the_search_split_by_band_groups_finds_the_same_clusters(tmp_path):
     assert len(groups) == 4 and len(pairs) > 0
     assert find_duplicates(staged, CONFIG, pairs=pairs).equals(whole)
     assert sorted(whole["cluster_size"].to_pylist()) == [2, 2, 6, 6, 6, 6, 6, 6]  # article ×6, other ×2
+
+
+def test_a_dataset_index_holds_what_each_run_kept(tmp_path):
+    first = stage(tmp_path / "first.parquet", [ARTICLE, ARTICLE + "补充。"], ["a", "b"])
+    second = stage(tmp_path / "second.parquet", ["另一篇完全不同的文章，讲的是天气和旅游。" * 5], ["c"])
+    assert publish_run(tmp_path / "out", [first]) == 1  # a is a shorter near copy of b: not published
+    assert publish_run(tmp_path / "out", [second], sequence=1) == 1
+    table, skipped = load_dataset_index(tmp_path / "out", CONFIG)
+    assert sorted(table["id"].to_pylist()) == ["b", "c"] and skipped == []
+    assert load_dataset_index(tmp_path / "out", DedupConfig(num_perm=64, bands=8))[1] == [
+        "run-0000.parquet",
+        "run-0001.parquet",
+    ]

@@ -168,6 +168,7 @@ def test_no_temporary_files_are_left(published):
     assert sorted(p.name for p in out.iterdir()) == [
         "README.md",
         "data",
+        "dedup-index",
         "errors",
         "manifest.json",
         "rejected",
@@ -234,3 +235,61 @@ def test_manifest_counts_every_stage_including_the_corpus_wide_ones(published):
     assert by_stage["boilerplate"] == sum(
         s["chars_removed"] for r in rows for s in r["steps"] if s["name"] == "boilerplate"
     )
+
+
+def test_a_second_run_over_unchanged_inputs_is_a_no_op(published, corpus):
+    manifest, out = published
+    before = {path: path.stat().st_mtime_ns for path in out.rglob("*")}
+    again = run(corpus, out)
+    assert again["up_to_date"] is True and again["run_id"] == manifest["run_id"]
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == before
+
+
+def append_config(workers: int = 1) -> Config:
+    return CONFIG.with_overrides({"run": {"mode": "append", "workers": workers}})
+
+
+def test_append_runs_add_only_new_inputs_and_dedup_against_the_dataset(prefect_server, seeds_dir, tmp_path):
+    folder, out = tmp_path / "incoming", tmp_path / "grown"
+    folder.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for seed in seeds[:3]:
+        shutil.copy(seed, folder / seed.name)
+    config = append_config()
+    first = configured_flow(config)(inputs=[str(folder)], out=str(out), config=config)
+    assert first["counts"]["kept"] == 3 and [r["sequence"] for r in first["runs"]] == [0]
+    first_parts = {p: p.read_bytes() for p in out.rglob("part-*.parquet")}
+
+    shutil.copy(seeds[3], folder / seeds[3].name)
+    shutil.copy(seeds[1], folder / "copy_of_001.txt")
+    (out / "data" / "part-0001-00007.parquet").write_bytes(b"left by a killed run")
+    second = configured_flow(config)(inputs=[str(folder)], out=str(out), config=config)
+
+    this_run = second["runs"][-1]
+    assert this_run["sequence"] == 1 and this_run["mode"] == "append"
+    assert (this_run["counts"]["documents_read"], this_run["counts"]["kept"]) == (2, 1)
+    assert this_run["counts"]["rejected_by_reason"] == {"exact_duplicate": 1}
+    counts = second["counts"]
+    assert (counts["documents_read"], counts["kept"], counts["rejected"], counts["invariant_holds"]) == (
+        5,
+        4,
+        1,
+        True,
+    )
+    assert sorted(item["key"].split("/")[-1] for item in second["inputs"]) == sorted(
+        [s.name for s in seeds[:4]] + ["copy_of_001.txt"]
+    )
+    assert {p: p.read_bytes() for p in first_parts} == first_parts  # published parts never rewritten
+    assert not (out / "data" / "part-0001-00007.parquet").exists()  # the leftover was removed
+    assert sorted(p.name for p in (out / "data").glob("part-0001-*")) == ["part-0001-00000.parquet"]
+    kept = read(out, "data").to_pylist()
+    (copy,) = read(out, "rejected").to_pylist()
+    original = next(r for r in kept if r["source_uri"].endswith(seeds[1].name))
+    assert copy["duplicate_of"] == original["id"] and copy["run_id"] == this_run["run_id"]
+    assert original["run_id"] == first["run_id"]
+    assert len({r["id"] for r in kept}) == 4
+    assert "| 1 | append |" in (out / "README.md").read_text()
+
+    (folder / seeds[0].name).write_text("changed after it was published", encoding="utf-8")
+    third = configured_flow(config)(inputs=[str(folder)], out=str(out), config=config)
+    assert third["up_to_date"] is True and len(third["runs"]) == 2  # nothing new; changes not reprocessed

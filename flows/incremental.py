@@ -1,0 +1,65 @@
+"""What a run has to do, given the dataset already in OUT: everything, only the new inputs, or nothing.
+
+The manifest is the dataset's memory: it lists every input each run read (key, size, mtime).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flows.errors import UserError
+from flows.readers import InputFile
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    files: tuple[InputFile, ...]  # to process in this run
+    changed: tuple[str, ...]  # append: keys seen before whose size or mtime changed (not reprocessed)
+    up_to_date: bool  # nothing to do: the dataset already reflects these inputs and this configuration
+
+
+def read_manifest(out_dir: Path) -> dict[str, Any] | None:
+    """The published dataset's manifest, or None when OUT holds no dataset yet."""
+    path = out_dir / "manifest.json"
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(
+            f"{path} is unreadable ({error}); remove the dataset or choose another --out"
+        ) from error
+    if not isinstance(manifest, dict) or "runs" not in manifest:
+        raise UserError(f"{path} was not written by this version of refinery; choose another --out")
+    return manifest
+
+
+def _signature(item: InputFile) -> tuple[int, int | None]:
+    return item.size, item.mtime_ns
+
+
+def select_inputs(
+    files: tuple[InputFile, ...],
+    previous: dict[str, Any] | None,
+    mode: str,
+    config_hash: str,
+    pipeline_version: str,
+) -> Selection:
+    """replace: all files, unless the last run read exactly these with the same configuration and
+    pipeline (then there is nothing to do). append: the files whose key the dataset has not seen."""
+    if previous is None:
+        return Selection(files, (), False)
+    seen = {item["key"]: (item["size"], item.get("mtime_ns")) for item in previous["inputs"]}
+    if mode == "append":
+        new = tuple(item for item in files if item.key not in seen)
+        changed = tuple(item.key for item in files if item.key in seen and seen[item.key] != _signature(item))
+        return Selection(new, changed, not new)
+    last = previous["runs"][-1]
+    same_inputs = len(previous["runs"]) == 1 and seen == {item.key: _signature(item) for item in files}
+    unchanged = (
+        same_inputs and last["config_hash"] == config_hash and last["pipeline_version"] == pipeline_version
+    )
+    return Selection(files, (), unchanged)

@@ -1,0 +1,147 @@
+"""Production shape: a real `prefect server` on 127.0.0.1, `refinery serve`, and two runs triggered
+with `prefect deployment run` over a folder that grows between them. Everything started is stopped."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with (
+            contextlib.suppress(urllib.error.URLError, OSError),
+            urllib.request.urlopen(url, timeout=2) as reply,
+        ):
+            if reply.status == 200:
+                return True
+        time.sleep(0.5)
+    return False
+
+
+@contextlib.contextmanager
+def started(command: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """A process in its own session, stopped with SIGINT (then SIGKILL) with all its children."""
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            yield process
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+@pytest.fixture
+def server(tmp_path) -> Iterator[dict[str, str]]:
+    """A Prefect server of its own: free port, own PREFECT_HOME; the environment that talks to it."""
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+    env.update(
+        PREFECT_HOME=str(tmp_path / "prefect-home"),
+        PREFECT_API_URL=f"http://127.0.0.1:{port}/api",
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_UI_ENABLED="false",
+        DO_NOT_TRACK="1",
+    )
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    with started(command, env, tmp_path / "server.log") as process:
+        healthy = wait_for(f"http://127.0.0.1:{port}/api/health", 90)
+        assert healthy and process.poll() is None, (tmp_path / "server.log").read_text()[-3000:]
+        yield env
+
+
+def trigger(deployment: str, env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "deployment",
+            "run",
+            deployment,
+            "--watch",
+            "--watch-timeout",
+            "240",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0 and "Completed" in result.stdout, result.stdout + result.stderr
+
+
+def test_served_deployment_grows_the_dataset_run_by_run(server, seeds_dir, tmp_path):
+    folder, out = tmp_path / "incoming", tmp_path / "dataset"
+    folder.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for seed in seeds[:2]:
+        shutil.copy(seed, folder / seed.name)
+    serve = [sys.executable, "-m", "flows.cli", "serve", str(folder), "--out", str(out)]
+    serve += ["--name", "growing", "--workers", "1", "--interval", "86400"]
+    with started(serve, server, tmp_path / "serve.log") as serving:
+        api = server["PREFECT_API_URL"]
+        registered = wait_for(f"{api}/deployments/name/refinery/growing", 120)
+        assert registered and serving.poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
+
+        trigger("refinery/growing", server)
+        first = json.loads((out / "manifest.json").read_text())
+        assert first["counts"]["kept"] == 2 and len(first["runs"]) == 1
+
+        for seed in seeds[2:]:
+            shutil.copy(seed, folder / seed.name)
+        shutil.copy(seeds[0], folder / "copy_of_000.txt")
+        trigger("refinery/growing", server)
+
+    second = json.loads((out / "manifest.json").read_text())
+    assert [run["mode"] for run in second["runs"]] == ["append", "append"]
+    assert second["runs"][-1]["counts"]["documents_read"] == 4  # only the new files
+    assert second["counts"]["kept"] == 5 and second["counts"]["rejected_by_reason"] == {"exact_duplicate": 1}
+    assert second["counts"]["invariant_holds"]
+    assert {run["run_id"] for run in second["runs"]} == set(
+        ds.dataset(out / "data").to_table()["run_id"].to_pylist()
+    )
+    assert "Run 1 (append)" in (out / "README.md").read_text()  # the last run's report
+    reports = api_post(server, "/artifacts/filter", {"artifacts": {"key": {"any_": ["refinery-run-report"]}}})
+    assert len(reports) == 2 and all("| stage | seconds |" in report["data"] for report in reports)
+
+
+def api_post(env: dict[str, str], path: str, body: dict) -> list[dict]:
+    request = urllib.request.Request(
+        env["PREFECT_API_URL"] + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
