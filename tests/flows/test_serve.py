@@ -145,3 +145,19 @@ def api_post(env: dict[str, str], path: str, body: dict) -> list[dict]:
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
+
+
+def test_prefect_yaml_deployments_load_and_their_parameters_validate():
+    """`prefect deploy --all` would register these: entry points import, parameters fit the flow."""
+    import yaml
+    from prefect.flows import load_flow_from_entrypoint
+
+    project = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    assert {d["name"] for d in project["deployments"]} == {"seeds", "incoming-hourly"}
+    for deployment in project["deployments"]:
+        flow = load_flow_from_entrypoint(str(ROOT / deployment["entrypoint"]))
+        assert flow.name == "refinery"
+        parameters = flow.validate_parameters(deployment["parameters"])
+        assert parameters["inputs"] and parameters["out"].startswith("output/")
+    hourly = next(d for d in project["deployments"] if d["name"] == "incoming-hourly")
+    assert flow.validate_parameters(hourly["parameters"])["config"].run.mode == "append"
