@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flows.environment import apply_prefect_defaults
 from flows.errors import UserError
+from flows.readers import Discovery
 from transforms.config import Config
 
 EPILOG = """\
@@ -189,7 +190,7 @@ def _toml_value(value: object) -> str:
     return str(value)
 
 
-def configure(args: argparse.Namespace) -> tuple[Config, list[str], str]:
+def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discovery]:
     """The run's configuration, inputs and output from the options; raises UserError on mistakes."""
     config = load_config(args.config)
     if args.workers is not None and args.workers < 0:
@@ -208,12 +209,18 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str]:
     inputs = args.inputs or [DEFAULT_INPUT]
     out = args.out or default_output(inputs)
     check_output(out)
-    discover(inputs, config.read)  # a user mistake (nothing readable) fails here, before Prefect starts
-    return config, inputs, out
+    # User mistakes (nothing readable, a foreign manifest) fail here, before Prefect starts.
+    discovery = discover(inputs, config.read)
+    return config, inputs, out, discovery
 
 
 def run_command(args: argparse.Namespace) -> int:
-    config, inputs, out = configure(args)
+    config, inputs, out, discovery = configure(args)
+    from flows.incremental import selection_for
+
+    if selection_for(discovery.files, Path(out).expanduser().resolve(), config)[1].up_to_date:
+        print(f"nothing to do: {out} is up to date with these inputs and this configuration")
+        return 0
     print(f"refinery: {' '.join(inputs)} → {out} ({config.run.mode})", file=sys.stderr)
 
     from flows.environment import prefect_api
@@ -237,7 +244,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    config, inputs, out = configure(args)
+    config, inputs, out, _ = configure(args)
     from prefect.settings import PREFECT_API_URL
 
     if not PREFECT_API_URL.value():

@@ -52,7 +52,7 @@ from flows.dedup import (
     write_index,
     write_index_file,
 )
-from flows.incremental import Selection, read_manifest, select_inputs
+from flows.incremental import Selection, selection_for
 from flows.manifest import (
     build_manifest,
     dataset_card,
@@ -70,13 +70,11 @@ from transforms.config import Config, RunConfig
 
 @task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def plan_task(
-    inputs: list[str], config: Config, previous: dict[str, Any] | None
-) -> tuple[Discovery, Selection, list[Shard]]:
+    inputs: list[str], config: Config, out_dir: str
+) -> tuple[Discovery, dict[str, Any] | None, Selection, list[Shard]]:
     discovery = discover(inputs, config.read)
-    selection = select_inputs(
-        discovery.files, previous, config.run.mode, config.content_hash(), pipeline_version()
-    )
-    return discovery, selection, plan_shards(selection.files, config)
+    previous, selection = selection_for(discovery.files, Path(out_dir), config)
+    return discovery, previous, selection, plan_shards(selection.files, config)
 
 
 @task(name="process-shard", cache_policy=NO_CACHE)
@@ -210,8 +208,6 @@ def refine(
     started, began = datetime.now(UTC), time.perf_counter()
     clock = StageClock()
     append = config.run.mode == "append"
-    previous = read_manifest(out_dir)
-    sequence = len(previous["runs"]) if append and previous else 0
     run = RunColumns(
         run_id=str(flow_run.id or f"local-{started:%Y%m%dT%H%M%S}"),
         config_hash=config.content_hash(),
@@ -222,7 +218,8 @@ def refine(
     next_dir = out_dir / f".next-{run.run_id}"
 
     with clock.stage("plan"):
-        discovery, selection, shards = plan_task(inputs, config, previous)
+        discovery, previous, selection, shards = plan_task(inputs, config, str(out_dir))
+    sequence = len(previous["runs"]) if append and previous else 0
     if selection.changed:
         logger.warning(
             "%d inputs changed since the dataset read them; append adds new inputs only, "

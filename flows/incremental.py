@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from flows.errors import UserError
+from flows.manifest import pipeline_version
 from flows.readers import InputFile
+from transforms.config import Config
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +65,12 @@ def select_inputs(
         same_inputs and last["config_hash"] == config_hash and last["pipeline_version"] == pipeline_version
     )
     return Selection(files, (), unchanged)
+
+
+def selection_for(
+    files: tuple[InputFile, ...], out_dir: Path, config: Config
+) -> tuple[dict[str, Any] | None, Selection]:
+    """The dataset already in `out_dir` (its manifest) and what a run with `config` has to do."""
+    previous = read_manifest(out_dir)
+    selection = select_inputs(files, previous, config.run.mode, config.content_hash(), pipeline_version())
+    return previous, selection

@@ -98,3 +98,6 @@ def test_run_seeds_end_to_end(tmp_path):
     assert "shard 1/1" in result.stderr  # progress is shown
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"]["kept"] == 5 and manifest["counts"]["invariant_holds"]
+    again = refinery("run", "seeds", "--out", str(out))
+    assert again.returncode == 0 and "nothing to do" in again.stdout
+    assert json.loads((out / "manifest.json").read_text()) == manifest
