@@ -122,13 +122,54 @@ def write_table_atomic(table: pa.Table, path: Path, metadata: dict[str, Any] | N
         pq.write_table(table, temporary, compression="zstd", write_statistics=True)
 
 
+class StagingWriter:
+    """Rows written as they come, in row groups, so a shard's memory does not grow with its size;
+    the file appears under its name only on commit (fsync + rename), with `metadata` in its footer."""
+
+    def __init__(self, path: Path, schema: pa.Schema, rows_per_group: int = 1000) -> None:
+        self.path, self.schema, self.rows_per_group = path, schema, rows_per_group
+        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.rows: list[dict[str, Any]] = []
+        self.writer: pq.ParquetWriter | None = None
+
+    def __enter__(self) -> StagingWriter:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.writer = pq.ParquetWriter(self.temporary, self.schema, compression="zstd")
+        return self
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.rows_per_group:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.rows and self.writer is not None:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def commit(self, metadata: dict[str, Any]) -> None:
+        assert self.writer is not None
+        self._flush()
+        self.writer.add_key_value_metadata({key: json.dumps(value) for key, value in metadata.items()})
+        self.writer.close()
+        self.writer = None
+        with open(self.temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(self.temporary, self.path)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.writer is not None:  # not committed: leave nothing behind
+            self.writer.close()
+            self.temporary.unlink(missing_ok=True)
+
+
 def write_text_atomic(text: str, path: Path) -> None:
     with _atomic_path(path) as temporary:
         temporary.write_text(text, encoding="utf-8")
 
 
 def read_metadata(path: Path, key: str) -> Any:
-    raw = pq.read_schema(path).metadata or {}
+    raw = pq.read_metadata(path).metadata or {}  # the footer: schema metadata and writer key-values
     value = raw.get(key.encode())
     return None if value is None else json.loads(value)
 

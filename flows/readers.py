@@ -1,10 +1,24 @@
-"""Find input files, group them into shards, and read their records."""
+"""Find inputs, cut them into shards, and stream their records.
+
+Formats: plain text and HTML files (one record each), JSONL (.jsonl, .jsonl.gz, .jsonl.zst: one
+record per line), Parquet (one record per row) and WARC (.warc, .warc.gz: one record per HTML or
+plain-text response). Inputs are local paths, globs, or fsspec URLs (file://, s3://, ...).
+
+Nothing here raises for bad data: a record that cannot be read, or the unreadable rest of a file,
+is yielded as an `Unread` and becomes an error row. Only user mistakes (a path that does not exist,
+nothing readable) raise UserError, before any work starts.
+"""
 
 from __future__ import annotations
 
+import glob as globbing
+import gzip
+import io
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from flows.errors import UserError
 from transforms.config import Config, ReadConfig
@@ -12,31 +26,55 @@ from transforms.document import RawRecord
 from transforms.hashing import record_id
 
 DEFAULT_INPUT = "seeds"
+_GLOB_CHARACTERS = frozenset("*?[")
 
 
 def default_output(inputs: list[str]) -> str:
     """output/<name of the (first) input>, e.g. output/seeds."""
-    name = Path(inputs[0]).expanduser().resolve().name if inputs else "dataset"
-    return str(Path("output") / (Path(name).stem or "dataset"))
+    first = inputs[0] if inputs else "dataset"
+    name = _base_name(first) if _is_url(first) or _is_glob(first) else Path(first).expanduser().resolve().name
+    return str(Path("output") / (_strip_suffixes(name) or "dataset"))
 
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    path: str  # absolute
+    path: str  # absolute local path, or an fsspec URL
     key: str  # stable name relative to the input root's parent, e.g. "seeds/000.txt"
     size: int
     mtime_ns: int
-    source_format: str
+    source_format: str  # text, html, jsonl, parquet, warc
+
+    @property
+    def uri(self) -> str:
+        return self.path if _is_url(self.path) else Path(self.path).as_uri()
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Part of a file one shard reads: JSONL lines starting in bytes [start, stop), Parquet row
+    groups [start, stop); other files are read whole (stop None)."""
+
+    file: InputFile
+    start: int = 0
+    stop: int | None = None
+    share: float = 1.0  # of the file's bytes, for packing pieces into shards
+
+    @property
+    def size(self) -> int:
+        return round(self.file.size * self.share)
+
+    def describe(self) -> dict[str, Any]:
+        return {} if self.stop is None else {"part": [self.start, self.stop]}
 
 
 @dataclass(frozen=True, slots=True)
 class Shard:
     index: int
-    files: tuple[InputFile, ...]
+    pieces: tuple[Piece, ...]
 
     @property
     def size(self) -> int:
-        return sum(f.size for f in self.files)
+        return sum(p.size for p in self.pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +83,50 @@ class Discovery:
     skipped: tuple[str, ...]  # files under the inputs that no reader handles (listed in the manifest)
 
 
-def source_format(path: Path, config: ReadConfig) -> str | None:
-    suffix = path.suffix.lower()
-    if suffix in config.html_extensions:
-        return "html"
-    if suffix in config.text_extensions:
-        return "text"
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A record, or the rest of a file, that could not be read: it becomes an error row."""
+
+    id: str
+    source_uri: str
+    source_record: str | None
+    source_format: str
+    error: str
+
+
+def source_format(name: str, config: ReadConfig) -> str | None:
+    lowered = name.lower()
+    for fmt, suffixes in (
+        ("html", config.html_extensions),
+        ("text", config.text_extensions),
+        ("jsonl", config.jsonl_extensions),
+        ("parquet", config.parquet_extensions),
+        ("warc", config.warc_extensions),
+    ):
+        if lowered.endswith(tuple(suffixes)):
+            return fmt
     return None
+
+
+def _is_url(raw: str) -> bool:
+    return "://" in raw
+
+
+def _is_glob(raw: str) -> bool:
+    return any(ch in _GLOB_CHARACTERS for ch in raw)
+
+
+def _base_name(raw: str) -> str:
+    """The last path component before any glob: "corpus" for "corpus/*.jsonl"."""
+    parts = [part for part in raw.split("://")[-1].split("/") if part]
+    clean = [part for part in parts if not _is_glob(part)]
+    return clean[-1] if clean else "dataset"
+
+
+def _strip_suffixes(name: str) -> str:
+    for suffix in (".gz", ".zst"):
+        name = name.removesuffix(suffix)
+    return Path(name).stem if "." in name else name
 
 
 def discover(inputs: list[str], config: ReadConfig) -> Discovery:
@@ -61,60 +136,383 @@ def discover(inputs: list[str], config: ReadConfig) -> Discovery:
     found: dict[str, InputFile] = {}
     skipped: list[str] = []
     for raw in inputs:
+        listing = _list_url(raw) if _is_url(raw) else _list_local(raw)
+        for path, key, size, mtime_ns in listing:
+            fmt = source_format(path, config)
+            if fmt is None:
+                skipped.append(path)
+                continue
+            found.setdefault(path, InputFile(path, key, size, mtime_ns, fmt))
+    if not found:
+        raise UserError(
+            f"no readable files (.txt, .html, .jsonl, .parquet, .warc, ...) under: {' '.join(inputs)}"
+        )
+    return Discovery(tuple(found.values()), tuple(skipped))
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _list_local(raw: str) -> Iterator[tuple[str, str, int, int]]:
+    if _is_glob(raw):
+        matches = sorted(
+            Path(p).resolve() for p in globbing.glob(str(Path(raw).expanduser()), recursive=True)
+        )
+        if not matches:
+            raise UserError(f"no files match: {raw}")
+        base = Path(raw).expanduser().resolve().parent
+        while _is_glob(base.name):
+            base = base.parent
+        roots = [(path, base.parent) for path in matches if path.is_file()]
+    else:
         root = Path(raw).expanduser()
         if not root.exists():
             raise UserError(f"input not found: {raw}")
         root = root.resolve()
-        base = root.parent  # keys keep the input's own name: "seeds/000.txt"
         if root.is_file():
-            candidates = [root]
+            roots = [(root, root.parent)]
         else:
-            candidates = sorted(
-                p
-                for p in root.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
-        for path in candidates:
-            fmt = source_format(path, config)
-            if fmt is None:
-                skipped.append(str(path))
-                continue
-            try:
-                stat = path.stat()
-            except OSError as error:
-                raise UserError(f"cannot read {path}: {error.strerror}") from error
-            key = path.relative_to(base).as_posix()
-            found.setdefault(str(path), InputFile(str(path), key, stat.st_size, stat.st_mtime_ns, fmt))
-    if not found:
-        raise UserError(f"no readable files (.txt, .html, ...) under: {' '.join(inputs)}")
-    return Discovery(tuple(found.values()), tuple(skipped))
+            roots = [
+                (path, root.parent)
+                for path in sorted(root.rglob("*"))
+                if path.is_file() and not _hidden(path.relative_to(root))
+            ]
+    for path, base in roots:
+        try:
+            stat = path.stat()
+        except OSError as error:
+            raise UserError(f"cannot read {path}: {error.strerror}") from error
+        yield str(path), path.relative_to(base).as_posix(), stat.st_size, stat.st_mtime_ns
+
+
+def _list_url(raw: str) -> Iterator[tuple[str, str, int, int]]:
+    import fsspec
+
+    try:
+        fs, path = fsspec.core.url_to_fs(raw)
+    except (ImportError, ValueError) as error:
+        raise UserError(f"cannot open {raw}: {error}") from error
+    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    if _is_glob(path):
+        infos = {p: fs.info(p) for p in sorted(fs.glob(path))}
+        base = path.split("*")[0].rsplit("/", 1)[0]
+    elif not fs.exists(path):
+        raise UserError(f"input not found: {raw}")
+    elif fs.isfile(path):
+        infos, base = {path: fs.info(path)}, path.rsplit("/", 1)[0]
+    else:
+        infos, base = dict(sorted(fs.find(path, detail=True).items())), path.rstrip("/")
+    parent = base.rsplit("/", 1)[0]
+    for name, info in infos.items():
+        relative = name[len(parent) :].lstrip("/")
+        if info.get("type") == "directory" or _hidden(Path(name[len(base) :].lstrip("/"))):
+            continue
+        modified = info.get("mtime") or info.get("LastModified") or info.get("updated") or 0
+        mtime_ns = (
+            int(modified * 1e9) if isinstance(modified, int | float) else hash(str(modified)) & 0xFFFFFFFF
+        )
+        yield f"{protocol}://{name}", relative, int(info.get("size") or 0), mtime_ns
 
 
 def plan_shards(files: tuple[InputFile, ...], config: Config) -> list[Shard]:
-    """Pack files, in order, into shards of at most `shard_docs` records and `shard_bytes` bytes."""
+    """Pack pieces, in order, into shards of at most `shard_docs` single-document files and
+    `shard_bytes` bytes; a large JSONL or Parquet file is cut into pieces of about `shard_bytes`."""
     shards: list[Shard] = []
-    current: list[InputFile] = []
-    current_bytes = 0
+    current: list[Piece] = []
+    documents = current_bytes = 0
     for item in files:
-        full = len(current) >= config.run.shard_docs or current_bytes + item.size > config.run.shard_bytes
-        if current and full:
-            shards.append(Shard(len(shards), tuple(current)))
-            current, current_bytes = [], 0
-        current.append(item)
-        current_bytes += item.size
+        for piece in pieces_of(item, config):
+            single = item.source_format in ("text", "html")
+            full = (
+                documents + single > config.run.shard_docs
+                or current_bytes + piece.size > config.run.shard_bytes
+            )
+            if current and full:
+                shards.append(Shard(len(shards), tuple(current)))
+                current, documents, current_bytes = [], 0, 0
+            current.append(piece)
+            documents += single
+            current_bytes += piece.size
     if current:
         shards.append(Shard(len(shards), tuple(current)))
     return shards
 
 
-def read_records(item: InputFile) -> Iterator[RawRecord]:
-    """Records of one file: a .txt or .html file is one document. Raises OSError when unreadable."""
-    with open(item.path, "rb") as handle:
-        data = handle.read()
-    yield RawRecord(
-        id=record_id(item.key, None),
-        source_uri=Path(item.path).as_uri(),
-        source_record=None,
-        source_format=item.source_format,
+def pieces_of(item: InputFile, config: Config) -> list[Piece]:
+    limit = config.run.shard_bytes
+    if item.source_format == "jsonl" and not _compressed(item.path) and item.size > limit:
+        return [
+            Piece(
+                item,
+                start,
+                min(start + limit, item.size),
+                (min(start + limit, item.size) - start) / item.size,
+            )
+            for start in range(0, item.size, limit)
+        ]
+    if item.source_format == "parquet":
+        try:
+            with _open(item) as handle:
+                import pyarrow.parquet as pq
+
+                metadata = pq.read_metadata(handle)
+        except Exception:
+            return [Piece(item)]
+        total = max(1, metadata.num_rows)
+        per_row = item.size / total
+        pieces, start, rows = [], 0, 0
+        for group in range(metadata.num_row_groups):
+            rows += metadata.row_group(group).num_rows
+            if rows * per_row >= limit or group == metadata.num_row_groups - 1:
+                pieces.append(Piece(item, start, group + 1, rows / total))
+                start, rows = group + 1, 0
+        return pieces if len(pieces) > 1 else [Piece(item)]
+    return [Piece(item)]
+
+
+def _compressed(path: str) -> bool:
+    return path.lower().endswith((".gz", ".zst"))
+
+
+def _open(item: InputFile) -> IO[bytes]:
+    if _is_url(item.path):
+        import fsspec
+
+        return fsspec.open(item.path, "rb").open()
+    return open(item.path, "rb")
+
+
+def _decompressed(item: InputFile, handle: IO[bytes]) -> IO[bytes]:
+    lowered = item.path.lower()
+    if lowered.endswith(".gz"):
+        return gzip.GzipFile(fileobj=handle)
+    if lowered.endswith(".zst"):
+        return io.BufferedReader(_ZstdReader(handle))
+    return handle
+
+
+class _ZstdReader(io.RawIOBase):
+    """Zstandard frames, one after another, decompressed as read. Unlike zstandard's stream_reader,
+    a stream that ends inside a frame raises EOFError instead of ending quietly: a truncated file
+    must not lose its tail silently."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        import zstandard
+
+        self.handle, self.zstandard = handle, zstandard
+        self.decompressor = zstandard.ZstdDecompressor().decompressobj()
+        self.pending = b""
+        self.started = False  # bytes of the current frame seen
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending:
+            chunk = self.handle.read(1 << 16)
+            if not chunk:
+                if self.started and not self.decompressor.eof:
+                    raise EOFError("zstd stream ends inside a frame")
+                return 0
+            self._feed(chunk)
+        size = min(len(buffer), len(self.pending))
+        buffer[:size], self.pending = self.pending[:size], self.pending[size:]
+        return size
+
+    def _feed(self, chunk: bytes) -> None:
+        while chunk:
+            if self.decompressor.eof:
+                self.decompressor = self.zstandard.ZstdDecompressor().decompressobj()
+            self.started = True
+            self.pending += self.decompressor.decompress(chunk)
+            chunk = self.decompressor.unused_data if self.decompressor.eof else b""
+
+
+def read_piece(piece: Piece, config: ReadConfig) -> Iterator[RawRecord | Unread]:
+    """Every record of a piece, streamed. Never raises for bad data (see the module docstring)."""
+    item = piece.file
+    readers = {"jsonl": _jsonl_records, "parquet": _parquet_records, "warc": _warc_records}
+    reader = readers.get(item.source_format)
+    if reader is None:
+        yield _single_record(item, config)
+        return
+    where = f"part {piece.start}-{piece.stop}" if piece.stop is not None else None
+    try:
+        with _open(item) as handle:
+            yield from reader(piece, handle, config)
+    except Exception as error:
+        yield _unread(item, where or "rest of file", f"cannot read the rest of the file: {_explain(error)}")
+
+
+def _explain(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return f"{type(error).__name__}: {error}"
+
+
+def _unread(item: InputFile, record: str | None, message: str) -> Unread:
+    return Unread(record_id(item.key, record), item.uri, record, item.source_format, message)
+
+
+def _single_record(item: InputFile, config: ReadConfig) -> RawRecord | Unread:
+    if item.size > config.max_record_bytes:
+        return _unread(item, None, f"file of {item.size} bytes exceeds read.max_record_bytes")
+    try:
+        with _open(item) as handle:
+            data = handle.read(config.max_record_bytes + 1)
+    except OSError as error:
+        return _unread(item, None, f"cannot read file: {_explain(error)}")
+    if len(data) > config.max_record_bytes:  # grew since it was listed
+        return _unread(item, None, f"file exceeds read.max_record_bytes ({config.max_record_bytes})")
+    return RawRecord(record_id(item.key, None), item.uri, None, item.source_format, data)
+
+
+def _field_record(item: InputFile, where: str, fields: Any, config: ReadConfig) -> RawRecord | Unread:
+    """A record from a JSON object or a Parquet row: the text field, the URL, the rest as metadata."""
+    if not isinstance(fields, dict):
+        return _unread(item, where, f"not a JSON object but {type(fields).__name__}")
+    text = fields.get(config.text_field)
+    if not isinstance(text, str):
+        if config.text_field not in fields:
+            keys = ", ".join(sorted(map(str, fields))[:10])
+            return _unread(
+                item, where, f"no {config.text_field!r} field (fields: {keys}); see read.text_field"
+            )
+        return _unread(item, where, f"{config.text_field!r} is {type(text).__name__}, not text")
+    data = text.encode("utf-8", "replace")  # lone surrogates from JSON escapes become "?"
+    if len(data) > config.max_record_bytes:
+        return _unread(item, where, f"record of {len(data)} bytes exceeds read.max_record_bytes")
+    url = fields.get(config.url_field) if config.url_field else None
+    metadata = {
+        key: value for key, value in fields.items() if key not in (config.text_field, config.url_field)
+    }
+    return RawRecord(
+        id=record_id(item.key, where),
+        source_uri=item.uri,
+        source_record=where,
+        source_format=config.record_format,
         data=data,
+        source_url=url if isinstance(url, str) else None,
+        metadata=metadata,
+    )
+
+
+def _jsonl_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterator[RawRecord | Unread]:
+    """Lines that start in [start, stop): a piece boundary inside a line belongs to the earlier piece."""
+    item = piece.file
+    offset = piece.start
+    if offset:
+        handle.seek(offset - 1)
+        if handle.read(1) != b"\n":
+            offset += _read_line(handle, 0)[1]  # the rest of the line the previous piece reads
+    stream = _decompressed(item, handle)
+    while piece.stop is None or offset < piece.stop:
+        try:
+            line, length = _read_line(stream, config.max_record_bytes)
+        except Exception as error:
+            yield _unread(
+                item, f"byte {offset}", f"truncated or corrupt from byte {offset}: {_explain(error)}"
+            )
+            return
+        if not length:
+            return
+        where, offset = f"byte {offset}", offset + length
+        if line is None:
+            yield _unread(item, where, f"line of {length} bytes exceeds read.max_record_bytes")
+        elif line.strip():
+            try:
+                fields = json.loads(line)
+            except ValueError as error:
+                yield _unread(item, where, f"invalid JSON: {error}")
+                continue
+            yield _field_record(item, where, fields, config)
+
+
+def _read_line(stream: IO[bytes], limit: int) -> tuple[bytes | None, int]:
+    """The next line and its length in bytes; None for a line over `limit` bytes, which is skipped
+    without holding it in memory."""
+    line = stream.readline(limit + 1)
+    if len(line) <= limit or (limit and line.endswith(b"\n")):
+        return line, len(line)
+    length = len(line)
+    while not line.endswith(b"\n"):
+        line = stream.readline(1 << 20)
+        if not line:
+            break
+        length += len(line)
+    return None, length
+
+
+def _parquet_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterator[RawRecord | Unread]:
+    import pyarrow.parquet as pq
+
+    item = piece.file
+    parquet = pq.ParquetFile(handle)
+    groups = list(range(piece.start, piece.stop if piece.stop is not None else parquet.num_row_groups))
+    if config.text_field not in parquet.schema_arrow.names:
+        columns = ", ".join(parquet.schema_arrow.names[:10])
+        where = f"row groups {groups[0]}-{groups[-1]}" if groups else "file"
+        yield _unread(
+            item, where, f"no column {config.text_field!r} (columns: {columns}); see read.text_field"
+        )
+        return
+    row = sum(parquet.metadata.row_group(g).num_rows for g in range(groups[0])) if groups else 0
+    for batch in parquet.iter_batches(batch_size=512, row_groups=groups):
+        for fields in batch.to_pylist():
+            yield _field_record(item, f"row {row}", fields, config)
+            row += 1
+
+
+def _warc_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterator[RawRecord | Unread]:
+    """HTML and plain-text responses; other records (requests, metadata, images) are not documents.
+
+    warcio ends quietly where a compressed archive is cut; bytes left after the last complete
+    record are reported as an error row, so a truncated archive never loses its tail silently."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    item = piece.file
+    where, end = "start of file", 0
+    records = ArchiveIterator(handle, arc2warc=True)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except Exception as error:  # a truncated or corrupt archive
+            yield _unread(
+                item, f"after {where}", f"truncated or corrupt WARC after {where}: {_explain(error)}"
+            )
+            return
+        where = record.rec_headers.get_header("WARC-Record-ID") or f"offset {records.get_record_offset()}"
+        document = _warc_document(item, where, record, config)
+        records.read_to_end(record)
+        end = records.get_record_offset() + records.get_record_length()
+        if document is not None:
+            yield document
+    if item.size - end > 4:  # an uncompressed archive may end with the last record's blank lines
+        yield _unread(
+            item, f"after {where}", f"truncated or corrupt WARC: {item.size - end} bytes after {where} unread"
+        )
+
+
+def _warc_document(item: InputFile, where: str, record: Any, config: ReadConfig) -> RawRecord | Unread | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    fmt = "html" if "html" in content_type else "text" if "text/plain" in content_type else None
+    if fmt is None:
+        return None
+    data = record.content_stream().read(config.max_record_bytes + 1)
+    if len(data) > config.max_record_bytes:
+        return _unread(item, where, "record exceeds read.max_record_bytes")
+    date = record.rec_headers.get_header("WARC-Date")
+    return RawRecord(
+        id=record_id(item.key, where),
+        source_uri=item.uri,
+        source_record=where,
+        source_format=fmt,
+        data=data,
+        source_url=record.rec_headers.get_header("WARC-Target-URI"),
+        metadata={"warc_date": date} if date else {},
     )

@@ -19,15 +19,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
-from flows.dataset import STAGING_SCHEMA, read_metadata, write_table_atomic
+from flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
 from flows.isolation import IsolatedProcessor, RecordFailure
-from flows.readers import InputFile, Shard, read_records
+from flows.readers import Shard, Unread, read_piece
 from transforms.boilerplate import line_keys
 from transforms.config import Config, DedupConfig
 from transforms.document import Document, RawRecord
-from transforms.hashing import key_of_stripped, record_id, sha256_hex, strip_for_dedup
+from transforms.hashing import key_of_stripped, sha256_hex, strip_for_dedup
 from transforms.minhash import band_keys, signature
 from transforms.pipeline import RecordError, load_resources, process_record
 
@@ -52,7 +50,9 @@ class ShardSummary:
 
 def shard_fingerprint(shard: Shard, config_hash: str, pipeline_version: str) -> str:
     """Changes whenever the shard's files, the configuration or the pipeline change."""
-    parts = [config_hash, pipeline_version] + [f"{f.key}\x00{f.size}\x00{f.mtime_ns}" for f in shard.files]
+    parts = [config_hash, pipeline_version] + [
+        f"{p.file.key}\x00{p.file.size}\x00{p.file.mtime_ns}\x00{p.start}\x00{p.stop}" for p in shard.pieces
+    ]
     return hashlib.sha256("\x01".join(parts).encode()).hexdigest()[:16]
 
 
@@ -72,26 +72,36 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
         return summary
 
     load_resources(config)
-    rows: list[dict[str, Any]] = []
     summary = ShardSummary(index=shard.index, staging_path=str(path))
     counters: dict[str, Counter[str]] = {name: Counter() for name in ("reasons", "languages", "scripts")}
     with contextlib.ExitStack() as stack:
         isolated = stack.enter_context(IsolatedProcessor(config)) if _can_isolate(config) else None
-        for item in shard.files:
-            file_rows = _rows_of_file(item, config, isolated)
-            for row in file_rows:
+        writer = stack.enter_context(StagingWriter(path, STAGING_SCHEMA))
+        for piece in shard.pieces:
+            records, checksum = 0, None
+            for record in read_piece(piece, config.read):
+                row = (
+                    _unread_row(record) if isinstance(record, Unread) else _process(record, config, isolated)
+                )
                 _count(summary, counters, row)
-            rows.extend(file_rows)
-            # A .txt or .html file is one record, so the record checksum is the file checksum.
-            checksum = file_rows[0]["source_sha256"] if len(file_rows) == 1 else None
+                writer.add(row)
+                records, checksum = records + 1, row["source_sha256"]
+            item = piece.file
             summary.inputs.append(
-                {"key": item.key, "size": item.size, "mtime_ns": item.mtime_ns, "sha256": checksum}
+                {
+                    "key": item.key,
+                    "size": item.size,
+                    "mtime_ns": item.mtime_ns,
+                    # A .txt or .html file is one record: the record checksum is the file checksum.
+                    "sha256": checksum if item.source_format in ("text", "html") else None,
+                    "records": records,
+                    **piece.describe(),
+                }
             )
-    for name, counter in counters.items():
-        setattr(summary, name, dict(sorted(counter.items())))
-    summary.seconds = round(time.perf_counter() - started, 3)
-    table = pa.Table.from_pylist(rows, schema=STAGING_SCHEMA)
-    write_table_atomic(table, path, {_SUMMARY_KEY: asdict(summary)})
+        for name, counter in counters.items():
+            setattr(summary, name, dict(sorted(counter.items())))
+        summary.seconds = round(time.perf_counter() - started, 3)
+        writer.commit({_SUMMARY_KEY: asdict(summary)})
     return summary
 
 
@@ -115,22 +125,17 @@ def _can_isolate(config: Config) -> bool:
     return config.extract.isolate and not multiprocessing.current_process().daemon
 
 
-def _rows_of_file(
-    item: InputFile, config: Config, isolated: IsolatedProcessor | None
-) -> list[dict[str, Any]]:
-    if item.size > config.read.max_record_bytes:
-        return [_unread_error_row(item, f"file of {item.size} bytes exceeds read.max_record_bytes")]
-    try:
-        records = list(read_records(item))
-    except OSError as error:
-        return [_unread_error_row(item, f"cannot read file: {error.strerror or error}")]
-    return [_process(record, config, isolated) for record in records]
-
-
-def _unread_error_row(item: InputFile, message: str) -> dict[str, Any]:
-    """An error row for a file whose bytes were never read (so no checksum)."""
-    record = RawRecord(record_id(item.key, None), Path(item.path).as_uri(), None, item.source_format, b"")
-    return {**_error_row(record, message), "source_sha256": None}
+def _unread_row(record: Unread) -> dict[str, Any]:
+    """An error row for a record whose bytes could not be read (so no checksum)."""
+    return {
+        "id": record.id,
+        "source_uri": record.source_uri,
+        "source_record": record.source_record,
+        "source_format": record.source_format,
+        "source_sha256": None,
+        "status": "error",
+        "error": record.error,
+    }
 
 
 class RecordTimeout(BaseException):
@@ -221,7 +226,7 @@ def _document_row(record: RawRecord, document: Document, config: Config) -> dict
         "steps": [
             {"name": s.name, "chars_removed": s.chars_removed, "detail": s.detail} for s in document.steps
         ],
-        "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True),
+        "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True, default=str),
         "reason": document.reason,
         "status": "kept" if kept else "rejected",
         "line_keys": line_keys(document.text) if kept else None,

@@ -17,6 +17,23 @@ class _Section(BaseModel):
 class ReadConfig(_Section):
     text_extensions: tuple[str, ...] = (".txt", ".text", ".md")
     html_extensions: tuple[str, ...] = (".html", ".htm", ".xhtml")
+    jsonl_extensions: tuple[str, ...] = (
+        ".jsonl",
+        ".ndjson",
+        ".jsonl.gz",
+        ".ndjson.gz",
+        ".jsonl.zst",
+        ".ndjson.zst",
+    )
+    parquet_extensions: tuple[str, ...] = (".parquet",)
+    warc_extensions: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
+    text_field: str = Field(default="text", description="JSONL field / Parquet column holding the document.")
+    url_field: str | None = Field(
+        default="url", description="JSONL field / Parquet column with the page's URL (source_url)."
+    )
+    record_format: Literal["text", "html"] = Field(
+        default="text", description="What the text field of JSONL and Parquet records holds."
+    )
     max_record_bytes: int = Field(
         default=64 * 1024 * 1024, gt=0, description="Records larger than this become error rows."
     )

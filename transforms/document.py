@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class RawRecord:
     source_format: str  # "text" or "html"
     data: bytes
     source_url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)  # other fields of a JSONL/Parquet/WARC record
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,5 +43,5 @@ class Document:
     source_url: str | None = None
     text_hash: str | None = None
     steps: tuple[Step, ...] = field(default_factory=tuple)
-    metadata: dict[str, str] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
     reason: str | None = None

@@ -4,6 +4,7 @@ language and script → unify → width/punctuation → dedup key. Pure: bytes a
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from transforms.boilerplate import clean_lines, default_patterns
 from transforms.config import Config
@@ -56,7 +57,7 @@ def process_record(record: RawRecord, config: Config) -> Document:
     steps.append(Step("decode", 0, decoded.encoding))
 
     title: str | None = None
-    metadata: dict[str, str] = {}
+    metadata: dict[str, Any] = dict(record.metadata)  # a record's own fields; the extractor's win
     source_url = record.source_url
     text = decoded.text
     if record.source_format == "html":
@@ -64,7 +65,7 @@ def process_record(record: RawRecord, config: Config) -> Document:
         steps.append(Step("extract", len(text) - len(extracted.text), extracted.method))
         text, title = extracted.text, extracted.title
         source_url = source_url or extracted.url
-        metadata = {
+        metadata |= {
             key: value
             for key, value in (
                 ("author", extracted.author),

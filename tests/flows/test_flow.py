@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
@@ -293,3 +294,45 @@ def test_append_runs_add_only_new_inputs_and_dedup_against_the_dataset(prefect_s
     (folder / seeds[0].name).write_text("changed after it was published", encoding="utf-8")
     third = configured_flow(config)(inputs=[str(folder)], out=str(out), config=config)
     assert third["up_to_date"] is True and len(third["runs"]) == 2  # nothing new; changes not reprocessed
+
+
+def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, tmp_path):
+    """Good and bad records of every format: each ends in exactly one of data/, rejected/, errors/."""
+    from tests.flows.test_readers import compress, jsonl_lines, warc_bytes
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "002_1926c53725f4c631.txt", folder / "article.txt")
+    lines = b"\n".join(jsonl_lines()) + b"\n"
+    (folder / "dump.jsonl").write_bytes(lines)
+    (folder / "dump.jsonl.zst").write_bytes(compress(lines, ".jsonl.zst"))
+    (folder / "cut.jsonl.gz").write_bytes(compress(lines, ".jsonl.gz")[:-12])  # the end is missing
+    (folder / "crawl.warc.gz").write_bytes(warc_bytes())
+    pq.write_table(pa.table({"text": ["第一行文字。", ""], "id": [1, 2]}), folder / "rows.parquet")
+    pq.write_table(pa.table({"content": ["没有 text 列"]}), folder / "no_text.parquet")
+    (folder / "empty.jsonl").write_bytes(b"")
+    (folder / "random.warc").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    manifest = run_with(CONFIG, folder, out, workers=1)
+    counts = manifest["counts"]
+    assert counts["invariant_holds"]
+    rows = {part: read(out, part).to_pylist() for part in ("data", "rejected", "errors")}
+    assert (
+        counts["documents_read"]
+        == sum(len(r) for r in rows.values())
+        == counts["kept"] + counts["rejected"] + counts["errors"]
+    )
+    formats = {Path(r["source_uri"]).name for r in rows["data"] + rows["rejected"]}
+    assert {"article.txt", "dump.jsonl", "dump.jsonl.zst", "crawl.warc.gz", "rows.parquet"} <= formats
+    errors = {(Path(r["source_uri"]).name, r["error"].split(":")[0]) for r in rows["errors"]}
+    assert ("no_text.parquet", "no column 'text' (columns") in errors
+    assert ("dump.jsonl", "invalid JSON") in errors
+    assert any(name == "random.warc" for name, _ in errors)
+    assert any(name == "cut.jsonl.gz" and "truncated" in message for name, message in errors)
+    assert len({r["id"] for rows_of in rows.values() for r in rows_of}) == counts["documents_read"]
+    jsonl_row = next(
+        r
+        for r in rows["data"] + rows["rejected"]
+        if r["source_uri"].endswith("dump.jsonl") and r["source_record"] == "byte 0"
+    )
+    assert jsonl_row["source_url"] == "https://example.cn/1" and json.loads(jsonl_row["metadata"])["id"] == 1

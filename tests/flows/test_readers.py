@@ -1,8 +1,19 @@
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flows.errors import UserError
-from flows.readers import discover, plan_shards, read_records
+from flows.readers import Piece, Unread, discover, plan_shards, read_piece
 from transforms.config import Config
+from transforms.document import RawRecord
 
 CONFIG = Config()
 
@@ -42,14 +53,213 @@ def test_shards_respect_document_and_byte_limits(tmp_path):
         (corpus / f"{i}.txt").write_text("字" * 100)
     files = discover([str(corpus)], CONFIG.read).files
     by_docs = plan_shards(files, Config.from_toml("[run]\nshard_docs = 3\n"))
-    assert [len(s.files) for s in by_docs] == [3, 3, 1]
+    assert [len(s.pieces) for s in by_docs] == [3, 3, 1]
     by_bytes = plan_shards(files, Config.from_toml("[run]\nshard_bytes = 650\n"))
-    assert [len(s.files) for s in by_bytes] == [2, 2, 2, 1]
+    assert [len(s.pieces) for s in by_bytes] == [2, 2, 2, 1]
     assert [s.index for s in by_bytes] == [0, 1, 2, 3]
 
 
 def test_a_text_file_is_one_record(tmp_path):
     item = discover([str(make_tree(tmp_path) / "b.txt")], CONFIG.read).files[0]
-    (record,) = read_records(item)
+    (record,) = read_piece(Piece(item), CONFIG.read)
     assert record.data == "乙".encode() and record.source_uri.startswith("file://")
     assert record.source_record is None
+
+
+# --- containers: JSONL, Parquet, WARC -------------------------------------------------------------
+
+ARTICLE = "人工智能芯片产业正在快速发展，各国纷纷加大投入。"
+
+
+def jsonl_lines() -> list[bytes]:
+    return [
+        json.dumps({"text": ARTICLE, "url": "https://example.cn/1", "id": 1}, ensure_ascii=False).encode(),
+        b"",  # a blank line is not a record
+        b'{"text": "broken',  # invalid JSON
+        json.dumps({"body": "no text field"}).encode(),
+        b"[1, 2, 3]",  # not an object
+        json.dumps({"text": 42}).encode(),
+        json.dumps({"text": "最后一行", "tags": ["a", "b"]}, ensure_ascii=False).encode(),
+    ]
+
+
+def read_all(path: Path, config: Config = CONFIG) -> list:
+    files = discover([str(path)], config.read).files
+    return [
+        record
+        for shard in plan_shards(files, config)
+        for p in shard.pieces
+        for record in read_piece(p, config.read)
+    ]
+
+
+def errors_of(records) -> list[str]:
+    return [r.error for r in records if isinstance(r, Unread)]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".jsonl.zst"])
+def test_jsonl_records_fields_and_bad_lines(tmp_path, suffix):
+    data = b"\n".join(jsonl_lines()) + b"\n"
+    path = tmp_path / f"dump{suffix}"
+    path.write_bytes(compress(data, suffix))
+    records = read_all(path)
+    good = [r for r in records if isinstance(r, RawRecord)]
+    assert [r.data.decode() for r in good] == [ARTICLE, "最后一行"]
+    assert good[0].source_url == "https://example.cn/1" and good[0].metadata == {"id": 1}
+    assert good[1].metadata == {"tags": ["a", "b"]} and good[0].source_record == "byte 0"
+    errors = errors_of(records)
+    assert len(errors) == 4 and "invalid JSON" in errors[0] and "no 'text' field (fields: body)" in errors[1]
+    assert "not a JSON object but list" in errors[2] and "'text' is int" in errors[3]
+    assert len({r.id for r in records}) == len(records) == 6
+
+
+def compress(data: bytes, suffix: str) -> bytes:
+    if suffix.endswith(".gz"):
+        return gzip.compress(data)
+    if suffix.endswith(".zst"):
+        return zstandard.ZstdCompressor().compress(data)
+    return data
+
+
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".jsonl.zst"])
+def test_truncated_compressed_jsonl_keeps_what_it_read_and_reports_the_rest(tmp_path, suffix):
+    lines = [json.dumps({"text": f"{ARTICLE}{i}"}, ensure_ascii=False).encode() for i in range(2000)]
+    whole = compress(b"\n".join(lines) + b"\n", suffix)
+    path = tmp_path / f"cut{suffix}"
+    path.write_bytes(whole[: len(whole) // 2])
+    records = read_all(path)
+    good = [r for r in records if isinstance(r, RawRecord)]
+    assert len(good) < 2000  # what decompressed before the cut, if anything
+    (error,) = errors_of(records)
+    assert "truncated or corrupt" in error and records[-1].source_record.startswith("byte ")
+
+
+def test_a_large_jsonl_file_is_split_on_line_boundaries(tmp_path):
+    lines = [
+        json.dumps({"text": f"{ARTICLE}{i}" * (1 + i % 7)}, ensure_ascii=False).encode() for i in range(500)
+    ]
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b"\n".join(lines))  # no newline at the end, too
+    config = Config.from_toml("[run]\nshard_bytes = 4000\n")
+    shards = plan_shards(discover([str(path)], config.read).files, config)
+    assert len(shards) > 10
+    records = [r for s in shards for p in s.pieces for r in read_piece(p, config.read)]
+    assert [json.loads(line)["text"] for line in lines] == [r.data.decode() for r in records]
+    assert len({r.id for r in records}) == 500
+
+
+def test_a_line_over_the_record_limit_is_an_error_not_a_memory_spike(tmp_path):
+    path = tmp_path / "huge.jsonl"
+    with open(path, "wb") as handle:
+        handle.write(b'{"text": "' + b"x" * (3 * 1024 * 1024) + b'"}\n')
+        handle.write(json.dumps({"text": ARTICLE}, ensure_ascii=False).encode() + b"\n")
+    config = Config.from_toml("[read]\nmax_record_bytes = 1048576\n")
+    records = read_all(path, config)
+    assert "exceeds read.max_record_bytes" in errors_of(records)[0]
+    assert records[1].data.decode() == ARTICLE and records[1].source_record == f"byte {3 * 1024 * 1024 + 13}"
+
+
+def test_parquet_rows_and_row_group_pieces(tmp_path):
+    texts = [f"{ARTICLE}{i}" for i in range(300)]
+    table = pa.table({"text": texts, "url": [f"https://e.cn/{i}" for i in range(300)], "n": list(range(300))})
+    path = tmp_path / "rows.parquet"
+    pq.write_table(table, path, row_group_size=50)
+    config = Config.from_toml("[run]\nshard_bytes = 8000\n")
+    shards = plan_shards(discover([str(path)], config.read).files, config)
+    assert len(shards) > 1
+    records = [r for s in shards for p in s.pieces for r in read_piece(p, config.read)]
+    assert [r.data.decode() for r in records] == texts
+    assert records[120].source_record == "row 120" and records[120].metadata == {"n": 120}
+    assert records[120].source_url == "https://e.cn/120"
+
+
+def test_parquet_without_the_text_column_is_one_clear_error(tmp_path):
+    path = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"content": ["a"], "lang": ["zh"]}), path)
+    (record,) = read_all(path)
+    assert "no column 'text' (columns: content, lang); see read.text_field" in record.error
+
+
+def warc_bytes(gzipped: bool = True) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzipped)
+    page = f"<html><body><article><p>{ARTICLE * 5}</p></article></body></html>".encode()
+    for uri, content_type, body in (
+        ("https://example.cn/a", "text/html; charset=utf-8", page),
+        ("https://example.cn/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        ("https://example.cn/b.txt", "text/plain", ARTICLE.encode()),
+    ):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+        writer.write_record(record)
+    writer.write_record(
+        writer.create_warc_record("https://example.cn/a", "request", payload=io.BytesIO(b"GET /"))
+    )
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_warc_html_and_text_responses_are_records(tmp_path, gzipped):
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    path.write_bytes(warc_bytes(gzipped))
+    records = read_all(path)
+    assert [(r.source_format, r.source_url) for r in records] == [
+        ("html", "https://example.cn/a"),
+        ("text", "https://example.cn/b.txt"),
+    ]
+    assert records[0].source_record.startswith("<urn:uuid:") and "warc_date" in records[0].metadata
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+@pytest.mark.parametrize("share", [0.5, 0.95])
+def test_a_truncated_warc_keeps_the_records_before_the_cut(tmp_path, gzipped, share):
+    whole = warc_bytes(gzipped)
+    path = tmp_path / ("cut.warc.gz" if gzipped else "cut.warc")
+    path.write_bytes(whole[: int(len(whole) * share)])
+    records = read_all(path)
+    assert isinstance(records[0], RawRecord) and records[0].source_url == "https://example.cn/a"
+    assert "truncated or corrupt WARC" in records[-1].error
+
+
+def test_globs_and_file_urls(tmp_path):
+    corpus = make_tree(tmp_path)
+    by_glob = discover([str(corpus / "*.txt")], CONFIG.read)
+    assert [f.key for f in by_glob.files] == ["corpus/b.txt"]
+    by_url = discover([corpus.as_uri()], CONFIG.read)
+    assert [f.key for f in by_url.files] == ["corpus/a.html", "corpus/b.txt", "corpus/sub/c.txt"]
+    (record,) = read_piece(Piece(by_url.files[1]), CONFIG.read)
+    assert record.data == "乙".encode() and record.source_uri.startswith("file://")
+    with pytest.raises(UserError, match="no files match"):
+        discover([str(corpus / "*.nothing")], CONFIG.read)
+
+
+def test_a_file_gone_between_listing_and_reading_is_an_error_row(tmp_path):
+    (item,) = discover([str(make_tree(tmp_path) / "b.txt")], CONFIG.read).files
+    Path(item.path).unlink()
+    (record,) = read_piece(Piece(item), CONFIG.read)
+    assert "cannot read file" in record.error
+
+
+def test_a_100_mb_single_line_text_file_is_an_error_row_without_reading_it(tmp_path):
+    path = tmp_path / "one_line.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB of zero bytes, no newline
+    (record,) = read_all(path)
+    assert "exceeds read.max_record_bytes" in record.error
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    data=st.binary(max_size=2048),
+    suffix=st.sampled_from(
+        [".txt", ".html", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".parquet", ".warc", ".warc.gz"]
+    ),
+)
+def test_fuzz_random_bytes_never_raise(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("fuzz") / f"random{suffix}"
+    path.write_bytes(data)
+    for record in read_all(path):
+        assert isinstance(record, RawRecord | Unread)
