@@ -15,6 +15,7 @@ of a killed run and are removed by the next one.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -25,6 +26,8 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from flows.errors import UserError
 
 STEP_TYPE = pa.struct([("name", pa.string()), ("chars_removed", pa.int64()), ("detail", pa.string())])
 TIMESTAMP = pa.timestamp("us", tz="UTC")
@@ -199,9 +202,16 @@ def publish_append(next_dir: Path, out: Path) -> None:
     shutil.rmtree(next_dir, ignore_errors=True)
 
 
-def remove_uncommitted(out: Path, committed_runs: int) -> list[str]:
-    """Delete files written by runs the manifest does not list (a run killed while publishing)."""
+def remove_leftovers(out: Path, committed_runs: int | None) -> list[str]:
+    """Delete what interrupted runs left: their unpublished part directories, and (append,
+    `committed_runs` given) files of runs the manifest does not list. Staged shards stay: they
+    are how a run resumes."""
     removed = []
+    for path in sorted(out.glob(".next-*")):
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path.name)
+    if committed_runs is None:
+        return removed
     for name in (*PARTS, INDEX_DIR):
         for path in sorted((out / name).glob("*.parquet")):
             sequence = run_sequence(path)
@@ -209,3 +219,16 @@ def remove_uncommitted(out: Path, committed_runs: int) -> list[str]:
                 path.unlink()
                 removed.append(str(path.relative_to(out)))
     return removed
+
+
+@contextlib.contextmanager
+def dataset_lock(out: Path) -> Iterator[None]:
+    """Exclusive use of a dataset directory for one run. The operating system releases the lock
+    when its process dies, even by SIGKILL, so a killed run never blocks the next one."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".lock", "a") as handle:  # "a": taking the lock does not touch the file
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise UserError(f"another run is writing {out}; wait for it to finish") from error
+        yield

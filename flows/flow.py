@@ -33,10 +33,11 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from flows.dataset import (
     INDEX_DIR,
+    dataset_lock,
     index_name,
     publish,
     publish_append,
-    remove_uncommitted,
+    remove_leftovers,
     write_table_atomic,
     write_text_atomic,
 )
@@ -200,11 +201,16 @@ def refine(
 
     `config.run.mode` decides what happens to a dataset already in `out`: replace rebuilds it
     (nothing to do if inputs and configuration are unchanged); append adds only inputs it has not
-    seen, deduplicated against what it holds."""
-    logger = get_run_logger()
+    seen, deduplicated against what it holds. One run at a time writes a dataset (a lock file)."""
     config = config or Config()
     inputs = inputs or [DEFAULT_INPUT]
     out_dir = Path(out or default_output(inputs)).expanduser().resolve()
+    with dataset_lock(out_dir):
+        return _refine(inputs, out_dir, config)
+
+
+def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
+    logger = get_run_logger()
     started, began = datetime.now(UTC), time.perf_counter()
     clock = StageClock()
     append = config.run.mode == "append"
@@ -230,9 +236,8 @@ def refine(
     if selection.up_to_date:
         logger.info("%s is up to date: no new inputs, same configuration; nothing to do", out_dir)
         return {**(previous or {}), "up_to_date": True, "out": str(out_dir), "seconds": 0.0}
-    if append:
-        for leftover in remove_uncommitted(out_dir, sequence):
-            logger.warning("removed %s, left by a run that did not finish publishing", leftover)
+    for leftover in remove_leftovers(out_dir, sequence if append else None):
+        logger.warning("removed %s, left by a run that was interrupted", leftover)
     staging_dir.mkdir(parents=True, exist_ok=True)
     logger.info(
         "%s run %d: %d files in %d shards → %s",

@@ -167,6 +167,7 @@ def test_manifest_and_card(published):
 def test_no_temporary_files_are_left(published):
     _, out = published
     assert sorted(p.name for p in out.iterdir()) == [
+        ".lock",  # held by the run writing the dataset; empty
         "README.md",
         "data",
         "dedup-index",
@@ -336,3 +337,15 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
         if r["source_uri"].endswith("dump.jsonl") and r["source_record"] == "byte 0"
     )
     assert jsonl_row["source_url"] == "https://example.cn/1" and json.loads(jsonl_row["metadata"])["id"] == 1
+
+
+def test_two_runs_never_write_one_dataset_at_once(tmp_path):
+    from flows.dataset import dataset_lock
+    from flows.errors import UserError
+
+    with dataset_lock(tmp_path):
+        with pytest.raises(UserError, match="another run is writing"):  # noqa: SIM117 - clearer nested
+            with dataset_lock(tmp_path):
+                pass
+    with dataset_lock(tmp_path):  # released
+        pass

@@ -1,0 +1,114 @@
+"""`refinery run` killed with SIGKILL (the whole process group: CLI, Prefect server, workers) and
+started again with the same arguments ends with the same dataset as a run never interrupted."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from flows.dataset import RUN_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = "[run]\nshard_docs = 25\nworkers = 1\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seeds_dir) -> Path:
+    """250 documents from the seeds' lines, some copied, in 10 shards."""
+    root = tmp_path_factory.mktemp("crash") / "corpus"
+    root.mkdir()
+    rng = random.Random(11)
+    lines = [
+        line
+        for path in sorted(seeds_dir.glob("*.txt"))
+        for line in path.read_text().split("\n")
+        if len(line) > 30
+    ]
+    for index in range(250):
+        text = "\n".join(rng.sample(lines, 5)) if index % 10 else "\n".join(lines[:5])
+        (root / f"doc_{index:03d}.txt").write_text(text, encoding="utf-8")
+    (root.parent / "config.toml").write_text(CONFIG)
+    return root
+
+
+def command(corpus: Path, out: Path) -> list[str]:
+    config = corpus.parent / "config.toml"
+    return [sys.executable, "-m", "flows.cli", "run", str(corpus), "--out", str(out), "--config", str(config)]
+
+
+def environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+
+
+@pytest.fixture(scope="module")
+def reference(corpus) -> Path:
+    out = corpus.parent / "reference"
+    result = subprocess.run(
+        command(corpus, out), cwd=ROOT, env=environment(), capture_output=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    return out
+
+
+def staged_shards(out: Path) -> bool:
+    return len(list((out / ".staging").glob("shard-*.parquet"))) >= 3
+
+
+def parts_being_written(out: Path) -> bool:
+    return any(out.glob(".next-*/*/part-*.parquet"))
+
+
+def kill_when(corpus: Path, out: Path, ready: Callable[[Path], bool]) -> None:
+    process = subprocess.Popen(
+        command(corpus, out),
+        cwd=ROOT,
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 240
+    while not ready(out):
+        assert process.poll() is None, "the run ended before the point it was to be killed at"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def rows(out: Path, part: str):
+    return ds.dataset(out / part).to_table().drop(list(RUN_COLUMNS)).sort_by("id")
+
+
+@pytest.mark.parametrize(
+    "ready", [staged_shards, parts_being_written], ids=["during-shards", "while-writing"]
+)
+def test_a_killed_run_resumes_to_the_same_dataset(corpus, reference, tmp_path, ready):
+    out = tmp_path / "dataset"
+    kill_when(corpus, out, ready)
+    assert not (out / "manifest.json").exists()  # killed before it published
+
+    result = subprocess.run(
+        command(corpus, out), cwd=ROOT, env=environment(), capture_output=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["counts"]["invariant_holds"] and manifest["counts"]["documents_read"] == 250
+    if ready is staged_shards:
+        assert manifest["counts"]["shards_resumed"] >= 3
+    for part in ("data", "rejected", "errors"):
+        assert rows(out, part).equals(rows(reference, part)), part
+    leftovers = [
+        p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith((".next", ".staging"))
+    ]
+    assert leftovers == []
