@@ -343,9 +343,11 @@ def test_two_runs_never_write_one_dataset_at_once(tmp_path):
     from flows.dataset import dataset_lock
     from flows.errors import UserError
 
-    with dataset_lock(tmp_path):
-        with pytest.raises(UserError, match="another run is writing"):  # noqa: SIM117 - clearer nested
-            with dataset_lock(tmp_path):
-                pass
+    with (
+        dataset_lock(tmp_path),
+        pytest.raises(UserError, match="another run is writing"),
+        dataset_lock(tmp_path),
+    ):
+        pass  # the second lock is refused while the first is held
     with dataset_lock(tmp_path):  # released
         pass
