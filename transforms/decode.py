@@ -96,13 +96,21 @@ def _detect(data: bytes, hint: str | None = None) -> Decoded:
         return Decoded(gb, "gb18030")
     if big5 is not None and gb is None:
         return Decoded(big5, "big5hkscs")
+    if gb is not None and big5 is not None:
+        # Both fit: the detector judges these two only (asked about every encoding, it may rank
+        # cp932 first and say nothing useful). When it finds only one plausible, that one; when
+        # both are (little evidence), the page's own label, else the detector's preference.
+        matches = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"])
+        plausible = [_SUPERSETS.get(match.encoding, match.encoding) for match in matches]
+        if len(plausible) == 1:
+            guess = plausible[0]
+        elif hint in ("gb18030", "big5hkscs"):
+            guess = hint
+        else:
+            guess = plausible[0] if plausible else "gb18030"
+        return Decoded(gb if guess == "gb18030" else big5, guess)
     best = charset_normalizer.from_bytes(data).best()
     guess = _SUPERSETS.get(best.encoding, best.encoding) if best is not None else None
-    if gb is not None and big5 is not None:
-        # Both fit: trust the detector only when it names one of them, else the page's own label.
-        if guess not in ("gb18030", "big5hkscs"):
-            guess = hint if hint in ("gb18030", "big5hkscs") else "gb18030"
-        return Decoded(gb if guess == "gb18030" else big5, guess)
     if guess is not None:
         text = _try(data, guess)
         if text is not None:

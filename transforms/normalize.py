@@ -33,12 +33,12 @@ def normalize_text(text: str) -> tuple[str, Step]:
     Ideographic space (U+3000) is kept inside lines: Chinese text uses it for indentation.
     """
     before = len(text)
-    repaired = ftfy.fix_text(text, _FTFY_CONFIG)
+    # Invisibles and controls go first: left in, they split mojibake sequences and combining
+    # marks from their base, so repair and composition would only finish on a second call.
+    visible = _CONTROL.sub("", _LINE_BREAKS.sub("\n", text).translate(_INVISIBLE))
+    repaired = ftfy.fix_text(visible, _FTFY_CONFIG)
     fixed = unicodedata.normalize("NFC", repaired)
-    fixed = _LINE_BREAKS.sub("\n", fixed)
-    fixed = fixed.translate(_INVISIBLE)
-    fixed = _CONTROL.sub("", fixed)
     lines = (_INLINE_SPACE.sub(" ", line).strip(" \u3000") for line in fixed.split("\n"))
     fixed = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
-    detail = "" if fixed == text else "mojibake repaired" if repaired != text else "whitespace/invisibles"
+    detail = "" if fixed == text else "mojibake repaired" if repaired != visible else "whitespace/invisibles"
     return fixed, Step("normalize", max(0, before - len(fixed)), detail)

@@ -33,8 +33,9 @@ _ASCII_TO_CJK = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # ASCII clause punctuation right after a Han character (or CJK closing mark), or right before one
 # when it follows a letter: "美国,人们" → "美国，人们", "Ernst:跟我" → "Ernst：跟我". Never between
 # digits (1,000 and 12:30 stay).
-_AFTER_HAN = re.compile(rf"(?<=[{_HAN}{_CJK_CLOSE}])\s*([,;:?!])(?!\d)\s*")
-_BEFORE_HAN = re.compile(rf"(?<=[A-Za-z)])\s*([,;:?!])\s*(?=[{_HAN}])")
+# Spaces and tabs around the mark go with it; line breaks never do (they separate paragraphs).
+_AFTER_HAN = re.compile(rf"(?<=[{_HAN}{_CJK_CLOSE}])[ \t]*([,;:?!])(?!\d)[ \t]*")
+_BEFORE_HAN = re.compile(rf"(?<=[A-Za-z)])[ \t]*([,;:?!])[ \t]*(?=[{_HAN}])")
 
 
 @cache
