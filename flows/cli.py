@@ -15,7 +15,9 @@ from transforms.config import Config
 EPILOG = """\
 examples:
   refinery run                              clean seeds/ into output/seeds/
-  refinery run corpus/ --out output/corpus  clean every .txt/.html file under corpus/
+  refinery run corpus/ --out output/corpus  clean every readable file under corpus/
+  refinery run 'dumps/*.jsonl.zst' crawl.warc.gz
+                                            JSONL lines and WARC responses
   refinery run a.html b.txt --config my.toml --workers 2
   refinery run incoming/ --mode append      add only files the dataset has not seen yet
   refinery serve incoming/ --out output/incoming --interval 3600
@@ -35,8 +37,12 @@ Runs again over the same OUT:
                      there is nothing to do and nothing is written
   append             processes only inputs the dataset has not seen, rejects copies of what it holds,
                      and adds new parts; published parts are never rewritten
+  --force            rebuild even when up to date
 A run that is killed resumes when started again with the same arguments: finished shards are reused,
-and files of an unfinished publish are removed.
+and files of an unfinished publish are removed. One run at a time writes a dataset.
+
+Bad input never stops a run: every record read ends in data/, rejected/ (with `reason`) or errors/
+(with `error`: undecodable, truncated archive, invalid JSON line, missing text field, too large, ...).
 
 Without PREFECT_API_URL, a temporary local Prefect server is started for the run; set it to report
 to a running server (prefect server start --host 127.0.0.1).
@@ -60,8 +66,11 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="files or directories to read (default: seeds/); "
-        ".txt/.text/.md are plain text, .html/.htm are pages; any encoding (UTF-8, GBK/GB18030, Big5)",
+        help="files, directories, globs (quoted: 'dumps/*.jsonl.gz') or fsspec URLs (file://, s3://) to "
+        "read (default: seeds/). .txt/.md are one plain-text document, .html/.htm one page (any encoding: "
+        "UTF-8, GBK/GB18030, Big5); .jsonl(.gz/.zst) one document per line and .parquet one per row "
+        "(read.text_field, default 'text'; other fields kept in `metadata`); .warc(.gz) one per HTML "
+        "response",
     )
     command.add_argument(
         "--out", metavar="DIR", help="dataset directory (default: output/<name of first input>)"
@@ -75,6 +84,12 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
         default=default_mode,
         help="replace: rebuild the dataset in OUT; append: add only inputs it has not seen "
         f"(run.mode; default: {default_mode or 'from the configuration, replace'})",
+    )
+    command.add_argument(
+        "--force",
+        action="store_true",
+        default=None,
+        help="rebuild even when the dataset is up to date with the inputs and configuration (run.force)",
     )
     command.add_argument(
         "--index",
@@ -195,7 +210,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     config = load_config(args.config)
     if args.workers is not None and args.workers < 0:
         raise UserError("--workers must be 0 (one per core) or more")
-    run = {"workers": args.workers, "runner": args.runner, "mode": args.mode}
+    run = {"workers": args.workers, "runner": args.runner, "mode": args.mode, "force": args.force}
     if args.dask_address is not None:
         run.update(runner="dask", dask_address=args.dask_address)
     dedup = {"index": str(Path(args.index).expanduser().resolve()) if args.index else None}

@@ -49,9 +49,11 @@ def select_inputs(
     mode: str,
     config_hash: str,
     pipeline_version: str,
+    force: bool = False,
 ) -> Selection:
     """replace: all files, unless the last run read exactly these with the same configuration and
-    pipeline (then there is nothing to do). append: the files whose key the dataset has not seen."""
+    pipeline (then there is nothing to do, unless `force`). append: the files whose key the dataset
+    has not seen."""
     if previous is None:
         return Selection(files, (), False)
     seen = {item["key"]: (item["size"], item.get("mtime_ns")) for item in previous["inputs"]}
@@ -64,7 +66,7 @@ def select_inputs(
     unchanged = (
         same_inputs and last["config_hash"] == config_hash and last["pipeline_version"] == pipeline_version
     )
-    return Selection(files, (), unchanged)
+    return Selection(files, (), unchanged and not force)
 
 
 def selection_for(
@@ -72,5 +74,7 @@ def selection_for(
 ) -> tuple[dict[str, Any] | None, Selection]:
     """The dataset already in `out_dir` (its manifest) and what a run with `config` has to do."""
     previous = read_manifest(out_dir)
-    selection = select_inputs(files, previous, config.run.mode, config.content_hash(), pipeline_version())
+    selection = select_inputs(
+        files, previous, config.run.mode, config.content_hash(), pipeline_version(), config.run.force
+    )
     return previous, selection

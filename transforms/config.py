@@ -138,6 +138,11 @@ class RunConfig(_Section):
         "configuration changed). append: only inputs the dataset has not seen are processed, deduplicated "
         "against what it already holds, and added as new parts; published parts are never rewritten.",
     )
+    force: bool = Field(
+        default=False,
+        description="replace: rebuild even when the dataset is up to date (e.g. to retry records that "
+        "failed with a time-out).",
+    )
     shard_docs: int = Field(default=2000, gt=0, description="Documents per shard (one Prefect task each).")
     shard_bytes: int = Field(default=64 * 1024 * 1024, gt=0, description="Input bytes per shard at most.")
     workers: int = Field(default=0, ge=0, description="Worker processes; 0 means one per CPU core.")

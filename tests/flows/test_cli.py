@@ -38,6 +38,10 @@ def test_help_teaches_every_option():
         "--runner",
         "--dask-address",
         "--index",
+        "--force",
+        ".jsonl",
+        ".parquet",
+        ".warc",
         "--mode",
         "append",
         "INPUT",
@@ -58,6 +62,8 @@ def test_help_teaches_every_option():
         (["run", "seeds", "--config", "missing.toml"], "config file not found"),
         (["run", "seeds", "--workers", "-1"], "--workers"),
         (["serve", "seeds"], "serve needs a running Prefect server"),
+        (["run", "nosuchprotocol://bucket/corpus"], "cannot open nosuchprotocol://bucket/corpus"),
+        (["run", "seeds/*.nothing"], "no files match: seeds/*.nothing"),
     ],
 )
 def test_user_mistakes_are_one_line(args, message):
@@ -101,3 +107,6 @@ def test_run_seeds_end_to_end(tmp_path):
     again = refinery("run", "seeds", "--out", str(out))
     assert again.returncode == 0 and "nothing to do" in again.stdout
     assert json.loads((out / "manifest.json").read_text()) == manifest
+    forced = refinery("run", "seeds", "--out", str(out), "--force")
+    assert forced.returncode == 0 and "5 documents read" in forced.stdout
+    assert json.loads((out / "manifest.json").read_text())["run_id"] != manifest["run_id"]

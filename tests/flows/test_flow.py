@@ -351,3 +351,27 @@ def test_two_runs_never_write_one_dataset_at_once(tmp_path):
         pass  # the second lock is refused while the first is held
     with dataset_lock(tmp_path):  # released
         pass
+
+
+def test_output_paths_stay_inside_the_output_whatever_the_input_names(prefect_server, tmp_path):
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    names = [
+        "..txt",
+        "-rf.txt",
+        "line\nbreak.txt",
+        "名字 有空格.txt",
+        "x" * 200 + ".txt",
+        "back\\slash.txt",
+    ]
+    for index, name in enumerate(names):
+        (folder / name).write_text(
+            f"第{index}篇：人工智能芯片产业正在快速发展，各国纷纷加大投入。", encoding="utf-8"
+        )
+    before = {p for p in tmp_path.rglob("*")}
+    out = tmp_path / "out"
+    manifest = run_with(CONFIG, folder, out, workers=1)
+    assert manifest["counts"]["documents_read"] == len(names) - 1  # "..txt" is hidden: a dot file
+    created = {p for p in tmp_path.rglob("*")} - before
+    assert created and all(p == out or out in p.parents for p in created)
+    assert {p.name for p in (out / "data").iterdir()} == {"part-0000-00000.parquet"}
