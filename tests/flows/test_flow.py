@@ -313,6 +313,8 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
     pq.write_table(pa.table({"content": ["没有 text 列"]}), folder / "no_text.parquet")
     (folder / "empty.jsonl").write_bytes(b"")
     (folder / "random.warc").write_bytes(bytes(range(256)) * 4)
+    mixed = "第一段是UTF-8。\n".encode() + "第二段是GBK。\n".encode("gbk") + "第三段是Big5。".encode("big5")
+    (folder / "mixed_encodings.txt").write_bytes(mixed)
     out = tmp_path / "out"
     manifest = run_with(CONFIG, folder, out, workers=1)
     counts = manifest["counts"]
@@ -330,6 +332,8 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
     assert ("dump.jsonl", "invalid JSON") in errors
     assert any(name == "random.warc" for name, _ in errors)
     assert any(name == "cut.jsonl.gz" and "truncated" in message for name, message in errors)
+    everywhere = [Path(r["source_uri"]).name for rows_of in rows.values() for r in rows_of]
+    assert everywhere.count("mixed_encodings.txt") == 1
     assert len({r["id"] for rows_of in rows.values() for r in rows_of}) == counts["documents_read"]
     jsonl_row = next(
         r

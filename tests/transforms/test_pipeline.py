@@ -81,3 +81,26 @@ def test_japanese_and_korean_documents_are_never_converted(text):
     document = process_record(record(text.encode()), CONFIG)
     assert document.lang in ("ja", "ko") and document.converted is None
     assert "經濟" in document.text or "經" in document.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div>" * 50_000
+        + "<p>深层嵌套的页面里也有正文，人工智能芯片产业正在快速发展。</p>"
+        + "</div>" * 50_000,
+        "<html><body><p>未闭合的段落<p>又一个<div><span>交错</div></span><table><tr><td>表格",
+        "<<<>>><html</body><p>人工智能芯片产业正在快速发展。</p></html></html></html>",
+        "<html>" + "<script>" * 1000 + "</html>",
+        "",
+    ],
+    ids=["deeply-nested", "unclosed-and-interleaved", "garbage-markup", "script-soup", "empty"],
+)
+def test_malformed_or_deeply_nested_html_gives_a_document_or_a_clear_error(page):
+    record = RawRecord("x", "test", None, "html", page.encode())
+    try:
+        document = process_record(record, Config())
+    except RecordError as error:
+        assert str(error)
+    else:
+        assert isinstance(document.text, str)
