@@ -14,7 +14,9 @@ from __future__ import annotations
 import glob as globbing
 import gzip
 import io
+import itertools
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,9 +163,7 @@ def _list_local(raw: str) -> Iterator[tuple[str, str, int, int]]:
         )
         if not matches:
             raise UserError(f"no files match: {raw}")
-        base = Path(raw).expanduser().resolve().parent
-        while _is_glob(base.name):
-            base = base.parent
+        base = Path(_glob_root(str(Path(raw).expanduser().resolve())))
         roots = [(path, base.parent) for path in matches if path.is_file()]
     else:
         root = Path(raw).expanduser()
@@ -196,7 +196,9 @@ def _list_url(raw: str) -> Iterator[tuple[str, str, int, int]]:
     protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
     if _is_glob(path):
         infos = {p: fs.info(p) for p in sorted(fs.glob(path))}
-        base = path.split("*")[0].rsplit("/", 1)[0]
+        if not infos:
+            raise UserError(f"no files match: {raw}")
+        base = _glob_root(path)
     elif not fs.exists(path):
         raise UserError(f"input not found: {raw}")
     elif fs.isfile(path):
@@ -208,11 +210,25 @@ def _list_url(raw: str) -> Iterator[tuple[str, str, int, int]]:
         relative = name[len(parent) :].lstrip("/")
         if info.get("type") == "directory" or _hidden(Path(name[len(base) :].lstrip("/"))):
             continue
-        modified = info.get("mtime") or info.get("LastModified") or info.get("updated") or 0
-        mtime_ns = (
-            int(modified * 1e9) if isinstance(modified, int | float) else hash(str(modified)) & 0xFFFFFFFF
-        )
-        yield f"{protocol}://{name}", relative, int(info.get("size") or 0), mtime_ns
+        yield f"{protocol}://{name}", relative, int(info.get("size") or 0), _mtime_ns(info)
+
+
+def _glob_root(pattern: str) -> str:
+    """The directory a glob searches: its path before the first component with a wildcard."""
+    parts = pattern.split("/")
+    fixed = next(index for index, part in enumerate(parts) if _is_glob(part))
+    return "/".join(parts[:fixed])
+
+
+def _mtime_ns(info: dict[str, Any]) -> int:
+    """A modification stamp from an fsspec listing (its name and type differ by filesystem); it
+    only needs to change when the file does, and be the same in every process."""
+    modified = info.get("mtime") or info.get("LastModified") or info.get("updated") or info.get("ETag") or 0
+    if hasattr(modified, "timestamp"):
+        modified = modified.timestamp()
+    if isinstance(modified, int | float):
+        return int(modified * 1e9)
+    return zlib.crc32(str(modified).encode())
 
 
 def plan_shards(files: tuple[InputFile, ...], config: Config) -> list[Shard]:
@@ -242,14 +258,9 @@ def plan_shards(files: tuple[InputFile, ...], config: Config) -> list[Shard]:
 def pieces_of(item: InputFile, config: Config) -> list[Piece]:
     limit = config.run.shard_bytes
     if item.source_format == "jsonl" and not _compressed(item.path) and item.size > limit:
+        edges = [*range(0, item.size, limit), item.size]
         return [
-            Piece(
-                item,
-                start,
-                min(start + limit, item.size),
-                (min(start + limit, item.size) - start) / item.size,
-            )
-            for start in range(0, item.size, limit)
+            Piece(item, start, stop, (stop - start) / item.size) for start, stop in itertools.pairwise(edges)
         ]
     if item.source_format == "parquet":
         try:

@@ -228,6 +228,7 @@ def test_globs_and_file_urls(tmp_path):
     corpus = make_tree(tmp_path)
     by_glob = discover([str(corpus / "*.txt")], CONFIG.read)
     assert [f.key for f in by_glob.files] == ["corpus/b.txt"]
+    assert [f.key for f in discover([corpus.as_uri() + "/*.txt"], CONFIG.read).files] == ["corpus/b.txt"]
     by_url = discover([corpus.as_uri()], CONFIG.read)
     assert [f.key for f in by_url.files] == ["corpus/a.html", "corpus/b.txt", "corpus/sub/c.txt"]
     (record,) = read_piece(Piece(by_url.files[1]), CONFIG.read)
