@@ -249,13 +249,9 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
     )
 
     with clock.stage("shards"):
-        futures = [
-            process_shard_task.submit(shard, config, str(staging_dir), run.pipeline_version)
-            for shard in shards
-        ]
+        calls = [(shard, config, str(staging_dir), run.pipeline_version) for shard in shards]
         summaries: list[ShardSummary] = []
-        for done, future in enumerate(as_completed(futures), start=1):
-            summary = future.result()
+        for done, summary in enumerate(_as_completed(process_shard_task, calls), start=1):
             summaries.append(summary)
             logger.info(
                 "shard %d/%d: %d documents, %d kept, %d rejected, %d errors%s",
@@ -279,8 +275,9 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
             frequent_count,
             config.boilerplate.corpus_line_min_docs,
         )
-        line_futures = [apply_lines_task.submit(s.staging_path, frequent_path, config) for s in summaries]
-        staging_paths = [future.result() for future in line_futures]
+        staging_paths = _in_order(
+            apply_lines_task, [(s.staging_path, frequent_path, config) for s in summaries]
+        )
 
     with clock.stage("dedup"):
         duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
@@ -294,11 +291,13 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         groups = band_groups(config.dedup.bands, kept_by_shards, config.run.dedup_band_groups)
         if config.dedup.near and len(groups) > 1:
             pairs_paths = [str(staging_dir / f"pairs-{run.config_hash}-{g[0]:03d}.parquet") for g in groups]
-            pair_futures = [
-                candidate_pairs_task.submit(staging_paths, config, published_path, group, path)
-                for group, path in zip(groups, pairs_paths, strict=True)
-            ]
-            found = [future.result() for future in pair_futures]
+            found = _in_order(
+                candidate_pairs_task,
+                [
+                    (staging_paths, config, published_path, g, path)
+                    for g, path in zip(groups, pairs_paths, strict=True)
+                ],
+            )
             logger.info("near-dup candidates: %d pairs from %d band groups", sum(found), len(groups))
         duplicate_counts = dedup_task(staging_paths, config, duplicates_path, published_path, pairs_paths)
         logger.info(
@@ -314,13 +313,15 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
 
     with clock.stage("write"):
         shutil.rmtree(next_dir, ignore_errors=True)
-        part_futures = [
-            write_parts_task.submit(path, s.index, duplicates_path, str(next_dir), run, owners_path, sequence)
-            for path, s in zip(staging_paths, summaries, strict=True)
-        ]
         index_path = str(next_dir / INDEX_DIR / index_name(sequence))
         run_index_task(staging_paths, duplicates_path, index_path, config)
-        parts = [future.result() for future in part_futures]
+        parts = _in_order(
+            write_parts_task,
+            [
+                (path, s.index, duplicates_path, str(next_dir), run, owners_path, sequence)
+                for path, s in zip(staging_paths, summaries, strict=True)
+            ],
+        )
         ensure_every_part_dir(str(next_dir), sequence, out_dir if append else None)
 
     totals = {
@@ -365,6 +366,24 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         description=f"refinery {config.run.mode} run {sequence} into {out_dir}",
     )
     return {**manifest, "out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
+
+
+def _as_completed(task: Any, calls: list[tuple[Any, ...]]) -> Iterator[Any]:
+    """Results as they complete. A single call runs right here: a small input does not pay for
+    starting worker processes (about 3 s); more calls go to the task runner's workers."""
+    if len(calls) == 1:
+        yield task(*calls[0])
+        return
+    for future in as_completed([task.submit(*args) for args in calls]):
+        yield future.result()
+
+
+def _in_order(task: Any, calls: list[tuple[Any, ...]]) -> list[Any]:
+    """Results in call order (see _as_completed)."""
+    if len(calls) == 1:
+        return [task(*calls[0])]
+    futures = [task.submit(*args) for args in calls]
+    return [future.result() for future in futures]
 
 
 def task_runner(run: RunConfig) -> Any:

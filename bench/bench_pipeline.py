@@ -1,0 +1,280 @@
+"""End-to-end throughput and memory of `refinery run`, per stage, at several corpus sizes.
+
+The corpus is built in the seeds' styles, Chinese first:
+- 80 % Chinese articles of ~2,000 characters made of the seeds' lines, a third with a watermark
+  token glued to every line, most with share/copyright tails;
+- 5 % Traditional-script copies, 5 % lightly edited copies, 5 % English documents;
+- 5 % HTML pages: real Chinese news pages from ../shared/pages when present, else bench/data/html_synth.
+Text goes into JSONL files of 10,000 lines, pages into .html files.
+
+Each size runs `refinery run` --repeats times (a fresh output each time) and reports medians:
+docs/s and MB/s end to end and per stage (from the manifest's seconds per stage), peak RSS of the
+whole process tree (CLI, Prefect server, workers), and the cost per document as size grows. With
+--profile, one core runs the per-document pipeline under cProfile on a sample and prints where the
+time goes. Results are written as JSON to bench/results/pipeline.json.
+
+Usage:  .venv/bin/python bench/bench_pipeline.py [--sizes 10000,100000] [--repeats 3] [--workers 2] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import json
+import pstats
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from transforms.config import Config  # noqa: E402
+from transforms.document import RawRecord  # noqa: E402
+from transforms.pipeline import load_resources, process_record  # noqa: E402
+from transforms.unify import converter  # noqa: E402
+
+TAILS = [
+    "分享到微信",
+    "分享到微博",
+    "关注我们的微信公众号",
+    "版权所有 © 2024 示例网 保留所有权利",
+    "责任编辑：王某",
+]
+TOKEN_LETTERS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def _seed_lines() -> list[str]:
+    return [
+        line
+        for p in sorted((ROOT / "seeds").glob("*.txt"))
+        for line in p.read_text().split("\n")
+        if len(line) > 10
+    ]
+
+
+def _english_texts() -> list[str]:
+    docs = (ROOT / "bench/data/text_eval/docs.jsonl").read_text().splitlines()
+    texts = [json.loads(line)["gold"] for line in docs if line.strip()]
+    return [t for t in texts if sum(ch.isascii() for ch in t) > 0.9 * len(t)] or [
+        "The quick brown fox. " * 80
+    ]
+
+
+def _pages() -> list[str]:
+    shared = ROOT.parent / "shared/pages/gne-zh-news"
+    paths = sorted(shared.glob("*.html")) if shared.exists() else []
+    paths = paths or sorted((ROOT / "bench/data/html_synth").glob("*.html"))
+    return [p.read_bytes().decode("utf-8", "replace") for p in paths]
+
+
+def build_corpus(count: int, directory: Path, seed: int = 0) -> tuple[int, int]:
+    """Write `count` documents under `directory`; returns (documents, bytes)."""
+    rng = random.Random(seed)
+    lines, english, pages = _seed_lines(), _english_texts(), _pages()
+    to_traditional = converter("s2t")
+    directory.mkdir(parents=True, exist_ok=True)
+    made: list[str] = []
+    size = 0
+    handle = None
+    for index in range(count):
+        if index % 10_000 == 0:
+            if handle:
+                handle.close()
+            handle = open(directory / f"part-{index // 10_000:04d}.jsonl", "w", encoding="utf-8")  # noqa: SIM115
+        draw = rng.random()
+        if draw < 0.05:
+            page = rng.choice(pages).replace("</p>", f"<!-- {index} --></p>", 1)
+            (directory / f"page-{index:07d}.html").write_text(page, encoding="utf-8")
+            size += len(page.encode())
+            continue
+        if draw < 0.10:
+            text = rng.choice(english)
+        elif draw < 0.15 and made:
+            text = to_traditional.convert(rng.choice(made))
+        elif draw < 0.20 and made:
+            text = rng.choice(made).replace("的", "之", 3) + "（补充报道）"
+        else:
+            body: list[str] = []
+            while sum(map(len, body)) < 2000:
+                body.append(rng.choice(lines))
+            if rng.random() < 0.33:
+                token = "".join(rng.choices(TOKEN_LETTERS, k=7))
+                body = [line + token for line in body]
+            text = "\n".join(body + rng.sample(TAILS, 3))
+            made = [*made[-999:], text]
+        line = json.dumps({"text": text, "url": f"https://example.cn/{index}"}, ensure_ascii=False)
+        handle.write(line + "\n")
+        size += len(line.encode()) + 1
+    if handle:
+        handle.close()
+    return count, size
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            total += member.memory_info().rss
+    return total
+
+
+def run_once(corpus: Path, out: Path, workers: int) -> dict:
+    command = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        str(workers),
+    ]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    watched, peak = psutil.Process(process.pid), 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(watched))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    if process.returncode:
+        raise SystemExit(f"refinery failed:\n{process.stderr.read()[-3000:] if process.stderr else ''}")
+    manifest = json.loads((out / "manifest.json").read_text())
+    run = manifest["runs"][-1]
+    return {
+        "seconds": seconds,
+        "peak_mib": peak / 2**20,
+        "stages": run["seconds_by_stage"],
+        "counts": run["counts"],
+    }
+
+
+def measure(size: int, repeats: int, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        documents, total_bytes = build_corpus(size, corpus)
+        runs = [run_once(corpus, Path(tmp) / f"out-{attempt}", workers) for attempt in range(repeats)]
+    megabytes = total_bytes / 1e6
+    seconds = statistics.median(r["seconds"] for r in runs)
+    stages = {name: statistics.median(r["stages"][name] for r in runs) for name in runs[0]["stages"]}
+    return {
+        "documents": documents,
+        "megabytes": round(megabytes, 1),
+        "workers": workers,
+        "repeats": repeats,
+        "seconds": round(seconds, 2),
+        "docs_per_s": round(documents / seconds, 1),
+        "mb_per_s": round(megabytes / seconds, 3),
+        "mb_per_s_per_core": round(megabytes / seconds / workers, 3),
+        "peak_mib": round(max(r["peak_mib"] for r in runs)),
+        "stages": {
+            name: {
+                "seconds": round(s, 2),
+                "docs_per_s": round(documents / s, 1) if s else None,
+                "mb_per_s": round(megabytes / s, 2) if s else None,
+            }
+            for name, s in stages.items()
+        },
+        "counts": runs[-1]["counts"],
+    }
+
+
+def profile(sample: int = 1000) -> None:
+    """Where one core spends its time in the per-document pipeline (cProfile, cumulative)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        build_corpus(sample, Path(tmp))
+        records = []
+        for path in sorted(Path(tmp).iterdir()):
+            if path.suffix == ".html":
+                records.append(RawRecord(path.name, "bench", None, "html", path.read_bytes()))
+            else:
+                for number, line in enumerate(path.read_text().splitlines()):
+                    text = json.loads(line)["text"]
+                    records.append(RawRecord(str(number), "bench", None, "text", text.encode()))
+    config = Config()
+    load_resources(config)
+    from flows.shard import dedup_columns
+
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for record in records:
+        with contextlib.suppress(Exception):
+            document = process_record(record, config)
+            dedup_columns(document.text, config.dedup)
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    print(
+        f"\nprofile: {len(records)} records in {seconds:.1f} s on one core (under cProfile, slower than real)"
+    )
+    stats = pstats.Stats(profiler)
+    wanted = (
+        "decode_bytes",
+        "extract_html",
+        "normalize_text",
+        "clean_lines",
+        "detect_language",
+        "count_scripts",
+        "unify_script",
+        "normalize_width_and_punctuation",
+        "dedup_columns",
+        "signature",
+        "line_keys",
+        "dedup_key",
+    )
+    rows = [
+        (func[2], cumulative)
+        for func, (_, _, _, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]
+        if func[2] in wanted
+    ]
+    for name, cumulative in sorted(rows, key=lambda row: -row[1]):
+        print(f"  {name:34s} {cumulative:7.2f} s  {100 * cumulative / seconds:5.1f} %")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", default="10000", help="comma-separated corpus sizes, e.g. 10000,100000,1000000"
+    )
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--profile", action="store_true", help="also profile the per-document pipeline")
+    args = parser.parse_args()
+    results = [measure(int(size), args.repeats, args.workers) for size in args.sizes.split(",")]
+    print(f"\nrefinery run, {args.workers} workers, median of {args.repeats} runs (this machine: 2 cores)")
+    print("| documents | MB | seconds | docs/s | MB/s | MB/s per core | peak RSS MiB | µs per document |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r['documents']:,} | {r['megabytes']:,} | {r['seconds']} | {r['docs_per_s']:,} | {r['mb_per_s']} "
+            f"| {r['mb_per_s_per_core']} | {r['peak_mib']:,} | {1e6 * r['seconds'] / r['documents']:,.0f} |"
+        )
+    for r in results:
+        print(f"\nstages at {r['documents']:,} documents:")
+        for name, stage in r["stages"].items():
+            print(
+                f"  {name:14s} {stage['seconds']:8.2f} s  {stage['docs_per_s'] or 0:10,.0f} docs/s  {stage['mb_per_s'] or 0:8.2f} MB/s"
+            )
+    output = ROOT / "bench/results/pipeline.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print(f"\nwritten: {output.relative_to(ROOT)}")
+    if args.profile:
+        profile()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
