@@ -200,7 +200,7 @@ def _error_row(record: RawRecord, message: str) -> dict[str, Any]:
 def dedup_columns(text: str, config: DedupConfig) -> dict[str, Any]:
     """The staging columns the global dedup reads instead of the text."""
     stripped = strip_for_dedup(text)
-    values = signature(text, config) if config.near else None
+    values = signature(text, config, stripped) if config.near else None
     return {
         "text_hash": key_of_stripped(stripped),
         "text_chars": len(stripped),  # "longest clean text": exact copies tie, the first stays

@@ -20,9 +20,10 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, config: DedupConfig) -> list[str]:
-    """Character n-grams for CJK text, word n-grams otherwise; a short text is one shingle."""
-    compact = strip_for_dedup(text)
+def shingles(text: str, config: DedupConfig, stripped: str | None = None) -> list[str]:
+    """Character n-grams for CJK text, word n-grams otherwise; a short text is one shingle.
+    `stripped` is `strip_for_dedup(text)` when the caller has it already."""
+    compact = strip_for_dedup(text) if stripped is None else stripped
     if len(_CJK.findall(compact)) * 3 >= len(compact):
         size = config.cjk_shingle
         return [compact[i : i + size] for i in range(len(compact) - size + 1)] or [compact]
@@ -31,9 +32,9 @@ def shingles(text: str, config: DedupConfig) -> list[str]:
     return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)] or [" ".join(words)]
 
 
-def signature(text: str, config: DedupConfig) -> list[int]:
+def signature(text: str, config: DedupConfig, stripped: str | None = None) -> list[int]:
     minhash = rensa.RMinHash(num_perm=config.num_perm, seed=config.seed)
-    minhash.update(shingles(text, config))
+    minhash.update(shingles(text, config, stripped))
     return [value & 0xFFFFFFFF for value in minhash.digest()]
 
 

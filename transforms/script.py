@@ -36,7 +36,9 @@ ISO15924 = {
     "thai": "Thai",
     "other": "Zyyy",
 }
-_CLASS_REGEX = {name: re.compile(pattern) for name, pattern in _CLASSES.items()}
+# Runs, not single characters: findall then allocates one string per run instead of one per
+# character, which makes counting several times faster on long texts.
+_CLASS_REGEX = {name: re.compile(pattern + "+") for name, pattern in _CLASSES.items()}
 _CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
@@ -44,6 +46,20 @@ _CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 class HanTables:
     traditional_only: frozenset[str]
     simplified_only: frozenset[str]
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Patterns matching runs of either set's characters (see _CLASS_REGEX)."""
+        return _class_of(self.traditional_only), _class_of(self.simplified_only)
+
+
+@cache
+def _class_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]+")
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +98,11 @@ def han_tables() -> HanTables:
 
 def count_scripts(text: str, tables: HanTables | None = None) -> ScriptCounts:
     tables = han_tables() if tables is None else tables
-    counts = {name: len(regex.findall(text)) for name, regex in _CLASS_REGEX.items()}
+    counts = {name: _count(regex, text) for name, regex in _CLASS_REGEX.items()}
     if counts["han"]:
-        counts["traditional"] = sum(1 for ch in text if ch in tables.traditional_only)
-        counts["simplified"] = sum(1 for ch in text if ch in tables.simplified_only)
+        traditional, simplified = tables.patterns
+        counts["traditional"] = _count(traditional, text)
+        counts["simplified"] = _count(simplified, text)
     return ScriptCounts(**counts)
 
 

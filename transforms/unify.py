@@ -136,7 +136,7 @@ def normalize_punctuation(text: str) -> tuple[str, int]:
 
 def normalize_width_and_punctuation(text: str, chinese: bool, policy: str) -> tuple[str, Step]:
     widened = normalize_width(text)
-    width_changes = sum(1 for a, b in zip(text, widened, strict=True) if a != b)
+    width_changes = 0 if widened == text else sum(1 for a, b in zip(text, widened, strict=True) if a != b)
     marks = 0
     if chinese and policy == "cjk":
         widened, marks = normalize_punctuation(widened)
