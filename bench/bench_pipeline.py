@@ -1,10 +1,11 @@
 """End-to-end throughput and memory of `refinery run`, per stage, at several corpus sizes.
 
 The corpus is built in the seeds' styles, Chinese first:
-- 80 % Chinese articles of ~2,000 characters made of the seeds' lines, a third with a watermark
-  token glued to every line, most with share/copyright tails;
-- 5 % Traditional-script copies, 5 % lightly edited copies, 5 % English documents;
-- 5 % HTML pages: real Chinese news pages from ../shared/pages when present, else bench/data/html_synth.
+- 5 % HTML pages (--kind mixed; none with --kind text, all with --kind html): real Chinese news
+  pages from ../shared/pages when present, else bench/data/html_synth;
+- the other documents: 85 % Chinese articles of ~2,000 characters made of the seeds' lines, a third
+  with a watermark token glued to every line, with share/copyright tails; 5 % Traditional-script
+  copies, 5 % lightly edited copies, 5 % English documents.
 Text goes into JSONL files of 10,000 lines, pages into .html files.
 
 Each size runs `refinery run` --repeats times (a fresh output each time) and reports medians:
@@ -75,7 +76,10 @@ def _pages() -> list[str]:
     return [p.read_bytes().decode("utf-8", "replace") for p in paths]
 
 
-def build_corpus(count: int, directory: Path, seed: int = 0) -> tuple[int, int]:
+KINDS = {"mixed": 0.05, "text": 0.0, "html": 1.0}  # share of HTML pages
+
+
+def build_corpus(count: int, directory: Path, seed: int = 0, kind: str = "mixed") -> tuple[int, int]:
     """Write `count` documents under `directory`; returns (documents, bytes)."""
     rng = random.Random(seed)
     lines, english, pages = _seed_lines(), _english_texts(), _pages()
@@ -90,16 +94,16 @@ def build_corpus(count: int, directory: Path, seed: int = 0) -> tuple[int, int]:
                 handle.close()
             handle = open(directory / f"part-{index // 10_000:04d}.jsonl", "w", encoding="utf-8")  # noqa: SIM115
         draw = rng.random()
-        if draw < 0.05:
+        if rng.random() < KINDS[kind]:
             page = rng.choice(pages).replace("</p>", f"<!-- {index} --></p>", 1)
             (directory / f"page-{index:07d}.html").write_text(page, encoding="utf-8")
             size += len(page.encode())
             continue
-        if draw < 0.10:
+        if draw < 0.05:
             text = rng.choice(english)
-        elif draw < 0.15 and made:
+        elif draw < 0.10 and made:
             text = to_traditional.convert(rng.choice(made))
-        elif draw < 0.20 and made:
+        elif draw < 0.15 and made:
             text = rng.choice(made).replace("的", "之", 3) + "（补充报道）"
         else:
             body: list[str] = []
@@ -159,15 +163,16 @@ def run_once(corpus: Path, out: Path, workers: int) -> dict:
     }
 
 
-def measure(size: int, repeats: int, workers: int) -> dict:
+def measure(size: int, repeats: int, workers: int, kind: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        documents, total_bytes = build_corpus(size, corpus)
+        documents, total_bytes = build_corpus(size, corpus, kind=kind)
         runs = [run_once(corpus, Path(tmp) / f"out-{attempt}", workers) for attempt in range(repeats)]
     megabytes = total_bytes / 1e6
     seconds = statistics.median(r["seconds"] for r in runs)
     stages = {name: statistics.median(r["stages"][name] for r in runs) for name in runs[0]["stages"]}
     return {
+        "kind": kind,
         "documents": documents,
         "megabytes": round(megabytes, 1),
         "workers": workers,
@@ -250,10 +255,16 @@ def main() -> int:
     )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--kind", choices=sorted(KINDS), default="mixed", help="mixed (5 %% HTML), text only, or HTML only"
+    )
     parser.add_argument("--profile", action="store_true", help="also profile the per-document pipeline")
     args = parser.parse_args()
-    results = [measure(int(size), args.repeats, args.workers) for size in args.sizes.split(",")]
-    print(f"\nrefinery run, {args.workers} workers, median of {args.repeats} runs (this machine: 2 cores)")
+    results = [measure(int(size), args.repeats, args.workers, args.kind) for size in args.sizes.split(",")]
+    print(
+        f"\nrefinery run on {args.kind} corpora, {args.workers} workers, median of {args.repeats} runs "
+        "(this machine: 2 cores)"
+    )
     print("| documents | MB | seconds | docs/s | MB/s | MB/s per core | peak RSS MiB | µs per document |")
     print("|---|---|---|---|---|---|---|---|")
     for r in results:
@@ -267,7 +278,7 @@ def main() -> int:
             print(
                 f"  {name:14s} {stage['seconds']:8.2f} s  {stage['docs_per_s'] or 0:10,.0f} docs/s  {stage['mb_per_s'] or 0:8.2f} MB/s"
             )
-    output = ROOT / "bench/results/pipeline.json"
+    output = ROOT / f"bench/results/pipeline-{args.kind}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"\nwritten: {output.relative_to(ROOT)}")

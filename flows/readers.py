@@ -60,6 +60,7 @@ class Piece:
     start: int = 0
     stop: int | None = None
     share: float = 1.0  # of the file's bytes, for packing pieces into shards
+    records: int = 1  # estimated, for packing pieces into shards
 
     @property
     def size(self) -> int:
@@ -232,23 +233,22 @@ def _mtime_ns(info: dict[str, Any]) -> int:
 
 
 def plan_shards(files: tuple[InputFile, ...], config: Config) -> list[Shard]:
-    """Pack pieces, in order, into shards of at most `shard_docs` single-document files and
-    `shard_bytes` bytes; a large JSONL or Parquet file is cut into pieces of about `shard_bytes`."""
+    """Pack pieces, in order, into shards of about `shard_docs` records and at most `shard_bytes`
+    bytes; a JSONL or Parquet file with more is cut into pieces of that size."""
     shards: list[Shard] = []
     current: list[Piece] = []
-    documents = current_bytes = 0
+    records = current_bytes = 0
     for item in files:
         for piece in pieces_of(item, config):
-            single = item.source_format in ("text", "html")
             full = (
-                documents + single > config.run.shard_docs
+                records + piece.records > config.run.shard_docs
                 or current_bytes + piece.size > config.run.shard_bytes
             )
             if current and full:
                 shards.append(Shard(len(shards), tuple(current)))
-                current, documents, current_bytes = [], 0, 0
+                current, records, current_bytes = [], 0, 0
             current.append(piece)
-            documents += single
+            records += piece.records
             current_bytes += piece.size
     if current:
         shards.append(Shard(len(shards), tuple(current)))
@@ -256,30 +256,51 @@ def plan_shards(files: tuple[InputFile, ...], config: Config) -> list[Shard]:
 
 
 def pieces_of(item: InputFile, config: Config) -> list[Piece]:
-    limit = config.run.shard_bytes
-    if item.source_format == "jsonl" and not _compressed(item.path) and item.size > limit:
-        edges = [*range(0, item.size, limit), item.size]
-        return [
-            Piece(item, start, stop, (stop - start) / item.size) for start, stop in itertools.pairwise(edges)
+    """A file cut into pieces of about `shard_docs` records and at most `shard_bytes` bytes.
+    Compressed JSONL and WARC files cannot be cut; they count as a shard's worth of records."""
+    docs, limit = config.run.shard_docs, config.run.shard_bytes
+    if item.source_format in ("text", "html"):
+        return [Piece(item)]
+    if item.source_format == "jsonl" and not _compressed(item.path):
+        line_bytes = _mean_line_bytes(item)
+        step = max(1, min(limit, docs * line_bytes))
+        edges = [*range(0, item.size, step), item.size] if item.size else [0, 0]
+        pieces = [
+            Piece(item, start, stop, (stop - start) / max(1, item.size), max(1, (stop - start) // line_bytes))
+            for start, stop in itertools.pairwise(edges)
         ]
+        return pieces if len(pieces) > 1 else [Piece(item, records=pieces[0].records)]
     if item.source_format == "parquet":
-        try:
-            with _open(item) as handle:
-                import pyarrow.parquet as pq
+        return _parquet_pieces(item, docs, limit)
+    return [Piece(item, records=docs)]
 
-                metadata = pq.read_metadata(handle)
-        except Exception:
-            return [Piece(item)]
-        total = max(1, metadata.num_rows)
-        per_row = item.size / total
-        pieces, start, rows = [], 0, 0
-        for group in range(metadata.num_row_groups):
-            rows += metadata.row_group(group).num_rows
-            if rows * per_row >= limit or group == metadata.num_row_groups - 1:
-                pieces.append(Piece(item, start, group + 1, rows / total))
-                start, rows = group + 1, 0
-        return pieces if len(pieces) > 1 else [Piece(item)]
-    return [Piece(item)]
+
+def _mean_line_bytes(item: InputFile, sample: int = 1 << 20) -> int:
+    try:
+        with _open(item) as handle:
+            head = handle.read(sample)
+    except OSError:
+        return 1 << 20  # reading will report it
+    return max(1, len(head) // max(1, head.count(b"\n")))
+
+
+def _parquet_pieces(item: InputFile, docs: int, limit: int) -> list[Piece]:
+    try:
+        with _open(item) as handle:
+            import pyarrow.parquet as pq
+
+            metadata = pq.read_metadata(handle)
+    except Exception:
+        return [Piece(item, records=docs)]  # reading will report what is wrong with it
+    total = max(1, metadata.num_rows)
+    per_row = item.size / total
+    pieces, start, rows = [], 0, 0
+    for group in range(metadata.num_row_groups):
+        rows += metadata.row_group(group).num_rows
+        if rows >= docs or rows * per_row >= limit or group == metadata.num_row_groups - 1:
+            pieces.append(Piece(item, start, group + 1, rows / total, rows))
+            start, rows = group + 1, 0
+    return pieces if len(pieces) > 1 else [Piece(item, records=metadata.num_rows)]
 
 
 def _compressed(path: str) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
+import re
 import unicodedata
 
 import xxhash
@@ -21,21 +23,29 @@ def record_id(source_key: str, source_record: str | None) -> str:
     return xxhash.xxh3_128_hexdigest(f"{source_key}\x00{source_record or ''}".encode())
 
 
-def _dedup_drop_table() -> dict[int, None]:
-    return {
-        code: None
+def _dedup_drop_pattern() -> re.Pattern[str]:
+    """The BMP's spaces, punctuation, symbols and controls as one character class: removing runs of
+    them with a regex is ~4x faster than str.translate with a 65,536-entry table."""
+    dropped = [
+        code
         for code in range(0x10000)
         if chr(code).isspace() or unicodedata.category(chr(code)).startswith(("P", "S", "C"))
-    }
+    ]
+    ranges = []
+    for _, run in itertools.groupby(enumerate(dropped), lambda pair: pair[1] - pair[0]):
+        codes = [code for _, code in run]
+        ranges.append(f"\\u{codes[0]:04x}" + (f"-\\u{codes[-1]:04x}" if len(codes) > 1 else ""))
+    return re.compile(f"[{''.join(ranges)}]+")
 
 
-_DEDUP_DROP = _dedup_drop_table()  # built once at import: the BMP's spaces, punctuation, symbols, controls
+_DEDUP_DROP = _dedup_drop_pattern()  # built once at import
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def strip_for_dedup(text: str) -> str:
     """What dedup compares: case, whitespace, punctuation, symbols and controls do not count."""
-    stripped = text.casefold().translate(_DEDUP_DROP)
-    if stripped and max(stripped) > "\uffff":  # astral-plane symbols (emoji) are not in the table
+    stripped = _DEDUP_DROP.sub("", text.casefold())
+    if _ASTRAL.search(stripped):  # astral-plane symbols (emoji) are not in the class
         stripped = "".join(ch for ch in stripped if not unicodedata.category(ch).startswith(("P", "S", "C")))
     return stripped
 

@@ -16,7 +16,7 @@ import xxhash
 from transforms.config import DedupConfig
 from transforms.hashing import strip_for_dedup
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 _WORD = re.compile(r"\w+")
 
 
@@ -24,7 +24,7 @@ def shingles(text: str, config: DedupConfig, stripped: str | None = None) -> lis
     """Character n-grams for CJK text, word n-grams otherwise; a short text is one shingle.
     `stripped` is `strip_for_dedup(text)` when the caller has it already."""
     compact = strip_for_dedup(text) if stripped is None else stripped
-    if len(_CJK.findall(compact)) * 3 >= len(compact):
+    if sum(map(len, _CJK_RUNS.findall(compact))) * 3 >= len(compact):
         size = config.cjk_shingle
         return [compact[i : i + size] for i in range(len(compact) - size + 1)] or [compact]
     words = _WORD.findall(text.casefold())

@@ -11,7 +11,7 @@ from transforms.document import Step
 
 # Zero-width and invisible format characters that scrapers leave inside words; U+200D (ZWJ) is kept
 # because emoji sequences need it.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"))
+_INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2060-\u2064\ufeff\u00ad]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _INLINE_SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
@@ -48,7 +48,7 @@ def normalize_text(text: str) -> tuple[str, Step]:
     before = len(text)
     # Invisibles and controls go first: left in, they split mojibake sequences and combining
     # marks from their base, so repair and composition would only finish on a second call.
-    visible = _CONTROL.sub("", _LINE_BREAKS.sub("\n", text).translate(_INVISIBLE))
+    visible = _CONTROL.sub("", _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text)))
     repaired = ftfy.fix_text(visible, _FTFY_CONFIG) if _FTFY_MATERIAL.search(visible) else visible
     fixed = unicodedata.normalize("NFC", repaired)
     lines = (_INLINE_SPACE.sub(" ", line).strip(" \u3000") for line in fixed.split("\n"))

@@ -123,8 +123,12 @@ def unify_script(
     )
 
 
+_HAS_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def normalize_width(text: str) -> str:
-    return text.translate(_FULLWIDTH_ALNUM)
+    # str.translate looks every character up in the table; most texts have nothing to change.
+    return text.translate(_FULLWIDTH_ALNUM) if _HAS_FULLWIDTH_ALNUM.search(text) else text
 
 
 def normalize_punctuation(text: str) -> tuple[str, int]:

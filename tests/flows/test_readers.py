@@ -140,12 +140,13 @@ def test_a_large_jsonl_file_is_split_on_line_boundaries(tmp_path):
     ]
     path = tmp_path / "big.jsonl"
     path.write_bytes(b"\n".join(lines))  # no newline at the end, too
-    config = Config.from_toml("[run]\nshard_bytes = 4000\n")
-    shards = plan_shards(discover([str(path)], config.read).files, config)
-    assert len(shards) > 10
-    records = [r for s in shards for p in s.pieces for r in read_piece(p, config.read)]
-    assert [json.loads(line)["text"] for line in lines] == [r.data.decode() for r in records]
-    assert len({r.id for r in records}) == 500
+    for limits in ("shard_bytes = 4000", "shard_docs = 40"):  # cut by bytes, or by records
+        config = Config.from_toml(f"[run]\n{limits}\n")
+        shards = plan_shards(discover([str(path)], config.read).files, config)
+        assert len(shards) > 10, limits
+        records = [r for s in shards for p in s.pieces for r in read_piece(p, config.read)]
+        assert [json.loads(line)["text"] for line in lines] == [r.data.decode() for r in records]
+        assert len({r.id for r in records}) == 500
 
 
 def test_a_line_over_the_record_limit_is_an_error_not_a_memory_spike(tmp_path):
@@ -164,9 +165,9 @@ def test_parquet_rows_and_row_group_pieces(tmp_path):
     table = pa.table({"text": texts, "url": [f"https://e.cn/{i}" for i in range(300)], "n": list(range(300))})
     path = tmp_path / "rows.parquet"
     pq.write_table(table, path, row_group_size=50)
-    config = Config.from_toml("[run]\nshard_bytes = 8000\n")
+    config = Config.from_toml("[run]\nshard_docs = 100\n")
     shards = plan_shards(discover([str(path)], config.read).files, config)
-    assert len(shards) > 1
+    assert [p.records for s in shards for p in s.pieces] == [100, 100, 100]
     records = [r for s in shards for p in s.pieces for r in read_piece(p, config.read)]
     assert [r.data.decode() for r in records] == texts
     assert records[120].source_record == "row 120" and records[120].metadata == {"n": 120}
