@@ -238,10 +238,12 @@ def run_command(args: argparse.Namespace) -> int:
         return 0
     print(f"refinery: {' '.join(inputs)} → {out} ({config.run.mode})", file=sys.stderr)
 
-    from flows.environment import prefect_api
-    from flows.flow import configured_flow
+    from flows.environment import PrefectAPI
 
-    with prefect_api():
+    with PrefectAPI() as api:  # a temporary server boots while the pipeline imports
+        from flows.flow import configured_flow
+
+        api.ready()
         manifest = configured_flow(config)(inputs=inputs, out=out, config=config)
     if manifest.get("up_to_date"):
         print(f"nothing to do: {manifest['out']} is up to date with these inputs and this configuration")

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, MutableMapping
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import MutableMapping
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -40,30 +46,99 @@ def apply_prefect_defaults(environ: MutableMapping[str, str] = os.environ) -> No
         environ.setdefault(key, value)
 
 
-@contextlib.contextmanager
-def prefect_api() -> Iterator[str]:
-    """The Prefect API this run reports to.
+class PrefectAPI:
+    """The Prefect API a run reports to: PREFECT_API_URL when set (a real server), else one
+    temporary local server for the whole run, so worker processes report to it instead of each
+    starting their own.
 
-    With PREFECT_API_URL set (a real server), that one. Otherwise one temporary local server for the
-    whole run, made explicit so worker processes report to it instead of each starting their own.
+    The temporary server's process starts as soon as this object exists, so it boots while the
+    caller imports prefect and the pipeline (together ~5 s); `ready()` then waits for it. Its
+    command is Prefect's own (SubprocessASGIServer's), started here because importing that class
+    imports the whole server application into this process (~2 s).
     """
-    from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    configured = PREFECT_API_URL.value()
-    if configured:
-        yield configured
-        return
-    from prefect.server.api.server import SubprocessASGIServer
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        self.stack = contextlib.ExitStack()
+        if not os.environ.get("PREFECT_API_URL"):
+            self._start()
 
-    server = SubprocessASGIServer()
-    server.start()
+    def _start(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app"]
+        command += [
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--log-level",
+            "error",
+            "--lifespan",
+            "on",
+        ]
+        environment = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
+        self.process = subprocess.Popen(
+            command, env={**environment, "PREFECT__SERVER_FINAL": "1"}, preexec_fn=_die_with_parent
+        )
+
+    def ready(self, timeout: float = 60) -> str:
+        """The API URL, once the API answers; from here on this process and its workers use it."""
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        configured = PREFECT_API_URL.value()
+        if configured:  # from a Prefect profile: the temporary server is not needed
+            self.stop()
+            return configured
+        assert self.process is not None
+        url = f"http://127.0.0.1:{self.port}/api"
+        deadline = time.monotonic() + timeout
+        while not _healthy(url):
+            if self.process.poll() is not None:  # lost the port to another process: try another
+                self._start()
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the temporary Prefect server did not start within {timeout:g}s")
+            time.sleep(0.1)
+        self.stack.enter_context(temporary_settings(updates={PREFECT_API_URL: url}))
+        os.environ["PREFECT_API_URL"] = url  # worker processes start with this environment
+        return url
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        if "prefect.logging.handlers" in sys.modules:
+            from prefect.logging.handlers import APILogHandler
+
+            APILogHandler().flush()  # ship the run's logs before the server goes away
+        self.stack.close()
+        os.environ.pop("PREFECT_API_URL", None)
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def __enter__(self) -> PrefectAPI:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def _die_with_parent() -> None:
+    """Linux: the server gets SIGTERM when the run's process dies, even by SIGKILL."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _healthy(url: str) -> bool:
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            try:
-                yield server.api_url
-            finally:
-                from prefect.logging.handlers import APILogHandler
-
-                APILogHandler().flush()  # ship the run's logs before the server goes away
-    finally:
-        server.stop()
+        with urllib.request.urlopen(f"{url}/health", timeout=1) as response:
+            return response.status == 200
+    except (OSError, ValueError):
+        return False
