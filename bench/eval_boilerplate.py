@@ -63,9 +63,16 @@ def trafilatura_system(**options):
     return run
 
 
-def refinery_html(data: bytes) -> str:
-    record = RawRecord(id="eval", source_uri="eval", source_record=None, source_format="html", data=data)
-    return process_record(record, EVAL_CONFIG).text
+def refinery_system(config: Config):
+    def run(data: bytes) -> str:
+        record = RawRecord(id="eval", source_uri="eval", source_record=None, source_format="html", data=data)
+        return process_record(record, config).text
+
+    return run
+
+
+refinery_html = refinery_system(EVAL_CONFIG)
+DENSITY_CONFIG = EVAL_CONFIG.with_overrides({"extract": {"engine": "density"}})
 
 
 def refinery_text(raw: str) -> str:
@@ -120,9 +127,12 @@ def main() -> int:
         "trafilatura precision": trafilatura_system(favor_precision=True),
         "trafilatura recall": trafilatura_system(favor_recall=True),
         "refinery": refinery_html,
+        "refinery, density engine": refinery_system(DENSITY_CONFIG),
     }
     html_results = evaluate(html, html_systems, "bytes") if html else {}
     print_table(f"HTML main text ({len(html)} pages)", html_results)
+    seconds = html_results.get("_seconds", {})
+    print("seconds for all pages: " + ", ".join(f"{name} {value}" for name, value in seconds.items()))
 
     text_file = DATA / "text_eval" / "docs.jsonl"
     text_results = {}

@@ -96,10 +96,30 @@ def _is_prose(block: _Block) -> bool:
 
 def density_extract(html: str) -> str:
     """Main text as one block per line, or '' when the page has no prose."""
+    return density_document(html)[0]
+
+
+def density_document(html: str) -> tuple[str, str | None]:
+    """Main text and title, from one parse of the page (the fast extraction engine)."""
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
-        return ""
+        return "", None
+    return _main_text(root), _title(root)
+
+
+def _title(root: etree._Element) -> str | None:
+    """The page's first <h1> when it is short, else its <title>."""
+    for path in (".//h1", ".//title"):
+        element = root.find(path)
+        if element is not None:
+            text = _SPACE.sub(" ", element.text_content()).strip()
+            if 0 < len(text) <= 120:
+                return text
+    return None
+
+
+def _main_text(root: etree._Element) -> str:
     blocks = _own_blocks(root)
     prose = [block for block in blocks if _is_prose(block)]
     total = sum(len(block.text) for block in prose)

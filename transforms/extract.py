@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import trafilatura
 
 from transforms.config import ExtractConfig
-from transforms.density import density_extract, prose_chars
+from transforms.density import density_document, density_extract, prose_chars
 
 # The density extractor's text replaces trafilatura's when it holds this much more prose.
 _FALLBACK_RATIO = 1.5
@@ -32,6 +32,9 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     trafilatura sometimes settles on a link list or a comment box of a Chinese portal page; the
     density extractor then finds the article. An empty `text` means no main content was found.
     """
+    if config.engine == "density":
+        text, title = density_document(html)
+        return Extracted(text=tidy_extracted(text, title), title=title, url=url, method="density-only")
     extracted = _trafilatura(html, config, url)
     fallback = density_extract(html)
     ours = prose_chars(extracted.text.split("\n"))

@@ -31,3 +31,21 @@ def test_a_layout_table_page_between_link_lists_keeps_every_paragraph():
     html = f"<html><body><div><ul>{links}</ul></div><table><tr><td>{body}</td></tr></table><div><ul>{links}</ul></div></body></html>"
     extracted = extract_html(html, ExtractConfig())
     assert all(p in extracted.text for p in PARAGRAPHS)
+
+
+def test_the_density_engine_alone_finds_the_article_and_its_title():
+    links = "".join(f'<li><a href="/{i}">相关阅读：链接标题{i}</a></li>' for i in range(30))
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        "<html><head><title>芯片新闻 - 示例网</title></head><body><nav><ul>" + links + "</ul></nav>"
+        f"<div class='main'><h1>芯片新闻</h1>{body}</div><footer>版权所有 示例网</footer></body></html>"
+    )
+    extracted = extract_html(html, ExtractConfig(engine="density"))
+    assert extracted.method == "density-only" and extracted.title == "芯片新闻"
+    assert extracted.text.split("\n") == PARAGRAPHS
+    assert (
+        extract_html(
+            "<html><body><a href='/x'>只有链接</a></body></html>", ExtractConfig(engine="density")
+        ).text
+        == ""
+    )
