@@ -122,7 +122,7 @@ def build_corpus(count: int, directory: Path, seed: int = 0, kind: str = "mixed"
     return count, size
 
 
-def _tree_rss(process: psutil.Process) -> int:
+def tree_rss(process: psutil.Process) -> int:
     total = 0
     for member in [process, *process.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):
@@ -148,7 +148,7 @@ def run_once(corpus: Path, out: Path, workers: int) -> dict:
     )
     watched, peak = psutil.Process(process.pid), 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss(watched))
+        peak = max(peak, tree_rss(watched))
         time.sleep(0.1)
     seconds = time.perf_counter() - started
     if process.returncode:

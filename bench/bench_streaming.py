@@ -10,7 +10,6 @@ Usage:  .venv/bin/python bench/bench_streaming.py [--megabytes 1024] [--workers 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import random
 import subprocess
@@ -20,6 +19,9 @@ import time
 from pathlib import Path
 
 import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pipeline import tree_rss
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,14 +50,6 @@ def build(path: Path, megabytes: int, seed: int = 0) -> int:
             written += len(line.encode()) + 1
             documents += 1
     return documents
-
-
-def tree_rss(process: psutil.Process) -> int:
-    total = 0
-    for member in [process, *process.children(recursive=True)]:
-        with contextlib.suppress(psutil.Error):
-            total += member.memory_info().rss
-    return total
 
 
 def main() -> int:

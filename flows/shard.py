@@ -125,19 +125,6 @@ def _can_isolate(config: Config) -> bool:
     return config.extract.isolate and not multiprocessing.current_process().daemon
 
 
-def _unread_row(record: Unread) -> dict[str, Any]:
-    """An error row for a record whose bytes could not be read (so no checksum)."""
-    return {
-        "id": record.id,
-        "source_uri": record.source_uri,
-        "source_record": record.source_record,
-        "source_format": record.source_format,
-        "source_sha256": None,
-        "status": "error",
-        "error": record.error,
-    }
-
-
 class RecordTimeout(BaseException):
     """A BaseException, like KeyboardInterrupt: libraries that catch Exception (trafilatura logs and
     swallows errors in its metadata step) must not absorb it and carry on for minutes."""
@@ -182,19 +169,25 @@ def _process(record: RawRecord, config: Config, isolated: IsolatedProcessor | No
     return _document_row(record, document, config)
 
 
-def _source_columns(record: RawRecord) -> dict[str, Any]:
+def _source_columns(record: RawRecord | Unread) -> dict[str, Any]:
+    """Where a row comes from; a record that could not be read has no bytes, so no checksum."""
+    read = isinstance(record, RawRecord)
     return {
         "id": record.id,
         "source_uri": record.source_uri,
         "source_record": record.source_record,
         "source_format": record.source_format,
-        "source_sha256": sha256_hex(record.data),
-        "source_url": record.source_url,
+        "source_sha256": sha256_hex(record.data) if read else None,
+        "source_url": record.source_url if read else None,
     }
 
 
-def _error_row(record: RawRecord, message: str) -> dict[str, Any]:
+def _error_row(record: RawRecord | Unread, message: str) -> dict[str, Any]:
     return {**_source_columns(record), "status": "error", "error": message}
+
+
+def _unread_row(record: Unread) -> dict[str, Any]:
+    return _error_row(record, record.error)
 
 
 def dedup_columns(text: str, config: DedupConfig) -> dict[str, Any]:
