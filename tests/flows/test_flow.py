@@ -191,8 +191,9 @@ def test_same_input_same_dataset_and_staged_shards_are_resumed(published, corpus
         assert read(out, part).drop(drop).equals(read(first_out, part).drop(drop)), part
 
 
-def test_consumers_load_it(published):
-    """pandas, polars and DuckDB read the parts as they are, nested `steps` included."""
+def test_consumers_load_it(published, tmp_path, monkeypatch):
+    """pandas, polars, DuckDB and Hugging Face datasets read the parts as they are, nested `steps`
+    included."""
     import duckdb
     import pandas as pd
     import polars as pl
@@ -207,6 +208,12 @@ def test_consumers_load_it(published):
     ]
     languages = duckdb.sql(f"select lang, count(*) from '{out}/data/*.parquet' group by lang").fetchall()
     assert dict(languages) == {"zh": 6}
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    from datasets import load_dataset
+
+    rows = load_dataset("parquet", data_dir=str(out / "data"), split="train", cache_dir=str(tmp_path / "hf"))
+    assert rows.num_rows == 6 and rows[0]["steps"][0]["name"] == "decode"
 
 
 def test_a_shared_dedup_index_rejects_what_another_dataset_published(prefect_server, seeds_dir, tmp_path):
