@@ -14,6 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+import xxhash
 
 from flows.dataset import write_table_atomic
 from flows.shard import dedup_columns
@@ -34,12 +35,18 @@ def frequent_line_keys(staging_paths: list[str], min_docs: int) -> pa.Table:
         keys = table["line_keys"].combine_chunks() if table.num_rows else pa.array([], pa.list_(pa.uint64()))
         if not len(keys):
             continue
-        owners = pc.take(table["text_hash"], pc.list_parent_indices(keys))
-        pairs.append(pa.table({"key": pc.list_flatten(keys), "text_hash": owners}))
+        # A document is a 64-bit hash of its text hash (copies count once): an integer, not a
+        # 32-character string, since a million documents have ~20 million (line, document) pairs.
+        hashes = table["text_hash"].to_pylist()
+        documents = pa.array([xxhash.xxh3_64_intdigest(h.encode()) for h in hashes], pa.uint64())
+        shard = pa.table(
+            {"key": pc.list_flatten(keys), "document": pc.take(documents, pc.list_parent_indices(keys))}
+        )
+        pairs.append(shard.group_by(["key", "document"], use_threads=False).aggregate([]))
     if not pairs:
         return FREQUENT_SCHEMA.empty_table()
-    distinct = pa.concat_tables(pairs).group_by(["key", "text_hash"], use_threads=False).aggregate([])
-    counts = distinct.group_by("key", use_threads=False).aggregate([("text_hash", "count")])
+    distinct = pa.concat_tables(pairs).group_by(["key", "document"], use_threads=False).aggregate([])
+    counts = distinct.group_by("key", use_threads=False).aggregate([("document", "count")])
     counts = counts.rename_columns(["key", "documents"])
     frequent = counts.filter(pc.greater_equal(counts["documents"], min_docs))
     return frequent.sort_by("key").cast(FREQUENT_SCHEMA)
