@@ -143,16 +143,18 @@ def run_once(corpus: Path, out: Path, workers: int) -> dict:
         str(workers),
     ]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    watched, peak = psutil.Process(process.pid), 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss(watched))
-        time.sleep(0.1)
+    log = out.with_name(
+        out.name + ".log"
+    )  # a file, not a pipe: a long run's log would fill a pipe and block it
+    with open(log, "w") as stderr:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
+        watched, peak = psutil.Process(process.pid), 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(watched))
+            time.sleep(0.1)
     seconds = time.perf_counter() - started
     if process.returncode:
-        raise SystemExit(f"refinery failed:\n{process.stderr.read()[-3000:] if process.stderr else ''}")
+        raise SystemExit(f"refinery failed:\n{log.read_text()[-3000:]}")
     manifest = json.loads((out / "manifest.json").read_text())
     run = manifest["runs"][-1]
     return {
