@@ -234,8 +234,7 @@ def run_command(args: argparse.Namespace) -> int:
     from flows.incremental import selection_for
 
     if selection_for(discovery.files, Path(out).expanduser().resolve(), config)[1].up_to_date:
-        print(f"nothing to do: {out} is up to date with these inputs and this configuration")
-        return 0
+        return _up_to_date(out)
     print(f"refinery: {' '.join(inputs)} → {out} ({config.run.mode})", file=sys.stderr)
 
     from flows.environment import PrefectAPI
@@ -245,9 +244,8 @@ def run_command(args: argparse.Namespace) -> int:
 
         api.ready()
         manifest = configured_flow(config)(inputs=inputs, out=out, config=config)
-    if manifest.get("up_to_date"):
-        print(f"nothing to do: {manifest['out']} is up to date with these inputs and this configuration")
-        return 0
+    if manifest.get("up_to_date"):  # the flow checks too: inputs may change after the check above
+        return _up_to_date(manifest["out"])
     counts = manifest["runs"][-1]["counts"]
     reasons = ", ".join(f"{k} {v}" for k, v in counts["rejected_by_reason"].items()) or "none"
     total = manifest["counts"]
@@ -257,6 +255,11 @@ def run_command(args: argparse.Namespace) -> int:
         f"dataset: {manifest['out']}  ({total['kept']} documents from {len(manifest['runs'])} run(s); "
         "see README.md and manifest.json there)"
     )
+    return 0
+
+
+def _up_to_date(out: str) -> int:
+    print(f"nothing to do: {out} is up to date with these inputs and this configuration")
     return 0
 
 

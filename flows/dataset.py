@@ -110,8 +110,17 @@ def _atomic_path(path: Path) -> Iterator[Path]:
     """A temporary sibling to write; on success it is fsynced and renamed over `path`, so readers
     see the old file or the whole new one, never a torso."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = _temporary_for(path)
     yield temporary
+    _commit(temporary, path)
+
+
+def _temporary_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _commit(temporary: Path, path: Path) -> None:
+    """Make a fully written temporary file durable, then put it in place in one rename."""
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(temporary, path)
@@ -131,7 +140,7 @@ class StagingWriter:
 
     def __init__(self, path: Path, schema: pa.Schema, rows_per_group: int = 1000) -> None:
         self.path, self.schema, self.rows_per_group = path, schema, rows_per_group
-        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.temporary = _temporary_for(path)
         self.rows: list[dict[str, Any]] = []
         self.writer: pq.ParquetWriter | None = None
 
@@ -156,9 +165,7 @@ class StagingWriter:
         self.writer.add_key_value_metadata({key: json.dumps(value) for key, value in metadata.items()})
         self.writer.close()
         self.writer = None
-        with open(self.temporary, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(self.temporary, self.path)
+        _commit(self.temporary, self.path)
 
     def __exit__(self, *exc_info: object) -> None:
         if self.writer is not None:  # not committed: leave nothing behind

@@ -78,10 +78,8 @@ class PrefectAPI:
             "--lifespan",
             "on",
         ]
-        environment = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
-        self.process = subprocess.Popen(
-            command, env={**environment, "PREFECT__SERVER_FINAL": "1"}, preexec_fn=_die_with_parent
-        )
+        server = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        self.process = subprocess.Popen(command, env={**os.environ, **server}, preexec_fn=_die_with_parent)
 
     def ready(self, timeout: float = 60) -> str:
         """The API URL, once the API answers; from here on this process and its workers use it."""

@@ -101,17 +101,17 @@ def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> s
 def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
     """Gather, once for every dedup task, what is already published: by earlier runs of this dataset
     (append) and by other datasets sharing the index (dedup.index)."""
-    own = skipped_own = shared = skipped_shared = None
+    found = []
     if config.run.mode == "append":
-        own, skipped_own = load_dataset_index(Path(out_dir), config.dedup)
+        found.append(load_dataset_index(Path(out_dir), config.dedup))
     if config.dedup.index:
-        shared, skipped_shared = load_index(Path(config.dedup.index), Path(out_dir), config.dedup)
-    if skipped_own or skipped_shared:
+        found.append(load_index(Path(config.dedup.index), Path(out_dir), config.dedup))
+    skipped = [name for _, names in found for name in names]
+    if skipped:
         get_run_logger().warning(
-            "dedup index files made with other signature settings, not compared: %s",
-            [*(skipped_own or []), *(skipped_shared or [])],
+            "dedup index files made with other signature settings, not compared: %s", skipped
         )
-    table = combine_published(own, shared)
+    table = combine_published(*(published for published, _ in found))
     table = table if table is not None else INDEX_SCHEMA.empty_table()
     write_table_atomic(table, Path(published_path))
     return table.num_rows
@@ -166,9 +166,8 @@ def write_parts_task(
     owners_path: str | None,
     sequence: int,
 ) -> PartCounts:
-    owners = pq.read_table(owners_path) if owners_path else None
     duplicates = pq.read_table(duplicates_path)
-    return write_parts(staging_path, index, duplicates, next_dir, run, owners, sequence)
+    return write_parts(staging_path, index, duplicates, next_dir, run, _read_optional(owners_path), sequence)
 
 
 @task(name="write-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

@@ -122,13 +122,11 @@ def build_manifest(
 def run_report(record: dict[str, Any]) -> str:
     """Markdown for one run: counts per stage and per reason, languages, time per stage."""
     counts = record["counts"]
-    reasons = "\n".join(f"| {reason} | {n} |" for reason, n in counts["rejected_by_reason"].items())
     kept_after = record["kept_after_stage"]
     stages = "\n".join(
         f"| {stage} | {seconds:.2f} | {kept_after.get(stage, '')} |"
         for stage, seconds in record["seconds_by_stage"].items()
     )
-    languages = ", ".join(f"{lang}: {n}" for lang, n in counts["languages"].items()) or "none"
     shards = f"{counts['shards']} ({counts['shards_resumed']})"
     return f"""### Run {record["sequence"]} ({record["mode"]}) `{record["run_id"]}`
 
@@ -138,9 +136,9 @@ def run_report(record: dict[str, Any]) -> str:
 
 | rejected because | documents |
 |---|---|
-{reasons or "| (none) | 0 |"}
+{_reasons_rows(counts)}
 
-Languages: {languages}
+Languages: {_languages(counts)}
 
 | stage | seconds | documents kept after it |
 |---|---|---|
@@ -154,11 +152,7 @@ def _schema_table(schema) -> str:
 
 def dataset_card(manifest: dict[str, Any], name: str) -> str:
     counts = manifest["counts"]
-    reasons = (
-        "\n".join(f"| {reason} | {n} |" for reason, n in counts["rejected_by_reason"].items())
-        or "| (none) | 0 |"
-    )
-    languages = ", ".join(f"{lang}: {n}" for lang, n in counts["languages"].items()) or "none"
+    reasons, languages = _reasons_rows(counts), _languages(counts)
     return f"""# {name}
 
 Cleaned, deduplicated text produced by refinery {manifest["versions"]["refinery"]}
@@ -208,6 +202,15 @@ from datasets import load_dataset; ds = load_dataset("parquet", data_dir="data")
 `errors/` has: {", ".join(f"`{n}`" for n in ERRORS_SCHEMA.names)}.
 `steps` lists what each stage did to the document (`name`, `chars_removed`, `detail`).
 """
+
+
+def _reasons_rows(counts: dict[str, Any]) -> str:
+    rows = (f"| {reason} | {n} |" for reason, n in counts["rejected_by_reason"].items())
+    return "\n".join(rows) or "| (none) | 0 |"
+
+
+def _languages(counts: dict[str, Any]) -> str:
+    return ", ".join(f"{lang}: {n}" for lang, n in counts["languages"].items()) or "none"
 
 
 def _runs_table(runs: list[dict[str, Any]]) -> str:

@@ -127,9 +127,13 @@ def ensure_every_part_dir(next_dir: str, sequence: int = 0, published: Path | No
     """A part directory with no rows still gets one empty, typed file, so every reader finds a schema
     (unless the `published` dataset this run appends to has parts there already)."""
     for part, schema in PARTS.items():
-        if any(any((root / part).glob("part-*.parquet")) for root in (Path(next_dir), published) if root):
+        if _has_parts(Path(next_dir) / part) or (published is not None and _has_parts(published / part)):
             continue
         write_table_atomic(schema.empty_table(), Path(next_dir) / part / part_name(0, sequence))
+
+
+def _has_parts(directory: Path) -> bool:
+    return any(directory.glob("part-*.parquet"))
 
 
 def _with_run_columns(table: pa.Table, run: RunColumns) -> pa.Table:

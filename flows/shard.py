@@ -81,7 +81,9 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
             records, checksum = 0, None
             for record in read_piece(piece, config.read):
                 row = (
-                    _unread_row(record) if isinstance(record, Unread) else _process(record, config, isolated)
+                    _error_row(record, record.error)
+                    if isinstance(record, Unread)
+                    else _process(record, config, isolated)
                 )
                 _count(summary, counters, row)
                 writer.add(row)
@@ -184,10 +186,6 @@ def _source_columns(record: RawRecord | Unread) -> dict[str, Any]:
 
 def _error_row(record: RawRecord | Unread, message: str) -> dict[str, Any]:
     return {**_source_columns(record), "status": "error", "error": message}
-
-
-def _unread_row(record: Unread) -> dict[str, Any]:
-    return _error_row(record, record.error)
 
 
 def dedup_columns(text: str, config: DedupConfig) -> dict[str, Any]:
