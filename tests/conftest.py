@@ -23,6 +23,17 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_lines() -> list[str]:
+    """The seeds' longer lines, to build generated corpora from."""
+    return [
+        line
+        for path in sorted(SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if len(line) > 30
+    ]
+
+
+@pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     """Seed documents by their three-digit prefix ("000" ... "004")."""
     return {path.name[:3]: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}

@@ -23,19 +23,13 @@ CONFIG = "[run]\nshard_docs = 25\nworkers = 1\n"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory, seeds_dir) -> Path:
+def corpus(tmp_path_factory, seed_lines) -> Path:
     """250 documents from the seeds' lines, some copied, in 10 shards."""
     root = tmp_path_factory.mktemp("crash") / "corpus"
     root.mkdir()
     rng = random.Random(11)
-    lines = [
-        line
-        for path in sorted(seeds_dir.glob("*.txt"))
-        for line in path.read_text().split("\n")
-        if len(line) > 30
-    ]
     for index in range(250):
-        text = "\n".join(rng.sample(lines, 5)) if index % 10 else "\n".join(lines[:5])
+        text = "\n".join(rng.sample(seed_lines, 5)) if index % 10 else "\n".join(seed_lines[:5])
         (root / f"doc_{index:03d}.txt").write_text(text, encoding="utf-8")
     (root.parent / "config.toml").write_text(CONFIG)
     return root

@@ -15,17 +15,11 @@ from transforms.config import Config
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory, seeds_dir) -> Path:
+def corpus(tmp_path_factory, seeds_dir, seed_lines) -> Path:
     """The seeds plus 300 documents made from their lines, some of them copies or edited copies."""
     root = tmp_path_factory.mktemp("dask") / "corpus"
     shutil.copytree(seeds_dir, root)
     rng = random.Random(7)
-    lines = [
-        line
-        for path in sorted(seeds_dir.glob("*.txt"))
-        for line in path.read_text().split("\n")
-        if len(line) > 30
-    ]
     made: list[str] = []
     for index in range(300):
         draw = rng.random()
@@ -34,7 +28,7 @@ def corpus(tmp_path_factory, seeds_dir) -> Path:
         elif made and draw < 0.2:
             text = made[rng.randrange(len(made))] + f"（记者 {index} 号补充）"
         else:
-            text = "\n".join(rng.sample(lines, 6))
+            text = "\n".join(rng.sample(seed_lines, 6))
         made.append(text)
         (root / f"generated_{index:03d}.txt").write_text(text, encoding="utf-8")
     return root
