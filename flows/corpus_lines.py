@@ -9,6 +9,7 @@ the same lines and ends with the same dataset.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow as pa
@@ -19,7 +20,8 @@ import xxhash
 from flows.dataset import write_table_atomic
 from flows.shard import dedup_columns
 from transforms.boilerplate import line_keys, remove_frequent_lines
-from transforms.config import DedupConfig
+from transforms.config import Config
+from transforms.quality import BOILERPLATE_STEPS, quality_reason, quality_signals
 
 FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])
 
@@ -56,8 +58,9 @@ def lines_path(staging_path: str) -> str:
     return str(Path(staging_path).with_suffix(".lines.parquet"))
 
 
-def apply_frequent_lines(staging_path: str, frequent_path: str, max_share: float, dedup: DedupConfig) -> str:
-    """Write the shard with frequent lines removed next to its staging file; returns that path."""
+def apply_frequent_lines(staging_path: str, frequent_path: str, config: Config) -> str:
+    """Write the shard with frequent lines removed next to its staging file; returns that path.
+    A changed document gets fresh dedup and quality columns, and meets the quality limits again."""
     staged = pq.read_table(staging_path)
     frequent = set(pq.read_table(frequent_path)["key"].to_pylist())
     rows = staged.to_pylist()
@@ -65,17 +68,27 @@ def apply_frequent_lines(staging_path: str, frequent_path: str, max_share: float
         if row["status"] != "kept":
             continue
         text, step = (
-            remove_frequent_lines(row["text"], frequent, max_share) if frequent else (row["text"], None)
+            remove_frequent_lines(row["text"], frequent, config.boilerplate.corpus_line_max_share)
+            if frequent
+            else (row["text"], None)
         )
         if step is None or not step.chars_removed:
             continue
-        row.update(text=text, line_keys=line_keys(text), **dedup_columns(text, dedup))
+        row.update(text=text, line_keys=line_keys(text), **dedup_columns(text, config.dedup))
         row["steps"] = [
             *row["steps"],
             {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},
         ]
-        if not text.strip():
-            row["status"], row["reason"] = "rejected", "empty"
+        removed = sum(s["chars_removed"] for s in row["steps"] if s["name"] in BOILERPLATE_STEPS)
+        signals = quality_signals(text, row["lang"] == "zh", removed, config.filter.spun_threshold)
+        row.update(asdict(signals))
+        reason = (
+            "empty"
+            if not text.strip()
+            else quality_reason(signals, config.filter.limits_for(row["lang"]), config.filter.reject_spun)
+        )
+        if reason:
+            row["status"], row["reason"] = "rejected", reason
     target = lines_path(staging_path)
     write_table_atomic(pa.Table.from_pylist(rows, schema=staged.schema), Path(target))
     return target

@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.errors import UserError
+from transforms.quality import SIGNALS
 
 STEP_TYPE = pa.struct([("name", pa.string()), ("chars_removed", pa.int64()), ("detail", pa.string())])
 TIMESTAMP = pa.timestamp("us", tz="UTC")
@@ -58,6 +59,8 @@ _DOCUMENT_FIELDS = [
     pa.field("text_hash", pa.string()),
     pa.field("steps", pa.list_(STEP_TYPE)),
     pa.field("metadata", pa.string()),  # JSON object: extractor metadata (author, date, sitename)
+    # quality signals (transforms/quality.py): one column each
+    *(pa.field(name, pa.bool_() if name == "spun" else pa.float64()) for name in SIGNALS),
     pa.field("cluster_size", pa.int64()),  # documents in its duplicate cluster, itself included
 ]
 

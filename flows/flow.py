@@ -92,9 +92,7 @@ def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: 
 
 @task(name="remove-corpus-lines", cache_policy=NO_CACHE)
 def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> str:
-    return apply_frequent_lines(
-        staging_path, frequent_path, config.boilerplate.corpus_line_max_share, config.dedup
-    )
+    return apply_frequent_lines(staging_path, frequent_path, config)
 
 
 @task(name="load-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

@@ -218,6 +218,7 @@ def _document_row(record: RawRecord, document: Document, config: Config) -> dict
             {"name": s.name, "chars_removed": s.chars_removed, "detail": s.detail} for s in document.steps
         ],
         "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True, default=str),
+        **(asdict(document.quality) if document.quality else {}),
         "reason": document.reason,
         "status": "kept" if kept else "rejected",
         "line_keys": line_keys(document.text) if kept else None,

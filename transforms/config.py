@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from transforms.quality import LIMITED_SIGNALS
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -133,8 +135,41 @@ class DedupConfig(_Section):
         return self
 
 
+QUALITY_LIMITS = frozenset(f"{bound}_{name}" for bound in ("min", "max") for name in LIMITED_SIGNALS)
+
+
 class FilterConfig(_Section):
     min_chars: int = Field(default=1, ge=0, description="Documents shorter than this are rejected as empty.")
+    spun_threshold: float = Field(
+        default=0.5, gt=0, lt=1, description="spun_score from which a Chinese document is flagged `spun`."
+    )
+    reject_spun: bool = Field(default=False, description="Reject documents flagged `spun` (quality:spun).")
+    thresholds: dict[str, float] = Field(
+        default_factory=dict,
+        description="Quality limits for every language, e.g. max_dup_line_share = 0.3 or "
+        "min_sentence_end_share = 0.2: min_/max_ and a signal column. A document outside one is rejected "
+        "with reason quality:<signal>. None by default.",
+    )
+    languages: dict[str, dict[str, float]] = Field(
+        default_factory=dict,
+        description="Limits for one language (a langdetect code, e.g. zh, en), over `thresholds`.",
+    )
+
+    @model_validator(mode="after")
+    def _known_limits(self) -> FilterConfig:
+        for where, limits in [("thresholds", self.thresholds)] + [
+            (f"languages.{lang}", limits) for lang, limits in self.languages.items()
+        ]:
+            unknown = sorted(set(limits) - QUALITY_LIMITS)
+            if unknown:
+                raise ValueError(
+                    f"filter.{where}: unknown limit {', '.join(unknown)}; "
+                    f"known: {', '.join(sorted(QUALITY_LIMITS))}"
+                )
+        return self
+
+    def limits_for(self, lang: str | None) -> dict[str, float]:
+        return {**self.thresholds, **self.languages.get(lang or "", {})}
 
 
 class RunConfig(_Section):

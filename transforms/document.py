@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from transforms.quality import QualitySignals
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,4 +47,5 @@ class Document:
     text_hash: str | None = None
     steps: tuple[Step, ...] = field(default_factory=tuple)
     metadata: dict[str, Any] = field(default_factory=dict)
+    quality: QualitySignals | None = None
     reason: str | None = None

@@ -14,7 +14,9 @@ from transforms.extract import extract_html
 from transforms.hashing import dedup_key
 from transforms.language import detect_language, langdetect_factory
 from transforms.normalize import normalize_text
+from transforms.quality import BOILERPLATE_STEPS, quality_reason, quality_signals
 from transforms.script import count_scripts, dominant_script, han_tables
+from transforms.spun import default_lexicon
 from transforms.unify import converter, normalize_width_and_punctuation, unify_script
 
 _TITLE_MAX_CHARS = 64
@@ -30,6 +32,7 @@ def load_resources(config: Config) -> None:
     default_patterns()
     han_tables()
     langdetect_factory(config.language.seed)
+    default_lexicon()
     for name in ("t2s", "s2t"):
         converter(name)
 
@@ -114,6 +117,12 @@ def process_record(record: RawRecord, config: Config) -> Document:
         text_hash=dedup_key(text),
         steps=tuple(steps),
         metadata=metadata,
+        quality=quality_signals(
+            text,
+            chinese,
+            sum(step.chars_removed for step in steps if step.name in BOILERPLATE_STEPS),
+            config.filter.spun_threshold,
+        ),
     )
     return _apply_filters(document, config)
 
@@ -126,4 +135,10 @@ def _apply_filters(document: Document, config: Config) -> Document:
         return replace(document, reason=f"language:{document.lang}")
     if (document.lang_score or 0.0) < config.language.min_score:
         return replace(document, reason="language_score")
+    if document.quality is not None:
+        reason = quality_reason(
+            document.quality, config.filter.limits_for(document.lang), config.filter.reject_spun
+        )
+        if reason:
+            return replace(document, reason=reason)
     return document

@@ -4,7 +4,7 @@ import pyarrow.parquet as pq
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from flows.dataset import STAGING_SCHEMA
 from transforms.boilerplate import line_key, line_keys
-from transforms.config import DedupConfig
+from transforms.config import Config
 
 CHROME = "本站所有文章均由编辑精心挑选，欢迎大家常来看看"
 
@@ -38,9 +38,7 @@ def test_a_line_shared_by_many_documents_is_removed_from_each(tmp_path):
     frequent = frequent_line_keys([staged], min_docs=10)
     assert frequent["key"].to_pylist() == [line_key(CHROME)]
     pq.write_table(frequent, tmp_path / "f.parquet")
-    cleaned = pq.read_table(
-        apply_frequent_lines(staged, str(tmp_path / "f.parquet"), 0.5, DedupConfig())
-    ).to_pylist()
+    cleaned = pq.read_table(apply_frequent_lines(staged, str(tmp_path / "f.parquet"), Config())).to_pylist()
     assert all(CHROME not in row["text"] for row in cleaned)
     assert all(row["steps"][-1]["name"] == "corpus_lines" for row in cleaned)
     assert pq.read_table(staged)["text"][0].as_py() == article(0)  # the staging itself stays as it was
@@ -55,9 +53,8 @@ def test_documents_made_mostly_of_frequent_lines_are_left_for_dedup(tmp_path):
     texts = [article(i) for i in range(12)]
     staged = stage(tmp_path / "s.parquet", texts)
     pq.write_table(frequent_line_keys([staged], min_docs=10), tmp_path / "f.parquet")
-    cleaned = pq.read_table(
-        apply_frequent_lines(staged, str(tmp_path / "f.parquet"), max_share=0.2, dedup=DedupConfig())
-    ).to_pylist()
+    config = Config().with_overrides({"boilerplate": {"corpus_line_max_share": 0.2}})
+    cleaned = pq.read_table(apply_frequent_lines(staged, str(tmp_path / "f.parquet"), config)).to_pylist()
     assert [row["text"] for row in cleaned] == texts
 
 

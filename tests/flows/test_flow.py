@@ -117,6 +117,9 @@ def test_seed_results(published):
     assert "中國" not in seed_004["text"]
     page = by_name["page_gbk.html"]
     assert page["title"] == "芯片新闻" and page["source_format"] == "html"
+    assert by_name["001_d8977b4136ab0523.txt"]["spun"] is True  # annotated, not filtered by default
+    assert [name for name, row in by_name.items() if row["spun"]] == ["001_d8977b4136ab0523.txt"]
+    assert by_name["000_9d3abaac53ab3a5d.txt"]["boilerplate_share"] > 0.2
     assert "人工智能芯片产业" in page["text"]
 
 
@@ -234,6 +237,23 @@ def test_a_shared_dedup_index_rejects_what_another_dataset_published(prefect_ser
     (original,) = read(tmp_path / "a", "data").to_pylist()
     assert copy["duplicate_of"] == original["id"] and copy["source_uri"].endswith("same_article.txt")
     assert [Path(r["source_uri"]).name for r in read(tmp_path / "b", "data").to_pylist()] == ["new.txt"]
+
+
+def test_quality_policy_rejects_with_the_signal_as_reason(prefect_server, seeds_dir, tmp_path):
+    config = CONFIG.model_copy(
+        update={
+            "filter": CONFIG.filter.model_validate(
+                {"reject_spun": True, "languages": {"zh": {"max_boilerplate_share": 0.4}}}
+            )
+        }
+    )
+    manifest = run_with(config, seeds_dir, tmp_path / "out", workers=1)
+    counts = manifest["counts"]
+    assert counts["rejected_by_reason"] == {"quality:boilerplate_share": 1, "quality:spun": 1}
+    assert counts["invariant_holds"] and counts["kept"] == 3
+    rejected = {Path(r["source_uri"]).name[:3]: r for r in read(tmp_path / "out", "rejected").to_pylist()}
+    assert rejected["001"]["reason"] == "quality:spun" and rejected["001"]["spun_score"] > 0.5
+    assert rejected["000"]["reason"] == "quality:boilerplate_share"
 
 
 def test_manifest_counts_every_stage_including_the_corpus_wide_ones(published):
