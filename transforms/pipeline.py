@@ -14,7 +14,7 @@ from transforms.extract import extract_html
 from transforms.hashing import dedup_key
 from transforms.language import detect_language, langdetect_factory
 from transforms.normalize import normalize_text
-from transforms.quality import BOILERPLATE_STEPS, quality_reason, quality_signals
+from transforms.quality import BOILERPLATE_STEPS, class_table, quality_reason, quality_signals
 from transforms.script import count_scripts, dominant_script, han_tables
 from transforms.spun import default_lexicon
 from transforms.unify import converter, normalize_width_and_punctuation, unify_script
@@ -33,6 +33,7 @@ def load_resources(config: Config) -> None:
     han_tables()
     langdetect_factory(config.language.seed)
     default_lexicon()
+    class_table()
     for name in ("t2s", "s2t"):
         converter(name)
 

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, fields
 from functools import cache
 
+import numpy as np
+
 from transforms.spun import spun_evidence
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_TOKEN = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")  # a CJK character, or a run of other word characters
-_DIGIT = re.compile(r"\d")
-_SPACE = re.compile(r"\s")
+# Character classes, as bits of a per-code-point table (numpy counts them without Python loops)
+_SPACE, _CJK, _WORD, _DIGIT, _SYMBOL = 1, 2, 4, 8, 16  # _WORD: letters/digits other than CJK
+_CJK_RANGES = ((0x3040, 0x3100), (0x3400, 0x4DC0), (0x4E00, 0xA000), (0xAC00, 0xD7B0), (0xF900, 0xFB00))
+_ASTRAL_CJK, _ASTRAL_SYMBOLS = (0x20000, 0x40000), (0x1F000, 0x1FB00)  # CJK Ext. B+, emoji
 _SENTENCE_END = frozenset("。！？!?…．.；;")
 _CLOSERS = "\"'”’」』）)】》〉"
 TOP_NGRAM = 2  # Gopher: share of characters in the most frequent 2-gram
 DUP_NGRAM_CJK, DUP_NGRAM_WORDS = 10, 5  # repeated n-grams: 10 CJK characters ≈ 5 words
+_KEY_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,25 +43,49 @@ class QualitySignals:
 
 
 @cache
-def _symbol_pattern() -> re.Pattern[str]:
-    """Unicode symbol categories; Python's re has no \\p{S}, so the class is built once."""
-    ranges: list[str] = []
-    start = previous = None
-    for code in range(0x20, 0x10000):
-        if unicodedata.category(chr(code)).startswith("S"):
-            if previous is not None and code == previous + 1:
-                previous = code
-                continue
-            if start is not None:
-                ranges.append(_range(start, previous))
-            start = previous = code
-    if start is not None:
-        ranges.append(_range(start, previous))
-    return re.compile("[" + "".join(ranges) + "\U0001f000-\U0001faff]")
+def class_table() -> np.ndarray:
+    """Class bits of every BMP code point, built once per process from Python's own definitions."""
+    plane = "".join(map(chr, range(0x10000)))
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for bit, pattern in ((_SPACE, r"\s"), (_WORD, r"\w"), (_DIGIT, r"\d")):
+        table[[match.start() for match in re.finditer(pattern, plane)]] |= bit
+    for start, end in _CJK_RANGES:
+        table[start:end] = (table[start:end] & (0xFF ^ _WORD)) | _CJK
+    table[[code for code in range(0x10000) if unicodedata.category(chr(code)).startswith("S")]] |= _SYMBOL
+    return table
 
 
-def _range(start: int, end: int | None) -> str:
-    return re.escape(chr(start)) + ("-" + re.escape(chr(end)) if end and end != start else "")
+def _classes(codes: np.ndarray) -> np.ndarray:
+    classes = class_table()[np.minimum(codes, 0xFFFF)]
+    astral = codes > 0xFFFF
+    if astral.any():
+        classes[astral] = np.where(
+            (codes[astral] >= _ASTRAL_CJK[0]) & (codes[astral] < _ASTRAL_CJK[1]),
+            _CJK,
+            np.where(
+                (codes[astral] >= _ASTRAL_SYMBOLS[0]) & (codes[astral] < _ASTRAL_SYMBOLS[1]), _SYMBOL, 0
+            ),
+        )
+    return classes
+
+
+def _tokens(text: str, codes: np.ndarray, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Token ids and lengths: a CJK character is a token (its code point), and so is each run of other
+    word characters (numbered by first appearance, above the code points)."""
+    cjk = (classes & _CJK) > 0
+    word = (classes & _WORD) > 0
+    edges = np.diff(np.concatenate(([False], word, [False])).astype(np.int8))
+    run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    numbering: dict[str, int] = {}
+    run_ids = [
+        numbering.setdefault(text[a:b], 0x110000 + len(numbering))
+        for a, b in zip(run_starts, run_ends, strict=True)
+    ]
+    positions = np.concatenate((np.flatnonzero(cjk), run_starts))
+    ids = np.concatenate((codes[cjk].astype(np.uint64), np.array(run_ids, dtype=np.uint64)))
+    lengths = np.concatenate((np.ones(int(cjk.sum()), dtype=np.int64), run_ends - run_starts))
+    order = np.argsort(positions, kind="stable")
+    return ids[order], lengths[order]
 
 
 def _share(part: int, whole: int) -> float:
@@ -71,55 +96,77 @@ def quality_signals(
     text: str, chinese: bool, removed_chars: int = 0, spun_threshold: float = 0.5
 ) -> QualitySignals:
     """All signals of one (cleaned) document; `removed_chars` is what boilerplate removal took."""
-    visible = len(text) - len(_SPACE.findall(text))
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    classes = _classes(codes)
+    counts = {bit: int(np.count_nonzero(classes & bit)) for bit in (_SPACE, _CJK, _DIGIT, _SYMBOL)}
+    visible = len(text) - counts[_SPACE]
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     ended = sum(1 for line in lines if line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END)
-    tokens = _TOKEN.findall(text)
-    cjk = len(_CJK_CHAR.findall(text))
+    ids, lengths = _tokens(text, codes, classes)
+    cjk = counts[_CJK]
+    top_ngram, dup_ngram = repetition_shares(
+        ids, lengths, TOP_NGRAM, DUP_NGRAM_CJK if cjk * 2 >= len(ids) else DUP_NGRAM_WORDS
+    )
     evidence = spun_evidence(text) if chinese else None
     return QualitySignals(
         cjk_share=_share(cjk, visible),
         mean_line_chars=round(sum(map(len, lines)) / len(lines), 2) if lines else 0.0,
         sentence_end_share=_share(ended, len(lines)),
         dup_line_share=_share(len(lines) - len(set(lines)), len(lines)),
-        top_ngram_share=top_ngram_share(tokens, TOP_NGRAM),
-        dup_ngram_share=dup_ngram_share(tokens, DUP_NGRAM_CJK if cjk * 2 >= len(tokens) else DUP_NGRAM_WORDS),
-        symbol_share=_share(len(_symbol_pattern().findall(text)), visible),
-        digit_share=_share(len(_DIGIT.findall(text)), visible),
+        top_ngram_share=top_ngram,
+        dup_ngram_share=dup_ngram,
+        symbol_share=_share(counts[_SYMBOL], visible),
+        digit_share=_share(counts[_DIGIT], visible),
         boilerplate_share=_share(removed_chars, removed_chars + len(text)),
         spun_score=round(evidence.score, 4) if evidence else None,
         spun=evidence.score >= spun_threshold if evidence else None,
     )
 
 
-def _ngrams(tokens: list[str], n: int) -> list[tuple[str, ...]]:
-    return [tuple(tokens[start : start + n]) for start in range(len(tokens) - n + 1)]
+def repetition_shares(ids: np.ndarray, lengths: np.ndarray, top_n: int, dup_n: int) -> tuple[float, float]:
+    """(top_ngram_share, dup_ngram_share) of a token sequence (ids and character lengths): the share of
+    token characters in the most frequent top_n-gram (its occurrences, counted once each), and covered
+    by dup_n-grams that occur more than once (Gopher). Vectorized over 64-bit n-gram keys."""
+    total = int(lengths.sum())
+    return _top_share(ids, lengths, top_n, total), _dup_share(ids, lengths, dup_n, total)
 
 
-def top_ngram_share(tokens: list[str], n: int) -> float:
-    """Share of token characters in the most frequent n-gram (its occurrences, counted once each)."""
-    if len(tokens) < n:
+def token_arrays(tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Ids and lengths of a list of tokens, for repetition_shares."""
+    numbering: dict[str, int] = {}
+    ids = np.array([numbering.setdefault(token, len(numbering)) for token in tokens], dtype=np.uint64)
+    return ids, np.array([len(token) for token in tokens], dtype=np.int64)
+
+
+def _gram_keys(ids: np.ndarray, n: int) -> np.ndarray:
+    count = len(ids) - n + 1
+    keys = ids[:count].copy()
+    for offset in range(1, n):
+        keys = keys * _KEY_MULTIPLIER + ids[offset : offset + count]  # wraps modulo 2**64
+    return keys
+
+
+def _top_share(ids: np.ndarray, lengths: np.ndarray, n: int, total: int) -> float:
+    if len(ids) < n:
         return 0.0
-    grams = Counter(_ngrams(tokens, n))
-    gram, count = grams.most_common(1)[0]
-    if count < 2:
+    _, first, counts = np.unique(_gram_keys(ids, n), return_index=True, return_counts=True)
+    top = int(np.argmax(counts))  # ties: the smallest key, so the choice is deterministic
+    if counts[top] < 2:
         return 0.0
-    return _share(count * sum(map(len, gram)), sum(map(len, tokens)))
+    start = int(first[top])
+    return _share(int(counts[top]) * int(lengths[start : start + n].sum()), total)
 
 
-def dup_ngram_share(tokens: list[str], n: int) -> float:
-    """Share of token characters covered by n-grams that occur more than once (Gopher's dup n-gram frac)."""
-    if len(tokens) < n:
+def _dup_share(ids: np.ndarray, lengths: np.ndarray, n: int, total: int) -> float:
+    if len(ids) < n:
         return 0.0
-    grams = _ngrams(tokens, n)
-    counts = Counter(grams)
-    covered = [False] * len(tokens)
-    for start, gram in enumerate(grams):
-        if counts[gram] > 1:
-            covered[start : start + n] = [True] * n
-    covered_chars = sum(len(token) for token, hit in zip(tokens, covered, strict=True) if hit)
-    return _share(covered_chars, sum(map(len, tokens)))
+    _, inverse, counts = np.unique(_gram_keys(ids, n), return_inverse=True, return_counts=True)
+    starts = np.flatnonzero(counts[inverse] > 1)
+    cover = np.zeros(len(ids) + 1, dtype=np.int64)  # +1 where a repeated n-gram starts, -1 after it
+    cover[starts] += 1  # starts are distinct, so plain indexing adds once each
+    cover[starts + n] -= 1
+    return _share(int(lengths[np.cumsum(cover[:-1]) > 0].sum()), total)
 
 
 BOILERPLATE_STEPS = frozenset({"boilerplate", "corpus_lines"})  # the removals boilerplate_share counts

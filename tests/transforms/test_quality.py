@@ -2,7 +2,7 @@ import pydantic
 import pytest
 
 from transforms.config import Config, FilterConfig
-from transforms.quality import dup_ngram_share, quality_reason, quality_signals, top_ngram_share
+from transforms.quality import quality_reason, quality_signals, repetition_shares, token_arrays
 
 PROSE = "今天天气很好。我们去公园散步，看到很多人在锻炼身体。\n晚上回家做饭，吃完饭后看了一会儿书。"
 
@@ -29,12 +29,18 @@ def test_english_is_tokenized_by_words_and_has_no_spun_score():
     text = "the cat sat on the mat and the cat sat on the mat again"
     signals = quality_signals(text, chinese=False)
     assert signals.cjk_share == 0 and signals.spun_score is None and signals.spun is None
-    assert dup_ngram_share(text.split(), 5) == round(34 / 42, 4)  # "the cat sat on the mat" twice
+    assert repetition_shares(*token_arrays(text.split()), 2, 5)[1] == round(
+        34 / 42, 4
+    )  # "the cat sat on the mat" twice
 
 
 def test_ngram_shares_of_short_or_unique_token_lists_are_zero():
-    assert top_ngram_share(["a"], 2) == 0 and dup_ngram_share(list("abc"), 5) == 0
-    assert top_ngram_share(list("abcdef"), 2) == 0
+    assert repetition_shares(*token_arrays(["a"]), 2, 5) == (0, 0)
+    assert repetition_shares(*token_arrays(list("abcdef")), 2, 5) == (0, 0)
+    assert repetition_shares(*token_arrays(list("abab")), 2, 3) == (
+        1.0,
+        0,
+    )  # "ab" twice covers all 4 characters
 
 
 def test_limits_and_per_language_override():
