@@ -43,6 +43,11 @@ def _signature(item: InputFile) -> tuple[int, int | None]:
     return item.size, item.mtime_ns
 
 
+def _columns_release(version: str) -> str:
+    """Releases that share major.minor write the same columns (the dataset contract)."""
+    return ".".join(version.split(".")[:2])
+
+
 def select_inputs(
     files: tuple[InputFile, ...],
     previous: dict[str, Any] | None,
@@ -58,6 +63,12 @@ def select_inputs(
         return Selection(files, (), False)
     seen = {item["key"]: (item["size"], item.get("mtime_ns")) for item in previous["inputs"]}
     if mode == "append":
+        older = {run["pipeline_version"] for run in previous["runs"]} - {pipeline_version}
+        if any(_columns_release(version) != _columns_release(pipeline_version) for version in older):
+            raise UserError(
+                f"the dataset was written by refinery {', '.join(sorted(older))}, whose columns differ from "
+                f"{pipeline_version}'s; rebuild it with --mode replace, or append to a new --out"
+            )
         new = tuple(item for item in files if item.key not in seen)
         changed = tuple(item.key for item in files if item.key in seen and seen[item.key] != _signature(item))
         return Selection(new, changed, not new)
