@@ -96,7 +96,7 @@ def quality_signals(
     text: str, chinese: bool, removed_chars: int = 0, spun_threshold: float = 0.5
 ) -> QualitySignals:
     """All signals of one (cleaned) document; `removed_chars` is what boilerplate removal took."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     classes = _classes(codes)
     counts = {bit: int(np.count_nonzero(classes & bit)) for bit in (_SPACE, _CJK, _DIGIT, _SYMBOL)}
     visible = len(text) - counts[_SPACE]
@@ -126,8 +126,9 @@ def quality_signals(
 
 def repetition_shares(ids: np.ndarray, lengths: np.ndarray, top_n: int, dup_n: int) -> tuple[float, float]:
     """(top_ngram_share, dup_ngram_share) of a token sequence (ids and character lengths): the share of
-    token characters in the most frequent top_n-gram (its occurrences, counted once each), and covered
-    by dup_n-grams that occur more than once (Gopher). Vectorized over 64-bit n-gram keys."""
+    token characters covered by the most frequent top_n-gram, and by dup_n-grams that occur more than
+    once (Gopher; overlapping occurrences count their characters once, so these are true shares).
+    Vectorized over 64-bit n-gram keys."""
     total = int(lengths.sum())
     return _top_share(ids, lengths, top_n, total), _dup_share(ids, lengths, dup_n, total)
 
@@ -150,23 +151,27 @@ def _gram_keys(ids: np.ndarray, n: int) -> np.ndarray:
 def _top_share(ids: np.ndarray, lengths: np.ndarray, n: int, total: int) -> float:
     if len(ids) < n:
         return 0.0
-    _, first, counts = np.unique(_gram_keys(ids, n), return_index=True, return_counts=True)
+    keys = _gram_keys(ids, n)
+    unique, counts = np.unique(keys, return_counts=True)
     top = int(np.argmax(counts))  # ties: the smallest key, so the choice is deterministic
     if counts[top] < 2:
         return 0.0
-    start = int(first[top])
-    return _share(int(counts[top]) * int(lengths[start : start + n].sum()), total)
+    return _share(_covered_chars(np.flatnonzero(keys == unique[top]), n, lengths), total)
 
 
 def _dup_share(ids: np.ndarray, lengths: np.ndarray, n: int, total: int) -> float:
     if len(ids) < n:
         return 0.0
     _, inverse, counts = np.unique(_gram_keys(ids, n), return_inverse=True, return_counts=True)
-    starts = np.flatnonzero(counts[inverse] > 1)
-    cover = np.zeros(len(ids) + 1, dtype=np.int64)  # +1 where a repeated n-gram starts, -1 after it
+    return _share(_covered_chars(np.flatnonzero(counts[inverse] > 1), n, lengths), total)
+
+
+def _covered_chars(starts: np.ndarray, n: int, lengths: np.ndarray) -> int:
+    """Characters of the tokens that n-grams starting at `starts` cover (overlaps counted once)."""
+    cover = np.zeros(len(lengths) + 1, dtype=np.int64)  # +1 where an n-gram starts, -1 after it
     cover[starts] += 1  # starts are distinct, so plain indexing adds once each
     cover[starts + n] -= 1
-    return _share(int(lengths[np.cumsum(cover[:-1]) > 0].sum()), total)
+    return int(lengths[np.cumsum(cover[:-1]) > 0].sum())
 
 
 BOILERPLATE_STEPS = frozenset({"boilerplate", "corpus_lines"})  # the removals boilerplate_share counts

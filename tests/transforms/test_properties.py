@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from dataclasses import asdict
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -22,6 +23,7 @@ from transforms.hashing import dedup_key, strip_for_dedup
 from transforms.language import detect_language
 from transforms.normalize import normalize_text
 from transforms.pipeline import RecordError, load_resources, process_record
+from transforms.quality import quality_signals
 from transforms.script import count_scripts, dominant_script, han_script
 from transforms.unify import normalize_width_and_punctuation, unify_script
 
@@ -516,3 +518,12 @@ def test_config_round_trips_through_its_canonical_json(sections):
     assert Config().with_overrides(sections) == config
     # `run` only tunes execution: it never changes the content hash
     assert config.with_overrides({"run": {"shard_docs": 7}}).content_hash() == config.content_hash()
+
+
+@given(st.one_of(ANY_TEXT, DOCUMENT, st.text()), st.booleans(), st.integers(0, 10_000))
+def test_quality_signals_are_total_and_shares_are_shares(text, chinese, removed):
+    signals = quality_signals(text, chinese, removed)
+    shares = [value for name, value in asdict(signals).items() if name.endswith("share")]
+    assert all(0.0 <= value <= 1.0 for value in shares)
+    assert (signals.spun_score is None) is (not chinese)
+    assert chinese is False or 0.0 <= signals.spun_score <= 1.0
