@@ -77,6 +77,7 @@ def run_record(
             "rejected_by_reason": reasons,
             "languages": merge_counts([s["languages"] for s in shards]),
             "scripts": merge_counts([s["scripts"] for s in shards]),
+            "flagged": merge_counts([s["flagged"] for s in shards]),
             "chars_removed_by_stage": chars_removed,
             "shards": len(shards),
             "shards_resumed": sum(1 for s in shards if s["resumed"]),
@@ -88,7 +89,7 @@ def run_record(
 
 
 _TOTALS = ("documents_read", "kept", "rejected", "errors", "shards", "shards_resumed")
-_MERGED = ("rejected_by_reason", "languages", "scripts", "chars_removed_by_stage")
+_MERGED = ("rejected_by_reason", "languages", "scripts", "flagged", "chars_removed_by_stage")
 
 
 def build_manifest(
@@ -104,7 +105,7 @@ def build_manifest(
         and counts["documents_read"] == counts["kept"] + counts["rejected"] + counts["errors"]
     )
     for name in _MERGED:
-        counts[name] = merge_counts([run["counts"][name] for run in runs])
+        counts[name] = merge_counts([run["counts"].get(name, {}) for run in runs])
     return {
         "run_id": record["run_id"],
         "started_at": record["started_at"],
@@ -138,7 +139,7 @@ def run_report(record: dict[str, Any]) -> str:
 |---|---|
 {_reasons_rows(counts)}
 
-Languages: {_languages(counts)}
+Languages: {_languages(counts)}. {_flagged(counts)}
 
 | stage | seconds | documents kept after it |
 |---|---|---|
@@ -165,6 +166,7 @@ Cleaned, deduplicated text produced by refinery {manifest["versions"]["refinery"
 
 Every document read is in exactly one of `data/`, `rejected/`, `errors/`
 (invariant holds: {str(counts["invariant_holds"]).lower()}). Languages of processed documents: {languages}.
+{_flagged(counts)}
 
 | rejected because | documents |
 |---|---|
@@ -207,6 +209,11 @@ from datasets import load_dataset; ds = load_dataset("parquet", data_dir="data")
 def _reasons_rows(counts: dict[str, Any]) -> str:
     rows = (f"| {reason} | {n} |" for reason, n in counts["rejected_by_reason"].items())
     return "\n".join(rows) or "| (none) | 0 |"
+
+
+def _flagged(counts: dict[str, Any]) -> str:
+    spun = counts.get("flagged", {}).get("spun", 0)
+    return f"Flagged spun (伪原创) when processed: {spun} (kept unless filter.reject_spun)."
 
 
 def _languages(counts: dict[str, Any]) -> str:

@@ -43,6 +43,7 @@ class ShardSummary:
     reasons: dict[str, int] = field(default_factory=dict)
     languages: dict[str, int] = field(default_factory=dict)
     scripts: dict[str, int] = field(default_factory=dict)
+    flagged: dict[str, int] = field(default_factory=dict)  # quality flags raised (spun)
     inputs: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     resumed: bool = False
@@ -73,7 +74,9 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
 
     load_resources(config)
     summary = ShardSummary(index=shard.index, staging_path=str(path))
-    counters: dict[str, Counter[str]] = {name: Counter() for name in ("reasons", "languages", "scripts")}
+    counters: dict[str, Counter[str]] = {
+        name: Counter() for name in ("reasons", "languages", "scripts", "flagged")
+    }
     with contextlib.ExitStack() as stack:
         isolated = stack.enter_context(IsolatedProcessor(config)) if _can_isolate(config) else None
         writer = stack.enter_context(StagingWriter(path, STAGING_SCHEMA))
@@ -120,6 +123,8 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
         summary.kept += 1
     counters["languages"][row["lang"] or "und"] += 1
     counters["scripts"][row["script"] or "Zyyy"] += 1
+    if row.get("spun"):
+        counters["flagged"]["spun"] += 1
 
 
 def _can_isolate(config: Config) -> bool:

@@ -73,6 +73,8 @@ def test_nothing_is_lost(published):
     assert (counts["kept"], counts["rejected"], counts["errors"]) == (6, 3, 1)
     assert counts["invariant_holds"] is True
     assert counts["rejected_by_reason"] == {"empty": 1, "exact_duplicate": 1, "near_duplicate": 1}
+    assert counts["flagged"] == {"spun": 1}  # seed 001, annotated and kept: filters are opt-in
+    assert "Flagged spun (伪原创) when processed: 1" in (out / "README.md").read_text(encoding="utf-8")
     assert [Path(p).name for p in manifest["skipped_files"]] == ["notes.csv"]
     assert read(out, "data").num_rows + read(out, "rejected").num_rows + read(out, "errors").num_rows == 10
 
