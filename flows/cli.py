@@ -251,7 +251,8 @@ def run_command(args: argparse.Namespace) -> int:
     total = manifest["counts"]
     print(
         f"done in {manifest['seconds']:.1f}s: {counts['documents_read']} documents read, "
-        f"{counts['kept']} kept, {counts['rejected']} rejected ({reasons}), {counts['errors']} errors\n"
+        f"{counts['kept']} kept, {counts['rejected']} rejected ({reasons}), {counts['errors']} errors, "
+        f"{counts['flagged'].get('spun', 0)} flagged spun\n"
         f"dataset: {manifest['out']}  ({total['kept']} documents from {len(manifest['runs'])} run(s); "
         "see README.md and manifest.json there)"
     )
