@@ -83,6 +83,7 @@ class PrefectAPI:
 
     def ready(self, timeout: float = 60) -> str:
         """The API URL, once the API answers; from here on this process and its workers use it."""
+        from prefect.context import refresh_global_settings_context
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
         configured = PREFECT_API_URL.value()
@@ -100,6 +101,11 @@ class PrefectAPI:
             time.sleep(0.1)
         self.stack.enter_context(temporary_settings(updates={PREFECT_API_URL: url}))
         os.environ["PREFECT_API_URL"] = url  # worker processes start with this environment
+        # Threads that do not inherit this context (the task runner's, the log and event shippers')
+        # read Prefect's global settings, made at import time without the URL: without this refresh
+        # they each start another temporary server (~220 MB, seen during long runs).
+        refresh_global_settings_context()
+        self.stack.callback(refresh_global_settings_context)  # after the URL is gone again (stop)
         return url
 
     def stop(self) -> None:
@@ -109,8 +115,8 @@ class PrefectAPI:
             from prefect.logging.handlers import APILogHandler
 
             APILogHandler().flush()  # ship the run's logs before the server goes away
-        self.stack.close()
         os.environ.pop("PREFECT_API_URL", None)
+        self.stack.close()
         self.process.terminate()
         try:
             self.process.wait(timeout=5)

@@ -110,3 +110,16 @@ def test_run_seeds_end_to_end(tmp_path):
     forced = refinery("run", "seeds", "--out", str(out), "--force")
     assert forced.returncode == 0 and "5 documents read" in forced.stdout
     assert json.loads((out / "manifest.json").read_text())["run_id"] != manifest["run_id"]
+
+
+def test_a_run_on_worker_processes_uses_one_temporary_prefect_server(tmp_path):
+    """Threads of the task runner read Prefect's global settings; if those lack the temporary
+    server's URL, Prefect starts a second server of its own (and says so in the log)."""
+    config = tmp_path / "shards.toml"
+    config.write_text("[run]\nshard_docs = 2\n")
+    result = refinery(
+        "run", "seeds", "--out", str(tmp_path / "out"), "--config", str(config), "--workers", "2"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "shard 3/3" in result.stderr
+    assert "Starting temporary server" not in result.stderr + result.stdout
