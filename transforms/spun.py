@@ -20,9 +20,9 @@ from importlib import resources
 
 SWAP_SHARE = 0.5  # the alternative: a spinner swapped this share of the originals
 PAIR_CAP = 4.0  # the most (and least) one pair can contribute, in nats
-# The score is 0.5 at this much evidence (nats) and rises by 1 / (1 + e^-1) per SCORE_SCALE more. Clean
-# news pages stay below -7 and fully spun ones above +36 (bench/eval_spun.py); the centre sits
-# high enough above the clean ones that a short clean page cannot reach it by chance.
+# score = logistic((log_ratio - SCORE_CENTRE) / SCORE_SCALE): 0.5 at SCORE_CENTRE nats. Clean news
+# pages stay below -7 and fully spun ones above +36 (bench/eval_spun.py); the centre sits high enough
+# above the clean ones that a short clean page cannot reach it by chance.
 SCORE_CENTRE, SCORE_SCALE = 8.0, 4.0
 
 
