@@ -21,7 +21,7 @@ from flows.dataset import write_table_atomic
 from flows.shard import dedup_columns
 from transforms.boilerplate import line_keys, remove_frequent_lines
 from transforms.config import Config
-from transforms.quality import BOILERPLATE_STEPS, quality_reason, quality_signals
+from transforms.quality import BOILERPLATE_STEPS, quality_signals
 
 FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])
 
@@ -82,11 +82,7 @@ def apply_frequent_lines(staging_path: str, frequent_path: str, config: Config) 
         removed = sum(s["chars_removed"] for s in row["steps"] if s["name"] in BOILERPLATE_STEPS)
         signals = quality_signals(text, row["lang"] == "zh", removed, config.filter.spun_threshold)
         row.update(asdict(signals))
-        reason = (
-            "empty"
-            if not text.strip()
-            else quality_reason(signals, config.filter.limits_for(row["lang"]), config.filter.reject_spun)
-        )
+        reason = "empty" if not text.strip() else config.filter.quality_reason(signals, row["lang"])
         if reason:
             row["status"], row["reason"] = "rejected", reason
     target = lines_path(staging_path)

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from transforms.quality import LIMITED_SIGNALS
+from transforms.quality import LIMITED_SIGNALS, QualitySignals, quality_reason
 
 
 class _Section(BaseModel):
@@ -170,6 +170,10 @@ class FilterConfig(_Section):
 
     def limits_for(self, lang: str | None) -> dict[str, float]:
         return {**self.thresholds, **self.languages.get(lang or "", {})}
+
+    def quality_reason(self, signals: QualitySignals, lang: str | None) -> str | None:
+        """Why this policy rejects a document of language `lang` with these signals; None: it passes."""
+        return quality_reason(signals, self.limits_for(lang), self.reject_spun)
 
 
 class RunConfig(_Section):

@@ -14,7 +14,7 @@ from transforms.extract import extract_html
 from transforms.hashing import dedup_key
 from transforms.language import detect_language, langdetect_factory
 from transforms.normalize import normalize_text
-from transforms.quality import BOILERPLATE_STEPS, class_table, quality_reason, quality_signals
+from transforms.quality import BOILERPLATE_STEPS, class_table, quality_signals
 from transforms.script import count_scripts, dominant_script, han_tables
 from transforms.spun import default_lexicon
 from transforms.unify import converter, normalize_width_and_punctuation, unify_script
@@ -137,9 +137,7 @@ def _apply_filters(document: Document, config: Config) -> Document:
     if (document.lang_score or 0.0) < config.language.min_score:
         return replace(document, reason="language_score")
     if document.quality is not None:
-        reason = quality_reason(
-            document.quality, config.filter.limits_for(document.lang), config.filter.reject_spun
-        )
+        reason = config.filter.quality_reason(document.quality, document.lang)
         if reason:
             return replace(document, reason=reason)
     return document

@@ -133,13 +133,6 @@ def repetition_shares(ids: np.ndarray, lengths: np.ndarray, top_n: int, dup_n: i
     return _top_share(ids, lengths, top_n, total), _dup_share(ids, lengths, dup_n, total)
 
 
-def token_arrays(tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Ids and lengths of a list of tokens, for repetition_shares."""
-    numbering: dict[str, int] = {}
-    ids = np.array([numbering.setdefault(token, len(numbering)) for token in tokens], dtype=np.uint64)
-    return ids, np.array([len(token) for token in tokens], dtype=np.int64)
-
-
 def _gram_keys(ids: np.ndarray, n: int) -> np.ndarray:
     count = len(ids) - n + 1
     keys = ids[:count].copy()

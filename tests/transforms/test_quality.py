@@ -2,7 +2,7 @@ import pydantic
 import pytest
 
 from transforms.config import Config, FilterConfig
-from transforms.quality import quality_reason, quality_signals, repetition_shares, token_arrays
+from transforms.quality import quality_reason, quality_signals
 
 PROSE = "今天天气很好。我们去公园散步，看到很多人在锻炼身体。\n晚上回家做饭，吃完饭后看了一会儿书。"
 
@@ -29,18 +29,18 @@ def test_english_is_tokenized_by_words_and_has_no_spun_score():
     text = "the cat sat on the mat and the cat sat on the mat again"
     signals = quality_signals(text, chinese=False)
     assert signals.cjk_share == 0 and signals.spun_score is None and signals.spun is None
-    assert repetition_shares(*token_arrays(text.split()), 2, 5)[1] == round(
-        34 / 42, 4
-    )  # "the cat sat on the mat" twice
+    assert signals.dup_ngram_share == round(34 / 42, 4)  # "the cat sat on the mat" twice
+
+
+def shares(text: str) -> tuple[float, float]:
+    signals = quality_signals(text, chinese=True)
+    return signals.top_ngram_share, signals.dup_ngram_share
 
 
 def test_ngram_shares_of_short_or_unique_token_lists_are_zero():
-    assert repetition_shares(*token_arrays(["a"]), 2, 5) == (0, 0)
-    assert repetition_shares(*token_arrays(list("abcdef")), 2, 5) == (0, 0)
-    assert repetition_shares(*token_arrays(list("abab")), 2, 3) == (
-        1.0,
-        0,
-    )  # "ab" twice covers all 4 characters
+    assert shares("一") == (0, 0)
+    assert shares("一二三四五六") == (0, 0)
+    assert shares("一二一二") == (1.0, 0)  # "一二" twice covers all 4 characters
 
 
 def test_limits_and_per_language_override():
@@ -48,8 +48,8 @@ def test_limits_and_per_language_override():
         thresholds={"max_dup_line_share": 0.3}, languages={"en": {"max_dup_line_share": 0.9}}
     )
     signals = quality_signals("同一行\n同一行\n同一行\n另一行", chinese=True)
-    assert quality_reason(signals, policy.limits_for("zh"), reject_spun=False) == "quality:dup_line_share"
-    assert quality_reason(signals, policy.limits_for("en"), reject_spun=False) is None
+    assert policy.quality_reason(signals, "zh") == "quality:dup_line_share"
+    assert policy.quality_reason(signals, "en") is None
     assert quality_reason(signals, {}, reject_spun=False) is None
 
 
