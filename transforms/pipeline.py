@@ -15,7 +15,7 @@ from transforms.hashing import dedup_key
 from transforms.language import detect_language, langdetect_factory
 from transforms.normalize import normalize_text
 from transforms.quality import BOILERPLATE_STEPS, class_table, quality_signals
-from transforms.script import count_scripts, dominant_script, han_tables
+from transforms.script import count_scripts, dominant_script, han_tables, script_table
 from transforms.spun import default_lexicon
 from transforms.unify import converter, normalize_width_and_punctuation, unify_script
 
@@ -30,7 +30,7 @@ def load_resources(config: Config) -> None:
     """Load the tables every stage uses (patterns, OpenCC, langdetect profiles) once per process,
     so the first record of a shard is not charged for them (or timed out by them)."""
     default_patterns()
-    han_tables()
+    script_table(han_tables())
     langdetect_factory(config.language.seed)
     default_lexicon()
     class_table()

@@ -1,6 +1,10 @@
-import pytest
+import re
 
-from transforms.script import count_scripts, dominant_script, han_script, han_tables
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.script import _CLASSES, count_scripts, dominant_script, han_script, han_tables
 
 SIMPLIFIED = "中国的研究人员表示，由于出口限制，他们发现自己落后于美国同行五到十年。"
 TRADITIONAL = "中國的研究人員表示，由於出口限制，他們發現自己落後於美國同行五到十年。"
@@ -40,3 +44,28 @@ def test_chinese_with_english_names_is_still_han():
 def test_traditional_with_a_few_shared_simplified_forms_is_hant():
     counts = count_scripts(TRADITIONAL * 3 + "后面")
     assert han_script(counts) == "Hant"
+
+
+def _counted_by_regex(text: str) -> dict[str, int]:
+    """The definition count_scripts implements with a lookup table: a regex match per class."""
+    tables = han_tables()
+    counts = {name: len(re.findall(pattern, text)) for name, pattern in _CLASSES.items()}
+    counts["traditional"] = sum(char in tables.traditional_only for char in text) if counts["han"] else 0
+    counts["simplified"] = sum(char in tables.simplified_only for char in text) if counts["han"] else 0
+    return counts
+
+
+_MIXED_SCRIPTS = st.text(
+    st.one_of(
+        st.characters(),  # anything, astral and surrogates included
+        st.sampled_from(SIMPLIFIED + TRADITIONAL + "한국어かなカナабвαβγשלוםสวัสดีक𠀀𪚥ｶﾅ"),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED_SCRIPTS)
+def test_counts_match_the_per_class_regexes(text):
+    counts = count_scripts(text)
+    assert {name: getattr(counts, name) for name in _counted_by_regex(text)} == _counted_by_regex(text)
