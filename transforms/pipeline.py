@@ -12,7 +12,7 @@ from transforms.decode import DecodeError, declared_charset, decode_bytes
 from transforms.document import Document, RawRecord, Step
 from transforms.extract import extract_html
 from transforms.hashing import dedup_key
-from transforms.language import detect_language, langdetect_factory
+from transforms.language import detect_language, langdetect_factory, ngram_normalization
 from transforms.normalize import normalize_text
 from transforms.quality import BOILERPLATE_STEPS, class_table, quality_signals
 from transforms.script import count_scripts, dominant_script, han_tables, script_table
@@ -32,6 +32,7 @@ def load_resources(config: Config) -> None:
     default_patterns()
     script_table(han_tables())
     langdetect_factory(config.language.seed)
+    ngram_normalization()
     default_lexicon()
     class_table()
     for name in ("t2s", "s2t"):

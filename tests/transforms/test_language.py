@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from transforms.language import detect_language
+from transforms.language import FastDetector, detect_language, langdetect_factory
 from transforms.script import count_scripts
 
 PARAGRAPHS = {
@@ -85,3 +87,47 @@ def test_a_chinese_phrase_quoted_in_english_makes_it_mixed():
         "The sign at the entrance of the old temple simply said 请勿拍照, but most visitors took photos anyway."
     )
     assert (guess.lang, guess.mixed, guess.alternatives[0][0]) == ("en", True, "zh")
+
+
+def _probabilities(detector, text: str) -> list[tuple[str, float]]:
+    detector.set_max_text_length(1500)
+    detector.append(text)
+    detector.append("  and a second  append ")  # appends do not join their spaces: as langdetect
+    return [(candidate.lang, candidate.prob) for candidate in detector.get_probabilities()]
+
+
+_LANGDETECT_TEXTS = st.text(
+    st.one_of(
+        st.sampled_from("ABCDEFGHIJ abcdefghij ,.;!?-'\"  \n ÀÉÎõüß ăşţșț ạẠỏ Привет 中国的研究 あア 한국 ی"),
+        st.characters(),
+    ),
+    min_size=1,
+    max_size=200,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LANGDETECT_TEXTS)
+def test_fast_detector_gives_langdetects_own_probabilities(text):
+    factory = langdetect_factory(0)
+    ours, theirs = FastDetector(factory), factory.create()
+    for detector in (ours, theirs):
+        detector.append(text)
+        detector.cleaning_text()
+    assert ours.text == theirs.text
+    assert ours._extract_ngrams() == theirs._extract_ngrams()  # the parts rewritten
+    ours, theirs = FastDetector(factory), factory.create()
+    try:
+        expected = _probabilities(theirs, text)
+    except Exception as error:  # no features: both must refuse
+        with pytest.raises(type(error)):
+            _probabilities(ours, text)
+        return
+    assert _probabilities(ours, text) == expected
+
+
+def test_fast_detector_on_real_paragraphs(seed_texts):
+    factory = langdetect_factory(0)
+    english = "Researchers say the export controls left them five to ten years behind. " * 30
+    for text in [english, "URL https://example.com/x and mail a@b.cn here. " * 5, *seed_texts.values()]:
+        assert _probabilities(FastDetector(factory), text) == _probabilities(factory.create(), text)
