@@ -4,13 +4,15 @@ Only ids, hashes, lengths and signatures are read, never texts. Exact copies col
 first occurrence; one representative per text hash then goes through LSH: documents that share a
 band key are candidate pairs (each bucket paired to its first member, so a bucket of k documents
 gives k-1 pairs, not k²/2), candidates are verified by their estimated Jaccard, and verified pairs
-are joined into clusters (union-find). Each cluster keeps one document by the configured policy.
+are joined into clusters (union-find). Within each cluster, the documents that stay are chosen so that
+every dropped one is similar to one that stays (see `_keepers`); the keep policy breaks ties.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -123,18 +125,19 @@ def find_duplicates(
     for members in _clusters(roots):
         if len(members) < 2:
             continue
-        keeper = _keeper(members, lengths, config.keep, before)
+        keeper_of = _keepers(members, representative, signatures, config, lengths, before)
+        sizes = Counter(keeper_of.values())
         for member in members:
-            if member < before:
-                continue  # published by another dataset: stays there
+            keeper = keeper_of[member]
+            if member < before or sizes[keeper] < 2:
+                continue  # published by another dataset (stays there), or kept with no copy
             if member == keeper:
-                rows.append((ids[member], None, None, None, len(members)))
-                continue
-            if hashes[member] == hashes[keeper] or signatures is None:
-                rows.append((ids[member], ids[keeper], "exact_duplicate", 1.0, len(members)))
+                rows.append((ids[member], None, None, None, sizes[keeper]))
+            elif hashes[member] == hashes[keeper] or signatures is None:
+                rows.append((ids[member], ids[keeper], "exact_duplicate", 1.0, sizes[keeper]))
             else:
                 score = round(float((signatures[member] == signatures[keeper]).mean()), 4)
-                rows.append((ids[member], ids[keeper], "near_duplicate", score, len(members)))
+                rows.append((ids[member], ids[keeper], "near_duplicate", score, sizes[keeper]))
     names = DUPLICATES_SCHEMA.names
     table = pa.Table.from_pylist([dict(zip(names, row, strict=True)) for row in rows], DUPLICATES_SCHEMA)
     return table.sort_by("id")
@@ -186,14 +189,82 @@ def _clusters(roots: np.ndarray) -> list[list[int]]:
     return [order[start:end].tolist() for start, end in itertools.pairwise(bounds)]
 
 
-def _keeper(members: list[int], lengths: np.ndarray, policy: str, published: int = 0) -> int:
-    """An already published document if there is one; else 'first': earliest in input order, or
-    'longest': most characters, ties to the earliest."""
-    if min(members) < published:
-        return min(members)
-    if policy == "first":
-        return min(members)
-    return min(members, key=lambda member: (-int(lengths[member]), member))
+def _priority(member: int, lengths: np.ndarray, policy: str) -> tuple[int, int]:
+    """Sort key for ties: 'first', earliest in input order; else most characters, then earliest."""
+    return (0 if policy == "first" else -int(lengths[member]), member)
+
+
+def _keepers(
+    members: list[int],
+    representative: np.ndarray,
+    signatures: np.ndarray | None,
+    config: DedupConfig,
+    lengths: np.ndarray,
+    published: int = 0,
+) -> dict[int, int]:
+    """The document each member of a cluster is a copy of (itself when it stays).
+
+    A cluster joins documents through chains of similar pairs, so its ends may not be alike: an
+    edit of an edit of an article. Keeping one document per cluster would drop an end for a copy it
+    does not resemble. So the choice is made on the cluster's own similarity graph: published
+    documents stay first; then, repeatedly, the undecided document with the best claim stays and
+    takes its undecided near copies. Every dropped document then names a kept one it is a near copy
+    of, and no two kept ones are near copies. The claim, by `config.keep`: 'central', the sum of
+    the similarities of the copies it takes (the copy the others resemble most, so a borderline
+    estimate rarely decides alone; measured best in bench/bench_dedup_vs_datatrove.py); 'longest'
+    and 'first', how many copies it takes. Ties go by `_priority`. Exact copies follow their first
+    occurrence.
+    """
+    groups = sorted(set(representative[members].tolist()), key=lambda m: _priority(m, lengths, config.keep))
+    if signatures is None or len(groups) == 1 or len(groups) > _GRAPH_MAX_DOCUMENTS:
+        # one text, or too large a cluster to compare all pairs: one keeper by policy
+        forced = [group for group in groups if group < published]
+        keeper = min(forced) if forced else groups[0]
+        decided = dict.fromkeys(groups, keeper)
+    else:
+        matches = _matches(signatures[groups])
+        similar = matches >= config.threshold * signatures.shape[1]
+        weights = np.where(similar, matches, 0) if config.keep == "central" else similar.astype(np.int32)
+        decided = _cover(groups, weights, published)
+    return {member: decided[int(representative[member])] for member in members}
+
+
+_GRAPH_MAX_DOCUMENTS = 2000  # distinct texts in one cluster compared pairwise (2000² int32: 16 MB)
+
+
+def _matches(signatures: np.ndarray) -> np.ndarray:
+    """How many signature values each pair shares (the estimated Jaccard times their length)."""
+    count = len(signatures)
+    matches = np.empty((count, count), dtype=np.int32)
+    for start in range(0, count, 64):  # 64 rows at a time bound the comparison's memory
+        block = signatures[start : start + 64]
+        matches[start : start + 64] = (block[:, None, :] == signatures[None, :, :]).sum(axis=2)
+    return matches
+
+
+def _cover(groups: list[int], weights: np.ndarray, published: int) -> dict[int, int]:
+    """Greedy independent dominating set, weighted: `weights[i, j]` > 0 when j is a near copy of i
+    (integers, so ties are exact); `groups` come in keep-policy order, so ties go to the first."""
+    undecided = np.ones(len(groups), dtype=bool)
+    decided: dict[int, int] = {}
+
+    def keep(index: int) -> np.ndarray:
+        taken = np.flatnonzero((weights[index] > 0) & undecided)
+        taken = np.union1d(taken, [index])
+        for other in taken:
+            decided.setdefault(groups[other], groups[index])
+        decided[groups[index]] = groups[index]
+        undecided[taken] = False
+        return taken
+
+    for index, group in enumerate(groups):
+        if group < published:
+            keep(index)
+    gains = weights.astype(np.int64) @ undecided
+    while undecided.any():
+        best = int(np.argmax(np.where(undecided, gains, -1)))  # ties: the first in policy order
+        gains -= weights[:, keep(best)].sum(axis=1)
+    return decided
 
 
 INDEX_SCHEMA = pa.schema(

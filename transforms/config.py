@@ -113,9 +113,12 @@ class DedupConfig(_Section):
         default=5, ge=1, description="Characters per shingle for Chinese/Japanese/Korean text."
     )
     word_shingle: int = Field(default=3, ge=1, description="Words per shingle for space-delimited text.")
-    keep: Literal["longest", "first"] = Field(
-        default="longest",
-        description="Copy that stays: the longest text (ties: first in input order), or the first.",
+    keep: Literal["central", "longest", "first"] = Field(
+        default="central",
+        description="Which copies stay. Always: every dropped document is a near copy of one that stays, "
+        "and no two that stay are near copies. central: the copy the others resemble most (ties: "
+        "longest); longest: as few as possible, the longest among equal choices; first: as few as "
+        "possible, the first in input order among equal choices.",
     )
     seed: int = 42
     paragraphs: bool = Field(

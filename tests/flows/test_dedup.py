@@ -60,14 +60,61 @@ def test_exact_copies_keep_the_first_in_input_order(tmp_path):
     assert "b" not in rows
 
 
-def test_a_lightly_edited_copy_is_a_near_duplicate_and_the_longest_stays(tmp_path):
+def test_lightly_edited_copies_are_near_duplicates_of_the_central_or_the_longest(tmp_path):
     edited = ARTICLE.replace("人工智能", "AI", 2).replace("中国", "我国", 1)
     longer = ARTICLE + "记者 王小明 报道。"
     staged = stage(tmp_path / "s.parquet", [edited, longer, ARTICLE])
-    rows = by_id(find_duplicates([staged], CONFIG))
-    assert rows["d1"]["duplicate_of"] is None and rows["d1"]["cluster_size"] == 3
-    assert {rows["d0"]["reason"], rows["d2"]["reason"]} == {"near_duplicate"}
-    assert all(0.8 <= rows[d]["similarity"] < 1 for d in ("d0", "d2"))
+    central = by_id(find_duplicates([staged], CONFIG))
+    assert central["d2"]["duplicate_of"] is None and central["d2"]["cluster_size"] == 3  # both edit it
+    longest = by_id(find_duplicates([staged], DedupConfig(keep="longest")))
+    assert longest["d1"]["duplicate_of"] is None and longest["d1"]["cluster_size"] == 3
+    for rows, dropped in ((central, ("d0", "d1")), (longest, ("d0", "d2"))):
+        assert {rows[d]["reason"] for d in dropped} == {"near_duplicate"}
+        assert all(0.8 <= rows[d]["similarity"] < 1 for d in dropped)
+
+
+SENTENCES = [
+    "清晨的菜市场里人声鼎沸，摊主们忙着摆放新鲜蔬菜。",
+    "博物馆今年推出了三个新展览，吸引了大批年轻观众。",
+    "气象台预报本周末将有一次明显的降温过程。",
+    "这家工厂引进自动化生产线后，产量提高了近一倍。",
+    "社区图书馆延长了开放时间，方便上班族借阅书籍。",
+    "研究人员在深海发现了一种从未记录过的发光鱼类。",
+    "城市地铁新线路开通首日，客流量超过预期。",
+    "农民合作社通过网络直播把苹果卖到了全国各地。",
+    "一场突如其来的暴雨让老城区的排水系统经受考验。",
+    "中学生机器人团队在国际比赛中获得了银奖。",
+    "新开的面馆凭借手工拉面在附近小有名气。",
+    "志愿者们利用周末时间清理河道两岸的垃圾。",
+]
+
+
+def _edited(text: str, positions: list[int]) -> str:
+    """`text` with the characters at `positions` replaced: each replacement changes 5 shingles."""
+    chars = list(text)
+    for position in positions:
+        chars[position] = "某"
+    return "".join(chars)
+
+
+def test_the_kept_document_is_one_every_dropped_copy_resembles(tmp_path):
+    middle = "".join(SENTENCES)
+    start = "又" + _edited(middle, [10, 22, 34, 46])  # the longest: edits at the start
+    end = _edited(middle, [210, 222, 234])[:-2]  # edits at the end
+    staged = stage(tmp_path / "s.parquet", [start, middle, end])
+    similarity = {
+        pair: float(np.mean(np.equal(*(dedup_columns(t, CONFIG)["minhash"] for t in pair))))
+        for pair in [(start, middle), (middle, end), (start, end)]
+    }
+    assert similarity[start, middle] >= 0.85 and similarity[middle, end] >= 0.85
+    assert similarity[start, end] < CONFIG.threshold  # the two ends are not near copies
+    # Keeping the longest (start) would drop end for a copy it does not resemble: middle stays,
+    # whatever the policy.
+    for policy in ("central", "longest", "first"):
+        rows = by_id(find_duplicates([staged], DedupConfig(keep=policy)))
+        assert rows["d1"]["duplicate_of"] is None and rows["d1"]["cluster_size"] == 3
+        assert rows["d0"]["duplicate_of"] == rows["d2"]["duplicate_of"] == "d1"
+        assert all(rows[d]["similarity"] >= CONFIG.threshold for d in ("d0", "d2"))
 
 
 def test_first_policy_and_heavy_edits(tmp_path):
