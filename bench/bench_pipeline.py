@@ -15,6 +15,7 @@ whole process tree (CLI, Prefect server, workers), and the cost per document as 
 time goes. Results are written as JSON to bench/results/pipeline.json.
 
 Usage:  .venv/bin/python bench/bench_pipeline.py [--sizes 10000,100000] [--repeats 3] [--workers 2] [--profile]
+                                                [--kind mixed|text|html] [--config run.toml]
 """
 
 from __future__ import annotations
@@ -69,20 +70,25 @@ def _english_texts() -> list[str]:
     ]
 
 
-def _pages() -> list[str]:
+def _pages(page_kb: float | None = None) -> list[str]:
+    """Real Chinese news pages; with `page_kb`, only those within a factor of two of that size."""
     shared = ROOT.parent / "shared/pages/gne-zh-news"
     paths = sorted(shared.glob("*.html")) if shared.exists() else []
     paths = paths or sorted((ROOT / "bench/data/html_synth").glob("*.html"))
+    if page_kb:
+        paths = [p for p in paths if page_kb / 2 <= p.stat().st_size / 1000 <= page_kb * 2] or paths
     return [p.read_bytes().decode("utf-8", "replace") for p in paths]
 
 
 KINDS = {"mixed": 0.05, "text": 0.0, "html": 1.0}  # share of HTML pages
 
 
-def build_corpus(count: int, directory: Path, seed: int = 0, kind: str = "mixed") -> tuple[int, int]:
+def build_corpus(
+    count: int, directory: Path, seed: int = 0, kind: str = "mixed", page_kb: float | None = None
+) -> tuple[int, int]:
     """Write `count` documents under `directory`; returns (documents, bytes)."""
     rng = random.Random(seed)
-    lines, english, pages = _seed_lines(), _english_texts(), _pages()
+    lines, english, pages = _seed_lines(), _english_texts(), _pages(page_kb)
     to_traditional = converter("s2t")
     directory.mkdir(parents=True, exist_ok=True)
     made: list[str] = []
@@ -130,7 +136,7 @@ def tree_rss(process: psutil.Process) -> int:
     return total
 
 
-def run_once(corpus: Path, out: Path, workers: int) -> dict:
+def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) -> dict:
     command = [
         sys.executable,
         "-m",
@@ -141,6 +147,7 @@ def run_once(corpus: Path, out: Path, workers: int) -> dict:
         str(out),
         "--workers",
         str(workers),
+        *(["--config", str(config)] if config else []),
     ]
     started = time.perf_counter()
     log = out.with_name(
@@ -165,16 +172,20 @@ def run_once(corpus: Path, out: Path, workers: int) -> dict:
     }
 
 
-def measure(size: int, repeats: int, workers: int, kind: str) -> dict:
+def measure(
+    size: int, repeats: int, workers: int, kind: str, config: Path | None = None, page_kb: float | None = None
+) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        documents, total_bytes = build_corpus(size, corpus, kind=kind)
-        runs = [run_once(corpus, Path(tmp) / f"out-{attempt}", workers) for attempt in range(repeats)]
+        documents, total_bytes = build_corpus(size, corpus, kind=kind, page_kb=page_kb)
+        runs = [run_once(corpus, Path(tmp) / f"out-{attempt}", workers, config) for attempt in range(repeats)]
     megabytes = total_bytes / 1e6
     seconds = statistics.median(r["seconds"] for r in runs)
     stages = {name: statistics.median(r["stages"][name] for r in runs) for name in runs[0]["stages"]}
     return {
         "kind": kind,
+        "config": str(config) if config else None,
+        "page_kb": page_kb,
         "documents": documents,
         "megabytes": round(megabytes, 1),
         "workers": workers,
@@ -261,17 +272,29 @@ def main() -> int:
         "--kind", choices=sorted(KINDS), default="mixed", help="mixed (5 %% HTML), text only, or HTML only"
     )
     parser.add_argument("--profile", action="store_true", help="also profile the per-document pipeline")
+    parser.add_argument(
+        "--config", type=Path, help='a refinery TOML for the runs, e.g. [extract] engine = "density"'
+    )
+    parser.add_argument(
+        "--page-kb", type=float, help="only pages within a factor of two of this size (e.g. 50)"
+    )
     args = parser.parse_args()
-    results = [measure(int(size), args.repeats, args.workers, args.kind) for size in args.sizes.split(",")]
+    results = [
+        measure(int(size), args.repeats, args.workers, args.kind, args.config, args.page_kb)
+        for size in args.sizes.split(",")
+    ]
     print(
         f"\nrefinery run on {args.kind} corpora, {args.workers} workers, median of {args.repeats} runs "
-        "(this machine: 2 cores)"
+        f"(this machine: 2 cores){f', config {args.config}' if args.config else ''}"
     )
-    print("| documents | MB | seconds | docs/s | MB/s | MB/s per core | peak RSS MiB | µs per document |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| documents | MB | KB each | seconds | docs/s | MB/s | MB/s per core | peak RSS MiB | µs per document |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(
-            f"| {r['documents']:,} | {r['megabytes']:,} | {r['seconds']} | {r['docs_per_s']:,} | {r['mb_per_s']} "
+            f"| {r['documents']:,} | {r['megabytes']:,} | {1000 * r['megabytes'] / r['documents']:.1f} "
+            f"| {r['seconds']} | {r['docs_per_s']:,} | {r['mb_per_s']} "
             f"| {r['mb_per_s_per_core']} | {r['peak_mib']:,} | {1e6 * r['seconds'] / r['documents']:,.0f} |"
         )
     for r in results:
@@ -280,7 +303,7 @@ def main() -> int:
             print(
                 f"  {name:14s} {stage['seconds']:8.2f} s  {stage['docs_per_s'] or 0:10,.0f} docs/s  {stage['mb_per_s'] or 0:8.2f} MB/s"
             )
-    output = ROOT / f"bench/results/pipeline-{args.kind}.json"
+    output = ROOT / f"bench/results/pipeline-{args.kind}{f'-{args.config.stem}' if args.config else ''}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"\nwritten: {output.relative_to(ROOT)}")

@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +78,8 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
     counters: dict[str, Counter[str]] = {
         name: Counter() for name in ("reasons", "languages", "scripts", "flagged")
     }
-    with contextlib.ExitStack() as stack:
-        isolated = stack.enter_context(IsolatedProcessor(config)) if _can_isolate(config) else None
-        writer = stack.enter_context(StagingWriter(path, STAGING_SCHEMA))
+    isolated = isolated_processor(config.model_dump_json()) if _can_isolate(config) else None
+    with StagingWriter(path, STAGING_SCHEMA) as writer:
         for piece in shard.pieces:
             records, checksum = 0, None
             for record in read_piece(piece, config.read):
@@ -125,6 +125,14 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
     counters["scripts"][row["script"] or "Zyyy"] += 1
     if row.get("spun"):
         counters["flagged"]["spun"] += 1
+
+
+@cache
+def isolated_processor(config_json: str) -> IsolatedProcessor:
+    """One isolated child per worker process and configuration, kept for every shard the worker
+    runs: starting one (imports and tables) takes about a second, the time of 150 density-engine
+    pages. It is a daemon, so it ends with the worker."""
+    return IsolatedProcessor(Config.model_validate_json(config_json))
 
 
 def _can_isolate(config: Config) -> bool:
