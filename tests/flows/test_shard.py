@@ -4,7 +4,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.readers import discover, plan_shards
-from flows.shard import RecordTimeout, process_shard, time_limit
+from flows.shard import RecordTimeout, isolated_processor, process_shard, time_limit
 from transforms.config import Config
 
 
@@ -35,3 +35,17 @@ def test_a_timed_out_record_becomes_an_error_row(tmp_path):
     assert (summary.documents, summary.kept, summary.errors) == (2, 1, 1)
     (error,) = [row for row in pq.read_table(summary.staging_path).to_pylist() if row["status"] == "error"]
     assert "extract.timeout_seconds" in error["error"] and error["source_uri"].endswith("big.html")
+
+
+def test_shards_of_one_worker_share_its_isolated_child(tmp_path):
+    config = Config.from_toml("[run]\nshard_docs = 1\n")
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.html").write_text(f"<html><body><p>第{name}页的正文，有标点。</p></body></html>")
+    shards = plan_shards(discover([str(corpus)], config.read).files, config)
+    children = []
+    for shard in shards:
+        assert process_shard(shard, config, str(tmp_path / "staging"), "test").kept == 1
+        children.append(isolated_processor(config.model_dump_json())._child.pid)
+    assert len(shards) == 2 and children[0] == children[1]  # started once, not once per shard
