@@ -249,8 +249,7 @@ def _cover(groups: list[int], weights: np.ndarray, published: int) -> dict[int, 
     decided: dict[int, int] = {}
 
     def keep(index: int) -> np.ndarray:
-        taken = np.flatnonzero((weights[index] > 0) & undecided)
-        taken = np.union1d(taken, [index])
+        taken = np.flatnonzero((weights[index] > 0) & undecided)  # itself too, when undecided
         for other in taken:
             decided.setdefault(groups[other], groups[index])
         decided[groups[index]] = groups[index]
