@@ -11,8 +11,8 @@ Text goes into JSONL files of 10,000 lines, pages into .html files.
 Each size runs `refinery run` --repeats times (a fresh output each time) and reports medians:
 docs/s and MB/s end to end and per stage (from the manifest's seconds per stage), peak RSS of the
 whole process tree (CLI, Prefect server, workers), and the cost per document as size grows. With
---profile, one core runs the per-document pipeline under cProfile on a sample and prints where the
-time goes. Results are written as JSON to bench/results/pipeline.json.
+--profile, one core runs the per-document pipeline on a sample and prints the wall time of each
+stage per document. Results are written as JSON to bench/results/pipeline.json.
 
 Usage:  .venv/bin/python bench/bench_pipeline.py [--sizes 10000,100000] [--repeats 3] [--workers 2] [--profile]
                                                 [--kind mixed|text|html] [--config run.toml]
@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import cProfile
 import json
-import pstats
 import random
 import statistics
 import subprocess
@@ -207,10 +205,29 @@ def measure(
     }
 
 
-def profile(sample: int = 1000) -> None:
-    """Where one core spends its time in the per-document pipeline (cProfile, cumulative)."""
+_TIMED_STAGES = (  # transforms.pipeline's names for the stages process_record calls
+    "decode_bytes",
+    "extract_html",
+    "normalize_text",
+    "clean_lines",
+    "count_scripts",
+    "detect_language",
+    "unify_script",
+    "normalize_width_and_punctuation",
+    "dedup_key",
+    "quality_signals",
+)
+
+
+def profile(kind: str, config: Config, page_kb: float | None = None, sample: int = 2000) -> None:
+    """Wall time per document of each stage on one core (clock wrappers, not cProfile, whose
+    per-call overhead inflates the Python-heavy stages), plus what the shard adds per row."""
+    import transforms.pipeline as pipeline
+    import transforms.quality as quality
+    from flows.shard import dedup_columns
+
     with tempfile.TemporaryDirectory() as tmp:
-        build_corpus(sample, Path(tmp))
+        build_corpus(sample, Path(tmp), kind=kind, page_kb=page_kb)
         records = []
         for path in sorted(Path(tmp).iterdir()):
             if path.suffix == ".html":
@@ -219,44 +236,40 @@ def profile(sample: int = 1000) -> None:
                 for number, line in enumerate(path.read_text().splitlines()):
                     text = json.loads(line)["text"]
                     records.append(RawRecord(str(number), "bench", None, "text", text.encode()))
-    config = Config()
     load_resources(config)
-    from flows.shard import dedup_columns
+    spent: dict[str, float] = {}
 
-    profiler = cProfile.Profile()
+    def timed(module: object, name: str) -> None:
+        function = getattr(module, name)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+        setattr(module, name, wrapper)
+
+    for name in _TIMED_STAGES:
+        timed(pipeline, name)
+    timed(quality, "spun_evidence")
     started = time.perf_counter()
-    profiler.enable()
     for record in records:
         with contextlib.suppress(Exception):
             document = process_record(record, config)
-            dedup_columns(document.text, config.dedup)
-    profiler.disable()
+            signed = time.perf_counter()
+            dedup_columns(document.text, config.dedup)  # what the shard adds to a kept row
+            spent["dedup_columns"] = spent.get("dedup_columns", 0.0) + time.perf_counter() - signed
     seconds = time.perf_counter() - started
+    megabytes = sum(len(record.data) for record in records) / 1e6
     print(
-        f"\nprofile: {len(records)} records in {seconds:.1f} s on one core (under cProfile, slower than real)"
+        f"\nper document, one core, {len(records):,} {kind} records ({megabytes:.1f} MB): "
+        f"{1e3 * seconds / len(records):.2f} ms, {megabytes / seconds:.2f} MB/s"
     )
-    stats = pstats.Stats(profiler)
-    wanted = (
-        "decode_bytes",
-        "extract_html",
-        "normalize_text",
-        "clean_lines",
-        "detect_language",
-        "count_scripts",
-        "unify_script",
-        "normalize_width_and_punctuation",
-        "dedup_columns",
-        "signature",
-        "line_keys",
-        "dedup_key",
-    )
-    rows = [
-        (func[2], cumulative)
-        for func, (_, _, _, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]
-        if func[2] in wanted
-    ]
-    for name, cumulative in sorted(rows, key=lambda row: -row[1]):
-        print(f"  {name:34s} {cumulative:7.2f} s  {100 * cumulative / seconds:5.1f} %")
+    for name, value in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"  {name:34s} {1e3 * value / len(records):6.3f} ms  {100 * value / seconds:5.1f} %")
+    print("  (spun_evidence is part of quality_signals)")
 
 
 def main() -> int:
@@ -272,6 +285,7 @@ def main() -> int:
         "--kind", choices=sorted(KINDS), default="mixed", help="mixed (5 %% HTML), text only, or HTML only"
     )
     parser.add_argument("--profile", action="store_true", help="also profile the per-document pipeline")
+    parser.add_argument("--profile-only", action="store_true", help="only profile, no runs")
     parser.add_argument(
         "--config", type=Path, help='a refinery TOML for the runs, e.g. [extract] engine = "density"'
     )
@@ -279,6 +293,10 @@ def main() -> int:
         "--page-kb", type=float, help="only pages within a factor of two of this size (e.g. 50)"
     )
     args = parser.parse_args()
+    config = Config.from_toml(args.config.read_text()) if args.config else Config()
+    if args.profile_only:
+        profile(args.kind, config, args.page_kb)
+        return 0
     results = [
         measure(int(size), args.repeats, args.workers, args.kind, args.config, args.page_kb)
         for size in args.sizes.split(",")
@@ -308,7 +326,7 @@ def main() -> int:
     output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"\nwritten: {output.relative_to(ROOT)}")
     if args.profile:
-        profile()
+        profile(args.kind, config, args.page_kb)
     return 0
 
 
