@@ -79,10 +79,12 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
         name: Counter() for name in ("reasons", "languages", "scripts", "flagged")
     }
     isolated = isolated_processor(config.model_dump_json()) if _can_isolate(config) else None
+    pages = 0
     with StagingWriter(path, STAGING_SCHEMA) as writer:
         for piece in shard.pieces:
             records, checksum = 0, None
             for record in read_piece(piece, config.read):
+                pages += record.source_format == "html"
                 row = (
                     _error_row(record, record.error)
                     if isinstance(record, Unread)
@@ -107,6 +109,8 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
             setattr(summary, name, dict(sorted(counter.items())))
         summary.seconds = round(time.perf_counter() - started, 3)
         writer.commit({_SUMMARY_KEY: asdict(summary)})
+    if isolated is not None and not pages:
+        isolated.close()  # no HTML here, maybe no more: free its ~220 MB until a page comes
     return summary
 
 
@@ -129,9 +133,10 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
 
 @cache
 def isolated_processor(config_json: str) -> IsolatedProcessor:
-    """One isolated child per worker process and configuration, kept for every shard the worker
-    runs: starting one (imports and tables) takes about a second, the time of 150 density-engine
-    pages. It is a daemon, so it ends with the worker."""
+    """One isolated child per worker process and configuration, kept while the worker's shards have
+    HTML: starting one (imports and tables) takes about a second, the time of 150 density-engine
+    pages. A shard without pages stops it (it holds ~220 MB); it is a daemon, so it ends with the
+    worker."""
     return IsolatedProcessor(Config.model_validate_json(config_json))
 
 

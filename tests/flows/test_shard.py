@@ -37,15 +37,18 @@ def test_a_timed_out_record_becomes_an_error_row(tmp_path):
     assert "extract.timeout_seconds" in error["error"] and error["source_uri"].endswith("big.html")
 
 
-def test_shards_of_one_worker_share_its_isolated_child(tmp_path):
+def test_shards_of_one_worker_share_its_isolated_child_while_they_have_pages(tmp_path):
     config = Config.from_toml("[run]\nshard_docs = 1\n")
     corpus = tmp_path / "c"
     corpus.mkdir()
     for name in ("a", "b"):
         (corpus / f"{name}.html").write_text(f"<html><body><p>第{name}页的正文，有标点。</p></body></html>")
+    (corpus / "c.txt").write_text("纯文本的一篇文章，有标点。")
     shards = plan_shards(discover([str(corpus)], config.read).files, config)
     children = []
     for shard in shards:
         assert process_shard(shard, config, str(tmp_path / "staging"), "test").kept == 1
-        children.append(isolated_processor(config.model_dump_json())._child.pid)
-    assert len(shards) == 2 and children[0] == children[1]  # started once, not once per shard
+        child = isolated_processor(config.model_dump_json())._child
+        children.append(child.pid if child else None)
+    assert len(shards) == 3 and children[0] == children[1]  # started once, not once per shard
+    assert children[2] is None  # a shard without pages stops it: it holds memory
