@@ -12,10 +12,11 @@ Each size runs `refinery run` --repeats times (a fresh output each time) and rep
 docs/s and MB/s end to end and per stage (from the manifest's seconds per stage), peak RSS of the
 whole process tree (CLI, Prefect server, workers), and the cost per document as size grows. With
 --profile, one core runs the per-document pipeline on a sample and prints the wall time of each
-stage per document. Results are written as JSON to bench/results/pipeline.json.
+stage per document (--profile-only: that alone). Results are written as JSON to
+bench/results/pipeline-KIND[-CONFIG].json.
 
-Usage:  .venv/bin/python bench/bench_pipeline.py [--sizes 10000,100000] [--repeats 3] [--workers 2] [--profile]
-                                                [--kind mixed|text|html] [--config run.toml]
+Usage:  .venv/bin/python bench/bench_pipeline.py [--sizes 10000,100000] [--repeats 3] [--workers 2]
+            [--kind mixed|text|html] [--config run.toml] [--page-kb 50] [--profile | --profile-only]
 """
 
 from __future__ import annotations
