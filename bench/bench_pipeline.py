@@ -10,7 +10,8 @@ Text goes into JSONL files of 10,000 lines, pages into .html files.
 
 Each size runs `refinery run` --repeats times (a fresh output each time) and reports medians:
 docs/s and MB/s end to end and per stage (from the manifest's seconds per stage), peak RSS of the
-whole process tree (CLI, Prefect server, workers), and the cost per document as size grows. With
+whole process tree (CLI, Prefect server, workers), the CPU seconds each of those roles spent (what
+Prefect itself costs), and the cost per document as size grows. With
 --profile, one core runs the per-document pipeline on a sample and prints the wall time of each
 stage per document (--profile-only: that alone). Results are written as JSON to
 bench/results/pipeline-KIND[-CONFIG].json.
@@ -127,12 +128,24 @@ def build_corpus(
     return count, size
 
 
-def tree_rss(process: psutil.Process) -> int:
+def tree_rss(process: psutil.Process, cpu: dict[int, tuple[str, float]] | None = None) -> int:
+    """RSS of the process and its descendants; with `cpu`, also records each one's CPU seconds so
+    far by pid, with its role (flow, prefect_server or workers)."""
     total = 0
     for member in [process, *process.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):
             total += member.memory_info().rss
+            if cpu is not None:
+                role = cpu[member.pid][0] if member.pid in cpu else _role(process, member)
+                times = member.cpu_times()
+                cpu[member.pid] = (role, times.user + times.system)
     return total
+
+
+def _role(root: psutil.Process, member: psutil.Process) -> str:
+    if member.pid == root.pid:
+        return "flow"
+    return "prefect_server" if "prefect.server" in " ".join(member.cmdline()) else "workers"
 
 
 def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) -> dict:
@@ -155,8 +168,9 @@ def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) 
     with open(log, "w") as stderr:
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
         watched, peak = psutil.Process(process.pid), 0
+        cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds at its last sample)
         while process.poll() is None:
-            peak = max(peak, tree_rss(watched))
+            peak = max(peak, tree_rss(watched, cpu))
             time.sleep(0.1)
     seconds = time.perf_counter() - started
     if process.returncode:
@@ -166,6 +180,10 @@ def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) 
     return {
         "seconds": seconds,
         "peak_mib": peak / 2**20,
+        "cpu_seconds": {
+            role: sum(seconds for kind, seconds in cpu.values() if kind == role)
+            for role in ("workers", "flow", "prefect_server")
+        },
         "stages": run["seconds_by_stage"],
         "counts": run["counts"],
     }
@@ -194,6 +212,10 @@ def measure(
         "mb_per_s": round(megabytes / seconds, 3),
         "mb_per_s_per_core": round(megabytes / seconds / workers, 3),
         "peak_mib": round(max(r["peak_mib"] for r in runs)),
+        "cpu_seconds": {
+            role: round(statistics.median(r["cpu_seconds"][role] for r in runs), 1)
+            for role in runs[0]["cpu_seconds"]
+        },
         "stages": {
             name: {
                 "seconds": round(s, 2),
@@ -317,7 +339,15 @@ def main() -> int:
             f"| {r['mb_per_s_per_core']} | {r['peak_mib']:,} | {1e6 * r['seconds'] / r['documents']:,.0f} |"
         )
     for r in results:
-        print(f"\nstages at {r['documents']:,} documents:")
+        cpu = r["cpu_seconds"]
+        print(
+            f"\nCPU seconds at {r['documents']:,} documents: "
+            + ", ".join(
+                f"{role} {seconds:,.1f} ({100 * seconds / sum(cpu.values()):.1f} %)"
+                for role, seconds in cpu.items()
+            )
+        )
+        print(f"stages at {r['documents']:,} documents:")
         for name, stage in r["stages"].items():
             print(
                 f"  {name:14s} {stage['seconds']:8.2f} s  {stage['docs_per_s'] or 0:10,.0f} docs/s  {stage['mb_per_s'] or 0:8.2f} MB/s"
