@@ -169,8 +169,11 @@ def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) 
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
         watched, peak = psutil.Process(process.pid), 0
         cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds at its last sample)
+        peak_at = 0.0
         while process.poll() is None:
-            peak = max(peak, tree_rss(watched, cpu))
+            rss = tree_rss(watched, cpu)
+            if rss > peak:
+                peak, peak_at = rss, time.perf_counter() - started
             time.sleep(0.1)
     seconds = time.perf_counter() - started
     if process.returncode:
@@ -180,6 +183,7 @@ def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) 
     return {
         "seconds": seconds,
         "peak_mib": peak / 2**20,
+        "peak_stage": _stage_at(peak_at, seconds, run["seconds_by_stage"]),
         "cpu_seconds": {
             role: sum(seconds for kind, seconds in cpu.values() if kind == role)
             for role in ("workers", "flow", "prefect_server")
@@ -187,6 +191,19 @@ def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) 
         "stages": run["seconds_by_stage"],
         "counts": run["counts"],
     }
+
+
+def _stage_at(elapsed: float, seconds: float, stages: dict[str, float]) -> str:
+    """The stage running `elapsed` seconds into the run: the stages run in the manifest's order,
+    after a start-up that takes the time the stages do not account for."""
+    clock = seconds - sum(stages.values())
+    if elapsed < clock:
+        return "start-up"
+    for name, spent in stages.items():
+        clock += spent
+        if elapsed < clock:
+            return name
+    return "finish"
 
 
 def measure(
@@ -212,6 +229,7 @@ def measure(
         "mb_per_s": round(megabytes / seconds, 3),
         "mb_per_s_per_core": round(megabytes / seconds / workers, 3),
         "peak_mib": round(max(r["peak_mib"] for r in runs)),
+        "peak_stage": max(runs, key=lambda r: r["peak_mib"])["peak_stage"],
         "cpu_seconds": {
             role: round(statistics.median(r["cpu_seconds"][role] for r in runs), 1)
             for role in runs[0]["cpu_seconds"]
@@ -341,7 +359,7 @@ def main() -> int:
     for r in results:
         cpu = r["cpu_seconds"]
         print(
-            f"\nCPU seconds at {r['documents']:,} documents: "
+            f"\npeak RSS during {r['peak_stage']}; CPU seconds at {r['documents']:,} documents: "
             + ", ".join(
                 f"{role} {seconds:,.1f} ({100 * seconds / sum(cpu.values()):.1f} %)"
                 for role, seconds in cpu.items()
