@@ -118,13 +118,19 @@ def find_watermarks(lines: list[str], config: BoilerplateConfig) -> tuple[set[st
     return frequent(_GLUED_SUFFIX, -1), frequent(_GLUED_PREFIX, 0)
 
 
-def _strip_watermarks(line: str, suffixes: set[str], prefixes: set[str]) -> str:
-    for token in suffixes:
-        if line.endswith(token):
-            line = line[: -len(token)]
-    for token in prefixes:
-        if line.startswith(token):
-            line = line[len(token) :]
+def longest_first(tokens: set[str]) -> tuple[str, ...]:
+    """Watermarks in the order they are stripped: longest first, then alphabetical. A set's order
+    changes with the process's hash seed, and order matters when one token ends another (a copy
+    watermarked twice has lines ending "…AbCd3XyZ12" and lines ending "…XyZ12")."""
+    return tuple(sorted(tokens, key=lambda token: (-len(token), token)))
+
+
+def strip_watermarks(line: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
+    """The line without the watermarks it ends or starts with, stacked ones included."""
+    while ending := next((token for token in suffixes if line.endswith(token)), None):
+        line = line[: -len(ending)]
+    while beginning := next((token for token in prefixes if line.startswith(token)), None):
+        line = line[len(beginning) :]
     return line
 
 
@@ -213,7 +219,8 @@ def clean_lines(
 
     suffixes, prefixes = find_watermarks(lines, config)
     if suffixes or prefixes:
-        lines = [_strip_watermarks(line, suffixes, prefixes) for line in lines]
+        ordered = longest_first(suffixes), longest_first(prefixes)
+        lines = [strip_watermarks(line, *ordered) for line in lines]
         details.append("watermark=" + "|".join(sorted(suffixes | prefixes)))
 
     categories = [match_category(line, patterns) if line else None for line in lines]

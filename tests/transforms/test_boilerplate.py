@@ -1,6 +1,13 @@
 import pytest
 
-from transforms.boilerplate import clean_lines, default_patterns, find_watermarks, match_category
+from transforms.boilerplate import (
+    clean_lines,
+    default_patterns,
+    find_watermarks,
+    longest_first,
+    match_category,
+    strip_watermarks,
+)
 from transforms.config import BoilerplateConfig
 from transforms.normalize import normalize_text
 
@@ -110,6 +117,25 @@ def test_glued_suffix_token_is_found_and_stripped():
 def test_glued_prefix_token_is_found_and_stripped():
     text = "\n".join("a8Bc3D" + p for p in PARAGRAPHS)
     assert clean_lines(text, CONFIG)[0] == "\n".join(PARAGRAPHS)
+
+
+def test_a_copy_watermarked_twice_loses_both_tokens():
+    # Half the lines end in two stacked tokens, the other half in the second one alone: both are
+    # watermarks, and which is stripped first must not depend on a set's (hash-seeded) order.
+    paragraphs = [f"第{number}段。{text}" for number, text in enumerate(PARAGRAPHS * 2)]
+    text = "\n".join(
+        p + ("AbCd3XyZ12" if number < len(PARAGRAPHS) else "XyZ12") for number, p in enumerate(paragraphs)
+    )
+    cleaned, step = clean_lines(text, CONFIG)
+    assert cleaned == "\n".join(paragraphs)
+    assert "watermark=AbCd3XyZ12|XyZ12" in step.detail
+
+
+def test_watermarks_are_stripped_longest_first_and_stacked():
+    order = longest_first({"XyZ12", "AbCd3XyZ12", "Qz7kP"})
+    assert order == ("AbCd3XyZ12", "Qz7kP", "XyZ12")
+    assert strip_watermarks("正文Qz7kPAbCd3XyZ12", order, ()) == "正文"
+    assert strip_watermarks("Qz7kP正文", (), order) == "正文"
 
 
 def test_ordinary_words_at_line_ends_are_not_watermarks():

@@ -1,3 +1,9 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from transforms.config import Config
@@ -104,3 +110,38 @@ def test_malformed_or_deeply_nested_html_gives_a_document_or_a_clear_error(page)
         assert str(error)
     else:
         assert isinstance(document.text, str)
+
+
+_DOCUMENTS_AS_JSON = """
+import dataclasses, json, sys
+from pathlib import Path
+from transforms.config import Config
+from transforms.document import RawRecord
+from transforms.pipeline import process_record
+texts = [path.read_text(encoding="utf-8") for path in sorted(Path(sys.argv[1]).glob("*.txt"))]
+lines = [f"第{n}段。人工智能芯片的竞争正在改变全球半导体产业的格局，各国政府纷纷出台扶持政策。" for n in range(8)]
+for stacked in ("AbCd3XyZ12", "Qm8TrWv4Hs", "Lp2NxBc7Kd", "Zt6GhMn3Fy"):  # copies watermarked twice
+    texts.append("\\n".join(line + (stacked if n < 4 else stacked[5:]) for n, line in enumerate(lines)))
+documents = [
+    process_record(RawRecord(str(n), "file:///x", None, "text", text.encode()), Config())
+    for n, text in enumerate(texts)
+]
+print(json.dumps([dataclasses.asdict(document) for document in documents], ensure_ascii=False, default=str))
+"""
+
+
+def test_documents_do_not_depend_on_the_hash_seed(seeds_dir):
+    """Each worker process has its own string-hash seed, so set order must never reach the output."""
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-c", _DOCUMENTS_AS_JSON, str(seeds_dir)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[2],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    assert len(json.loads(outputs.pop())) == 9
