@@ -185,7 +185,7 @@ def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) 
         "peak_mib": peak / 2**20,
         "peak_stage": _stage_at(peak_at, seconds, run["seconds_by_stage"]),
         "cpu_seconds": {
-            role: sum(seconds for kind, seconds in cpu.values() if kind == role)
+            role: sum(spent for kind, spent in cpu.values() if kind == role)
             for role in ("workers", "flow", "prefect_server")
         },
         "stages": run["seconds_by_stage"],
