@@ -50,9 +50,9 @@ def main() -> int:
         runs = []
         for attempt in range(2):
             out = Path(tmp) / f"out-{attempt}"
-            command = [sys.executable, "-m", "flows.cli", "run", str(corpus), "--out", str(out)]
+            command = ["run", str(corpus), "--out", str(out), "--workers", str(args.workers)]
             subprocess.run(
-                [*command, "--workers", str(args.workers)], cwd=ROOT, check=True, capture_output=True
+                [sys.executable, "-m", "flows.cli", *command], cwd=ROOT, check=True, capture_output=True
             )
             runs.append(dataset_rows(out))
     first, second = runs
