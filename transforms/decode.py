@@ -80,13 +80,60 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
     text = _try(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8")
-    if declared and declared not in _CHINESE_LEGACY:
+    # Chinese text first: a page labelled iso-8859-1 or windows-1252 (any bytes decode in those)
+    # that reads as common Chinese characters in GB18030 or Big5 is Chinese.
+    chinese = [encoding for encoding in ("gb18030", "big5hkscs") if plausible_chinese(_try(data, encoding))]
+    if declared and declared not in _CHINESE_LEGACY and not chinese:
         text = _try(data, declared)
         if text is not None:
             return Decoded(text, declared)
     # A declared GB or Big5 charset is only a hint: pages mislabel one as the other, and GB18030
     # decodes almost any byte string, so the bytes decide.
     return _detect(data, hint=declared)
+
+
+# The most used characters: GB2312 level 1 (lead bytes B0-D7) and Big5's frequent block (A4-C6).
+# Text in another script decoded as GB18030 or Big5 gives characters from all over the tables.
+_COMMON_LEADS = {"gb2312": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MIN_HAN = 20
+_MIN_COMMON_SHARE = 0.8
+_MAX_REPLACED_SHARE = 0.005
+_MAX_REPLACED = 8  # a short document may have one corrupt sequence too
+
+
+def plausible_chinese(text: str | None) -> bool:
+    """Enough Han characters, and mostly common ones: real Chinese, not another script misread."""
+    if not text:
+        return False
+    han = _HAN.findall(text[:20000])
+    if len(han) < _MIN_HAN:
+        return False
+    common = 0
+    for char in han:
+        for codec, leads in _COMMON_LEADS.items():
+            try:
+                if char.encode(codec)[0] in leads:
+                    common += 1
+                    break
+            except UnicodeEncodeError:
+                continue
+    return common >= _MIN_COMMON_SHARE * len(han)
+
+
+def _lenient_chinese(data: bytes) -> Decoded | None:
+    """GB18030, Big5 or UTF-8 with a few bad bytes replaced: a page with one corrupt sequence is
+    still a Chinese page, not one in a Cyrillic code page a detector prefers."""
+    readings = []
+    for encoding in ("utf-8", "gb18030", "big5hkscs"):
+        text = data.decode(encoding, errors="replace")
+        replaced = text.count("\ufffd")
+        if replaced <= max(_MAX_REPLACED, _MAX_REPLACED_SHARE * len(text)) and plausible_chinese(text):
+            readings.append((replaced, encoding, text))
+    if not readings:
+        return None
+    replaced, encoding, text = min(readings, key=lambda reading: reading[0])  # first of equals
+    return Decoded(text, f"{encoding} (replaced {replaced})")
 
 
 def _detect(data: bytes, hint: str | None = None) -> Decoded:
@@ -109,6 +156,9 @@ def _detect(data: bytes, hint: str | None = None) -> Decoded:
         else:
             guess = plausible[0] if plausible else "gb18030"
         return Decoded(gb if guess == "gb18030" else big5, guess)
+    lenient = _lenient_chinese(data)
+    if lenient is not None:
+        return lenient
     best = charset_normalizer.from_bytes(data).best()
     guess = _SUPERSETS.get(best.encoding, best.encoding) if best is not None else None
     if guess is not None:

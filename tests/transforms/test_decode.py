@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.decode import DecodeError, declared_charset, decode_bytes
+from transforms.decode import DecodeError, declared_charset, decode_bytes, plausible_chinese
 
 CHINESE = "中国人工智能芯片的发展引发了全球竞赛，研究人员表示出口限制正在产生影响。"
 TRADITIONAL = "中國人工智慧晶片的發展引發了全球競賽，研究人員表示出口限制正在產生影響。"
@@ -45,3 +45,37 @@ def test_big5_page_mislabelled_as_gb2312_is_read_as_big5():
     )
     decoded = decode_bytes(page, declared=declared_charset(page))
     assert TRADITIONAL in decoded.text and decoded.encoding.startswith("big5")
+
+
+# A GBK portal page: mostly ASCII markup, a little Chinese. charset_normalizer alone reads it, with
+# one corrupt byte pair, as a Cyrillic code page (iso8859_5), the way a real page came out ptcp154.
+PORTAL_ITEMS = ["国内新闻", "国际要闻", "财经频道", "体育赛事", "娱乐八卦", "科技前沿"] * 5
+PORTAL = (
+    "<html><head><title>新闻中心</title><script>var a=1;</script></head><body><ul>"
+    + "".join(f'<li><a href="/news/{i}.html" class="item">{t}</a></li>' for i, t in enumerate(PORTAL_ITEMS))
+    + "</ul><p>中国人工智能芯片产业正在快速发展，各国纷纷加大投入。</p></body></html>"
+)
+
+
+def test_a_gbk_page_with_a_corrupt_byte_is_not_read_in_another_scripts_code_page():
+    import charset_normalizer
+
+    data = PORTAL.encode("gb18030")
+    data = data[:300] + b"\x81\x20" + data[300:]
+    guess = charset_normalizer.from_bytes(data).best()
+    assert guess is not None and guess.encoding not in ("gb18030", "gbk", "big5")  # the trap is real
+    decoded = decode_bytes(data)
+    assert decoded.encoding.startswith("gb18030")
+    assert "人工智能芯片产业" in decoded.text and "财经频道" in decoded.text
+
+
+def test_a_gbk_page_labelled_windows_1252_is_read_as_chinese():
+    text = "中国人工智能芯片产业正在快速发展，各国纷纷加大投入，这是第一段的内容。" * 3
+    assert decode_bytes(text.encode("gb18030"), declared="cp1252").text == text
+
+
+def test_latin_and_cyrillic_pages_stay_in_their_code_pages():
+    french = "Le développement économique était très élevé à Paris, où les élèves étudiaient. " * 5
+    assert decode_bytes(french.encode("latin-1"), declared="iso8859-1").text == french
+    russian = "Привет, это русский текст о развитии экономики и промышленности в нашей стране. " * 5
+    assert not plausible_chinese(russian.encode("cp1251").decode("gb18030", "replace"))
