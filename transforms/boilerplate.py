@@ -25,6 +25,7 @@ import xxhash
 
 from transforms.config import BoilerplateConfig
 from transforms.document import Step
+from transforms.unify import converter
 
 _SENTENCE_END = re.compile(r"[。！？!?…」』”\"']$|[.;；]$")
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
@@ -40,7 +41,13 @@ _LONG_LINE = 20
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _CORPUS_LINE_MIN_CHARS = 6  # shorter lines ("一、", "（完）") are too common to count
 _TAIL_SHARE = 0.7  # share of list-like lines that makes an edge block chrome
-_HEAD_MIN_LINES = 4  # a title, a subtitle and a dateline at the top are not a menu
+# Lines that show a section is made of comments: who wrote, when, replies.
+_COMMENT_META = re.compile(
+    r"(发表|回复)(评论)?于|^回复|\d+\s*(秒|分钟|小时|天)前|\d+\s*楼$|^#\d+|\b(replied|says|said|reply)\b"
+    r"|\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
+_REPEATED_MAX_CHARS = 40  # a repeated line longer than this is content (a refrain, a code line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,30 +198,49 @@ def _chrome_block(lines: list[str], indices: range, min_lines: int) -> list[int]
     return []
 
 
-def _drop_to_end(lines: list[str], keep: list[bool], start: int, skip: list | None = None) -> int:
-    """Mark every non-empty line from `start` on as removed (except where `skip` is set); returns
-    how many were newly marked."""
-    marked = 0
-    for index in range(start, len(lines)):
-        if lines[index] and keep[index] and not (skip and skip[index]):
-            keep[index] = False
-            marked += 1
-    return marked
-
-
 def _join_lines(lines: list[str]) -> str:
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
+def script_folded_lines(text: str) -> list[str]:
+    """The lines in mainland Simplified, for matching only: the patterns are written in Simplified,
+    and a Big5 or Taiwan page must be cleaned as well as its Simplified twin (微訊號 -> 微信号).
+    Phrase conversion (tw2sp) only runs on text that has Traditional characters. OpenCC converts
+    within lines, so line i of the result is line i of the text."""
+    folded = converter("t2s").convert(text)
+    if folded != text:
+        folded = converter("tw2sp").convert(text)
+    lines = folded.split("\n")
+    return lines if len(lines) == text.count("\n") + 1 else text.split("\n")
+
+
+def _chars(lines: list[str], indices) -> int:
+    return sum(len(lines[index]) for index in indices)
+
+
 def clean_lines(
-    text: str, config: BoilerplateConfig, patterns: tuple[PatternCategory, ...] | None = None
+    text: str,
+    config: BoilerplateConfig,
+    patterns: tuple[PatternCategory, ...] | None = None,
+    page_type: str = "article",
 ) -> tuple[str, Step]:
-    """Remove boilerplate lines from plain text; returns the text and a step saying what went."""
+    """Remove boilerplate lines from plain text; returns the text and a step saying what went.
+
+    Structural rules (a comment section, a tail, edge blocks, blog chrome) each remove at most
+    `config.max_block_share` of the document's characters: a larger block is more likely the
+    content (a forum thread, a list page) than chrome, and is kept, with the step saying so.
+    A block with corroborating markers (a tail after a share/related line that reads unlike the
+    body, a comment section with several who/when lines) may take `config.max_marked_block_share`.
+    On forum and Q&A pages the replies are the content: no comment-section rule. When cleaning
+    would leave less than `config.min_kept_share` of a document that has prose, the document is
+    returned with its watermarks stripped only, and the step says why.
+    """
     if not config.enabled:
         return text, Step("boilerplate", 0, "disabled")
     patterns = default_patterns() if patterns is None else patterns
     lines = text.split("\n")
     removed: Counter[str] = Counter()
+    held: Counter[str] = Counter()
     details: list[str] = []
 
     suffixes, prefixes = find_watermarks(lines, config)
@@ -222,25 +248,44 @@ def clean_lines(
         ordered = longest_first(suffixes), longest_first(prefixes)
         lines = [strip_watermarks(line, *ordered) for line in lines]
         details.append("watermark=" + "|".join(sorted(suffixes | prefixes)))
+    unwatermarked = _join_lines(lines)
 
-    categories = [match_category(line, patterns) if line else None for line in lines]
+    folded = script_folded_lines("\n".join(lines))
+    categories = [match_category(line, patterns) if line else None for line in folded]
     keep = [True] * len(lines)
+    total = max(sum(len(line) for line in lines), 1)
+
+    def remove_block(name: str, block: list[int], marked: bool = False) -> None:
+        block = [index for index in block if keep[index]]
+        if not block:
+            return
+        share = config.max_marked_block_share if marked else config.max_block_share
+        if _chars(lines, block) > share * total:
+            held[name] += len(block)
+            return
+        for index in block:
+            keep[index] = False
+        removed[name] += len(block)
 
     # Blog chrome: lines between the title (line 0) and a page-meta line near the top.
     for index in range(1, min(len(lines), 8)):
         category = categories[index]
         if category and category.role == "meta":
-            for chrome in range(1, index):
-                if lines[chrome] and not _several_sentences(lines[chrome]) and len(lines[chrome]) < 150:
-                    keep[chrome] = False
-                    removed["blog_header"] += 1
+            chrome = [
+                i for i in range(1, index)
+                if lines[i] and not _several_sentences(lines[i]) and len(lines[i]) < 150
+            ]  # fmt: skip
+            remove_block("blog_header", chrome)
             break
 
-    # A comment section runs from its first header to the end.
-    for index, category in enumerate(categories):
-        if category and category.role == "comments" and index > 0:
-            removed["comments"] += _drop_to_end(lines, keep, index)
-            break
+    # A comment section runs from its first header to the end (not on forum and Q&A pages).
+    if page_type not in ("forum", "qa"):
+        for index, category in enumerate(categories):
+            if category and category.role == "comments" and index > 0:
+                section = [i for i in range(index, len(lines)) if lines[i]]
+                marks = sum(1 for i in section if len(folded[i]) <= 60 and _COMMENT_META.search(folded[i]))
+                remove_block("comments", section, marked=marks >= 2)
+                break
 
     # After an article-end marker (share/follow/related) a block unlike the body is a tail.
     for index, category in enumerate(categories):
@@ -249,7 +294,8 @@ def clean_lines(
             tail = [line for i, line in enumerate(lines[index:], index) if keep[i] and not categories[i]]
             if _tail_is_teasers(body, tail):
                 # pattern lines in the tail keep their own category in the step's count
-                removed["tail"] += _drop_to_end(lines, keep, index, skip=categories)
+                tail_block = [i for i in range(index, len(lines)) if lines[i] and not categories[i]]
+                remove_block("tail", tail_block, marked=True)
                 break
 
     for index, category in enumerate(categories):
@@ -258,26 +304,37 @@ def clean_lines(
             removed[category.name] += 1
 
     if config.drop_repeated_lines:
+        # Only short chrome-like lines; repeated prose, code and recipe steps are content.
         seen: set[str] = set()
+        repeats = []
         for index, line in enumerate(lines):
             if keep[index] and line:
-                if line in seen:
-                    keep[index] = False
-                    removed["repeated"] += 1
+                if line in seen and _is_tail_item(line) and len(line) <= _REPEATED_MAX_CHARS:
+                    repeats.append(index)
                 seen.add(line)
+        remove_block("repeated", repeats)
 
-    kept = [line for index, line in enumerate(lines) if keep[index]]
-    edges = set(_chrome_block(kept, range(len(kept) - 1, -1, -1), config.tail_min_lines))
-    removed["short_line_block"] += len(edges)
-    head = set(_chrome_block(kept, range(len(kept)), _HEAD_MIN_LINES)) - edges
-    removed["head_block"] += len(head)
-    kept = [line for index, line in enumerate(kept) if index not in edges and index not in head]
-    removed = +removed
+    kept = [index for index in range(len(lines)) if keep[index] and lines[index]]
+    kept_lines = [lines[index] for index in kept]
+    tail_block = _chrome_block(kept_lines, range(len(kept) - 1, -1, -1), config.tail_min_lines)
+    remove_block("short_line_block", [kept[i] for i in tail_block])
 
-    cleaned = _join_lines(kept)
+    cleaned = _join_lines([line for index, line in enumerate(lines) if keep[index]])
+    removed, held = +removed, +held
     if removed:
         details.append(",".join(f"{name}:{count}" for name, count in sorted(removed.items())))
+    if held:
+        details.append("kept " + ",".join(f"{name}:{count}" for name, count in sorted(held.items())))
+    if len(cleaned) < config.min_kept_share * len(unwatermarked) and _has_prose(unwatermarked):
+        details = [d for d in details if d.startswith("watermark=")]
+        details.append(f"kept all: line rules would remove {1 - len(cleaned) / len(unwatermarked):.0%}")
+        cleaned = unwatermarked
     return cleaned, Step("boilerplate", len(text) - len(cleaned), ";".join(details))
+
+
+def _has_prose(text: str) -> bool:
+    """Some paragraph reads like article text: there is content to protect."""
+    return any(_several_sentences(line) or reads_like_sentences(line) for line in text.split("\n"))
 
 
 def line_key(line: str) -> int:

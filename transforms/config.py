@@ -42,13 +42,20 @@ class ReadConfig(_Section):
 
 
 class ExtractConfig(_Section):
-    engine: Literal["trafilatura", "density"] = Field(
-        default="trafilatura",
-        description="trafilatura (with the prose-density extractor as fallback; metadata: author, date, "
-        "site) or density alone: about 10x faster, same token F1 on Chinese news pages, a little lower "
-        "on English and legacy-encoded pages, title only (bench/eval_boilerplate.py).",
+    engine: Literal["ensemble", "trafilatura", "density"] = Field(
+        default="ensemble",
+        description="ensemble: trafilatura, readability and resiliparse, publishing the text they agree on "
+        "most (metadata from trafilatura); trafilatura alone; or density alone (about 10x faster, title "
+        "only). bench/eval_boilerplate.py compares them.",
     )
     favor: Literal["balanced", "precision", "recall"] = "balanced"
+    max_pruned_share: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description="Ensemble: lines readability leaves out that are not prose are removed from the chosen "
+        "text, unless they are more than this share of it (then they are probably content).",
+    )
     timeout_seconds: float = Field(
         default=30.0, gt=0, description="A record whose processing takes longer becomes an error row."
     )
@@ -68,6 +75,27 @@ class BoilerplateConfig(_Section):
     )
     tail_min_lines: int = Field(default=3, ge=1, description="Short lines that make a removable tail block.")
     drop_repeated_lines: bool = True
+    max_block_share: float = Field(
+        default=0.3,
+        gt=0,
+        le=1,
+        description="A structural rule (comment section, tail, edge block) removes at most this share of a "
+        "document's characters; a larger block is kept.",
+    )
+    max_marked_block_share: float = Field(
+        default=0.6,
+        gt=0,
+        le=1,
+        description="The same for a block with corroborating markers: a tail after a share/related line, "
+        "a comment section with several who/when lines.",
+    )
+    min_kept_share: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description="When line rules would leave less than this share of a document with prose, the "
+        "document is kept whole (watermarks stripped) and the step says why.",
+    )
     corpus_line_min_docs: int = Field(
         default=10,
         ge=0,

@@ -35,7 +35,7 @@ def load_resources(config: Config) -> None:
     ngram_normalization()
     default_lexicon()
     class_table()
-    for name in ("t2s", "s2t"):
+    for name in ("t2s", "s2t", "tw2sp"):
         converter(name)
 
 
@@ -65,10 +65,11 @@ def process_record(record: RawRecord, config: Config) -> Document:
     metadata: dict[str, Any] = dict(record.metadata)  # a record's own fields; the extractor's win
     source_url = record.source_url
     text = decoded.text
+    page_type = "article"
     if record.source_format == "html":
         extracted = extract_html(text, config.extract, url=source_url)
         steps.append(Step("extract", len(text) - len(extracted.text), extracted.method))
-        text, title = extracted.text, extracted.title
+        text, title, page_type = extracted.text, extracted.title, extracted.page_type
         source_url = source_url or extracted.url
         metadata |= {
             key: value
@@ -82,7 +83,7 @@ def process_record(record: RawRecord, config: Config) -> Document:
 
     text, step = normalize_text(text)
     steps.append(step)
-    text, step = clean_lines(text, config.boilerplate)
+    text, step = clean_lines(text, config.boilerplate, page_type=page_type)
     steps.append(step)
     if title is None:
         title = guess_title(text)

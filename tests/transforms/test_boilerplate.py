@@ -1,5 +1,6 @@
 import pytest
 
+from tests.conftest import SEEDS
 from transforms.boilerplate import (
     clean_lines,
     default_patterns,
@@ -217,9 +218,14 @@ def test_a_short_list_inside_the_article_stays():
     assert lines_of(clean_lines(text, CONFIG)[0]) == [PARAGRAPHS[0], *items, PARAGRAPHS[1]]
 
 
-def test_repeated_lines_keep_their_first_copy():
-    text = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[0]])
-    assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS[:2]
+def test_repeated_chrome_lines_keep_their_first_copy_and_repeated_prose_stays():
+    text = "\n".join([PARAGRAPHS[0], "科技 财经 体育", PARAGRAPHS[1], "科技 财经 体育", PARAGRAPHS[0]])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == [
+        PARAGRAPHS[0],
+        "科技 财经 体育",
+        PARAGRAPHS[1],
+        PARAGRAPHS[0],
+    ]
 
 
 def test_disabled_cleaner_changes_nothing():
@@ -286,3 +292,57 @@ def test_pattern_table_spares_prose(line):
 
 def test_every_category_in_the_table_is_tested():
     assert {category.name for category in default_patterns()} <= set(BOILERPLATE_LINES) | {"comments"}
+
+
+# --- script-blind: a Traditional twin is cleaned as well as its Simplified original -------------
+
+
+@pytest.mark.parametrize("conversion", ["s2tw", "s2hk", "s2twp"])
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name[:3])
+def test_seeds_converted_to_traditional_lose_the_same_lines(seed, conversion):
+    import opencc
+
+    simplified = normalize_text(seed.read_text(encoding="utf-8"))[0]
+    traditional = opencc.OpenCC(conversion).convert(simplified)
+    kept_simplified = clean_lines(simplified, CONFIG)[0]
+    kept_traditional = clean_lines(traditional, CONFIG)[0]
+    assert opencc.OpenCC(conversion).convert(kept_simplified).split("\n") == kept_traditional.split("\n")
+
+
+# --- no silent gutting: one rule's evidence removes a bounded share -------------------------------
+
+
+def test_a_comment_count_under_the_title_does_not_end_the_article():
+    text = "\n".join(["芯片产业的新变化", "2024-05-01 作者：张三", "0 条评论", *PARAGRAPHS])
+    assert all(paragraph in clean(text) for paragraph in PARAGRAPHS)
+
+
+def test_a_comment_section_with_who_and_when_lines_goes():
+    comments = [
+        "网友评论",
+        "小王 2024-05-01 12:30",
+        "说得好，支持。",
+        "老李 2024-05-01 13:02",
+        "不同意楼上。",
+    ]
+    assert lines_of(clean("\n".join([*PARAGRAPHS, *comments]))) == PARAGRAPHS
+
+
+def test_on_forum_pages_replies_are_content():
+    replies = ["网友评论", "我也遇到过这个问题，换了驱动就好了。", "楼上说得对，谢谢分享经验。"]
+    text = "\n".join([*PARAGRAPHS, *replies])
+    assert lines_of(clean_lines(text, CONFIG, page_type="forum")[0]) == [*PARAGRAPHS, *replies[1:]]
+
+
+def test_a_table_of_contents_page_keeps_its_list():
+    chapters = [f"第{i}章 风起云涌之{i}" for i in range(1, 43)]
+    text = "\n".join(["目录", "本书讲述了一个少年成长的故事，情节跌宕起伏，深受读者喜爱。", *chapters])
+    assert all(chapter in clean(text) for chapter in chapters)
+
+
+def test_cleaning_that_would_gut_a_document_with_prose_keeps_it_whole():
+    text = "\n".join(["相关阅读", *PARAGRAPHS[:1], "网友评论", *PARAGRAPHS[1:]])
+    config = BoilerplateConfig(max_marked_block_share=1.0, max_block_share=1.0, min_kept_share=0.9)
+    cleaned, step = clean_lines(text, config)
+    assert all(paragraph in cleaned for paragraph in PARAGRAPHS)
+    assert "kept all" in step.detail

@@ -1,5 +1,5 @@
 from transforms.config import ExtractConfig
-from transforms.extract import extract_html, tidy_extracted
+from transforms.extract import choose_by_agreement, extract_html, prune_by_opinion, tidy_extracted
 
 PARAGRAPHS = [
     f"人工智能芯片产业正在快速发展，各国纷纷加大投入，这是第{i}段的内容，写得足够长。" for i in range(8)
@@ -16,11 +16,11 @@ def test_tidy_removes_list_markers_tables_and_the_repeated_title():
     ]
 
 
-def test_trafilatura_is_used_on_a_plain_article_page():
+def test_the_extractors_agree_on_a_plain_article_page():
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     html = f"<html><head><title>芯片新闻</title></head><body><article><h1>芯片新闻</h1>{body}</article></body></html>"
     extracted = extract_html(html, ExtractConfig())
-    assert extracted.method == "trafilatura"
+    assert extracted.method == "ensemble:trafilatura"
     assert extracted.title == "芯片新闻"
     assert extracted.text.split("\n") == PARAGRAPHS
 
@@ -49,3 +49,51 @@ def test_the_density_engine_alone_finds_the_article_and_its_title():
         ).text
         == ""
     )
+
+
+def test_the_candidate_the_others_agree_with_is_chosen_and_ties_go_to_the_first():
+    article = "\n".join(PARAGRAPHS)
+    chrome = "\n".join(["登录 注册 首页 新闻 体育 财经 娱乐 汽车 房产 旅游 教育 游戏"] * 3)
+    candidates = {"a": f"{article}\n{chrome}", "b": article, "c": "\n".join(PARAGRAPHS[:-1])}
+    assert choose_by_agreement(candidates, {}) == "b"
+    assert choose_by_agreement({"x": article, "y": article}, {}) == "x"
+    assert choose_by_agreement({"x": article, "y": article}, {"y": 0.1}) == "y"
+
+
+def test_lines_the_precise_opinion_left_out_go_unless_they_are_prose_or_too_many():
+    links = ["热门文章", "国足再败", "股市收涨", "明星婚讯"]
+    text = "\n".join([*PARAGRAPHS, *links])
+    pruned, count = prune_by_opinion(text, "\n".join(PARAGRAPHS), max_share=0.3)
+    assert pruned.split("\n") == PARAGRAPHS and count == len(links)
+    # prose the opinion missed stays
+    opinion = "\n".join(PARAGRAPHS[:-1])
+    assert prune_by_opinion(text, opinion, max_share=0.3)[0].split("\n")[: len(PARAGRAPHS)] == PARAGRAPHS
+    # a list page: the lines are most of the text, so they are content
+    chapters = [f"第{i}章 风起云涌" for i in range(60)]
+    listing = "\n".join([PARAGRAPHS[0], *chapters])
+    assert prune_by_opinion(listing, PARAGRAPHS[0], max_share=0.3) == (listing, 0)
+    # an opinion that found almost nothing does not count
+    assert prune_by_opinion(text, "国足再败", max_share=0.3) == (text, 0)
+
+
+REPLIES = [
+    "楼主说得很对，我们单位去年也换了国产芯片，用下来稳定性还可以，就是软件适配花了不少时间。",
+    "补充一点：驱动程序一定要装官方最新版本，旧版本在高负载下容易出现降频，这个坑我踩过两次。",
+    "请问一下，大家用的散热方案是什么？我这边夏天温度偏高，风扇噪音也比较大，想换个水冷试试。",
+    "谢谢分享，收藏了。我们实验室准备下个月采购一批，到时候再来反馈实际使用体验和性能数据。",
+]
+
+
+def test_a_forum_thread_keeps_its_replies():
+    posts = "".join(
+        f'<table id="pid{i}"><tr><td class="pls">用户{i}</td><td class="plc"><div class="pi">{i + 1}楼</div>'
+        f'<td class="t_f" id="postmessage_{i}">{text}</td></td></tr></table>'
+        for i, text in enumerate([*PARAGRAPHS[:2], *REPLIES])
+    )
+    html = (
+        "<html><head><title>国产芯片使用体验 - 示例论坛</title></head><body><div id='nv'>首页 论坛 搜索</div>"
+        f"<div id='postlist'>{posts}</div><div id='ft'>Powered by Discuz! 版权所有</div></body></html>"
+    )
+    extracted = extract_html(html, ExtractConfig())
+    assert extracted.page_type == "forum"
+    assert all(reply in extracted.text for reply in REPLIES)

@@ -527,3 +527,65 @@ def test_quality_signals_are_total_and_shares_are_shares(text, chinese, removed)
     assert all(0.0 <= value <= 1.0 for value in shares)
     assert (signals.spun_score is None) is (not chinese)
     assert chinese is False or 0.0 <= signals.spun_score <= 1.0
+
+
+# --- stability: pages that differ in one paragraph clean to texts that differ in that paragraph ---
+
+_CLAUSES = [
+    "人工智能芯片的竞争正在改变全球半导体产业的格局",
+    "各国政府纷纷出台扶持政策",
+    "研究人员指出出口管制使部分企业难以获得先进制程",
+    "开源软件生态的发展降低了进入门槛",
+    "分析师预计明年相关投资将继续增长",
+    "人才短缺仍是最大的瓶颈",
+    "高校与企业的合作模式需要进一步完善",
+    "Chip makers are racing to build new plants",
+    "the market grew faster than expected last year",
+]
+_CHROME = [
+    "分享到：微信 微博",
+    "相关阅读",
+    "责任编辑：王五",
+    "版权所有 © 2024 示例网",
+    "热门 推荐 排行",
+    "上一篇：芯片",
+    "网友评论",
+]
+# Whole sentences, and short replies without punctuation (forum threads are made of them).
+_paragraph = st.one_of(
+    st.lists(st.sampled_from(_CLAUSES), min_size=2, max_size=5).map(lambda c: "，".join(c) + "。"),
+    st.lists(st.sampled_from(_CLAUSES), min_size=1, max_size=2).map(" ".join),
+)
+_chrome = st.lists(st.sampled_from(_CHROME), max_size=4)
+
+
+def _symmetric_difference_chars(first: str, second: str) -> int:
+    from collections import Counter
+
+    a, b = Counter(first.split("\n")), Counter(second.split("\n"))
+    return sum(len(line) * n for line, n in ((a - b) + (b - a)).items())
+
+
+@fast(200)
+@given(
+    head=_chrome,
+    paragraphs=st.lists(_paragraph, min_size=3, max_size=12, unique=True),
+    tail=_chrome,
+    changed=st.integers(min_value=0),
+    replacement=_paragraph,
+)
+def test_pages_differing_in_one_paragraph_clean_to_texts_differing_in_about_that_paragraph(
+    head, paragraphs, tail, changed, replacement
+):
+    changed %= len(paragraphs)
+    assume(replacement not in paragraphs)
+    edited = [*paragraphs]
+    old = edited[changed]
+    edited[changed] = replacement
+    config = BoilerplateConfig()
+    page = "\n".join([*head, *paragraphs, *tail])
+    first = clean_lines(page, config)[0]
+    second = clean_lines("\n".join([*head, *edited, *tail]), config)[0]
+    # The changed paragraph, plus at most one block whose bounded share the change tipped over.
+    allowed = len(old) + len(replacement) + config.max_block_share * len(page)
+    assert _symmetric_difference_chars(first, second) <= allowed
