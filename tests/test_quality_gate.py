@@ -1,0 +1,100 @@
+"""Quality gate: refinery's extraction and cleaning on the labelled pages in this repository.
+
+Like trafilatura's own eval gate: pinned floors per set, measured with bench/eval_boilerplate.py's
+scoring, so a rule that helps one page and hurts ten fails CI. The floors are 0.01 under the figures
+measured when they were pinned; the digest pins the data they were measured on (change the data,
+re-measure, re-pin). Runs in about ten seconds: 40 HTML pages and 48 plain-text documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+import sys
+from pathlib import Path
+
+import pytest
+import trafilatura
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+from pagesets import DATA, in_repo_html_cases, text_cases  # noqa: E402
+from scoring import score  # noqa: E402
+
+from transforms.boilerplate import clean_lines  # noqa: E402
+from transforms.config import Config  # noqa: E402
+from transforms.document import RawRecord  # noqa: E402
+from transforms.normalize import normalize_text  # noqa: E402
+from transforms.pipeline import process_record  # noqa: E402
+
+DATA_DIGEST = "363570cd7a12bff5923ecfaee6d3705cb4fea644ab93735552c9653f9b2e421e"
+FLOORS = {
+    "html_synth:en": 0.973,
+    "html_synth:zh-legacy": 0.957,
+    "html_pagetypes:zh-article-comments": 0.976,
+    "html_pagetypes:zh-forum": 0.790,
+    "html_pagetypes:zh-list": 0.937,
+    "html_pagetypes:zh-qa": 0.900,
+    "text_eval:zh": 0.963,
+    "text_eval:en": 0.949,
+    "text_eval:zh-Hant": 0.966,
+}
+WORSE_BY = 0.05
+MAX_WORSE_PAGES = 0  # pages more than WORSE_BY under plain trafilatura, over all in-repo HTML
+CONFIG = Config.from_toml(
+    '[script]\ntarget = "keep"\npunctuation = "keep"\n[boilerplate]\ncorpus_line_min_docs = 0\n'
+)
+
+
+def data_digest() -> str:
+    digest = hashlib.sha256()
+    files = [*sorted((DATA / "html_synth").iterdir()), *sorted((DATA / "html_pagetypes").iterdir())]
+    for path in [*files, DATA / "text_eval" / "docs.jsonl"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def refinery_text(data: bytes) -> str:
+    record = RawRecord(id="gate", source_uri="gate", source_record=None, source_format="html", data=data)
+    return process_record(record, CONFIG).text
+
+
+@pytest.fixture(scope="module")
+def html_scores() -> dict[str, list[tuple[str, float, float]]]:
+    scores: dict[str, list[tuple[str, float, float]]] = {}
+    for case in in_repo_html_cases():
+        ours = score(refinery_text(case.data), case.gold).f1
+        plain = score(trafilatura.extract(case.data, include_tables=True) or "", case.gold).f1
+        scores.setdefault(case.set, []).append((case.name, ours, plain))
+    return scores
+
+
+def test_the_gate_data_is_the_data_the_floors_were_measured_on():
+    assert data_digest() == DATA_DIGEST
+
+
+def test_every_html_set_stays_above_its_floor(html_scores):
+    means = {name: statistics.fmean(ours for _, ours, _ in pages) for name, pages in html_scores.items()}
+    below = {name: round(mean, 3) for name, mean in means.items() if mean < FLOORS[name]}
+    assert not below, f"under the floor: {below} (floors {FLOORS})"
+
+
+def test_refinery_is_ahead_of_plain_trafilatura_and_no_page_falls_far_behind(html_scores):
+    pages = [page for members in html_scores.values() for page in members]
+    assert statistics.fmean(ours for _, ours, _ in pages) >= statistics.fmean(plain for _, _, plain in pages)
+    worse = [name for name, ours, plain in pages if ours < plain - WORSE_BY]
+    assert len(worse) <= MAX_WORSE_PAGES, f"pages more than {WORSE_BY} under plain trafilatura: {worse}"
+
+
+def test_the_plain_text_cleaner_stays_above_its_floor():
+    groups: dict[str, list[float]] = {}
+    for case in text_cases():
+        cleaned = clean_lines(normalize_text(case.data)[0], CONFIG.boilerplate)[0]
+        groups.setdefault(case.set, []).append(score(cleaned, case.gold).f1)
+    below = {
+        name: round(statistics.fmean(f1), 3)
+        for name, f1 in groups.items()
+        if statistics.fmean(f1) < FLOORS[name]
+    }
+    assert not below, f"under the floor: {below}"
