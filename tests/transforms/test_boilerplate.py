@@ -192,9 +192,11 @@ def test_comment_section_runs_to_the_end():
     assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
 
 
-def test_a_menu_above_the_article_goes_but_a_title_stays():
+def test_short_lines_above_the_article_are_left_and_a_title_stays():
+    # No head-block rule: it flipped with the length of the first paragraph (unstable output) and
+    # helped no evaluation set; on HTML the extractors drop menus.
     menu = ["首页", "新闻", "财经", "登录超时，稍后再试", "免注册 快速登录"]
-    assert lines_of(clean_lines("\n".join([*menu, *PARAGRAPHS]), CONFIG)[0]) == PARAGRAPHS
+    assert lines_of(clean_lines("\n".join([*menu, *PARAGRAPHS]), CONFIG)[0]) == [*menu, *PARAGRAPHS]
     assert lines_of(clean_lines("\n".join(["芯片产业观察", *PARAGRAPHS]), CONFIG)[0]) == [
         "芯片产业观察",
         *PARAGRAPHS,
