@@ -56,6 +56,13 @@ class ExtractConfig(_Section):
         description="Ensemble: lines readability leaves out that are not prose are removed from the chosen "
         "text, unless they are more than this share of it (then they are probably content).",
     )
+    max_agreed_pruned_share: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="The same when the smaller text is the one the extractors agreed on but it would drop "
+        "over 30 % of trafilatura's: trafilatura's non-prose lines it lacks go up to this share.",
+    )
     timeout_seconds: float = Field(
         default=30.0, gt=0, description="A record whose processing takes longer becomes an error row."
     )
