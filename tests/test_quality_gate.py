@@ -33,7 +33,7 @@ FLOORS = {
     "html_synth:en": 0.972,
     "html_synth:zh-legacy": 0.948,
     "html_pagetypes:zh-article-comments": 0.973,
-    "html_pagetypes:zh-forum": 0.790,
+    "html_pagetypes:zh-forum": 0.828,
     "html_pagetypes:zh-list": 0.937,
     "html_pagetypes:zh-qa": 0.900,
     "text_eval:zh": 0.963,

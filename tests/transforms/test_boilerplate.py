@@ -242,6 +242,15 @@ BOILERPLATE_LINES = {
     "follow": ["关注“国际电子商情” 微信公众号", "Follow us on Twitter"],
     "related": ["相关阅读", "【推荐阅读】", "Related articles"],
     "page_meta": ["打印 被阅读次数", "阅读：1234", "字号：大 中 小"],
+    "forum_meta": [
+        "板凳 发表于 2024-7-22 10:48:02",
+        "5# 发表于 2024-7-22 14:03:19",
+        "3楼",
+        "来自iPhone客户端",
+        "只看楼主",
+        "查看: 5127|回复: 38",
+        "高级会员",
+    ],
     "read_more": ["点击查看更多", "Read more"],
     "login": ["You must be logged in to post a comment.", "登录后才可评论.", "Log in to comment"],
     "copyright": [
@@ -276,6 +285,8 @@ PROSE_WITH_KEYWORDS = [
     "记者在采访中注意到，版权所有人与平台之间的纠纷越来越多，法院近期审理了多起相关案件，引发了广泛关注。",
     "The company said it would share more details about the chip next month, after regulators approve the deal.",
     "编辑部认为，这一政策对行业的影响将是长期的。",
+    "楼主说得很对，我们单位去年也换了国产芯片，用下来稳定性还可以。",
+    "回复大家的问题：驱动要装最新版本，旧版本在高负载下容易降频。",
 ]
 
 
@@ -290,6 +301,11 @@ def test_pattern_table_matches_boilerplate(category, line):
 @pytest.mark.parametrize("line", PROSE_WITH_KEYWORDS)
 def test_pattern_table_spares_prose(line):
     assert match_category(line, default_patterns()) is None
+
+
+def test_a_date_alone_is_a_dateline_not_a_phone_number():
+    assert match_category("2024-09-20", default_patterns()).name == "byline"
+    assert match_category("010-62675637", default_patterns()).name == "contact"
 
 
 def test_every_category_in_the_table_is_tested():
