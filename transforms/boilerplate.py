@@ -5,9 +5,11 @@ Decisions are made per document and with context, not line by line in isolation:
 2. pattern lines: a maintained table of chrome (share, follow, copyright, contact, ...), see
    `transforms/data/boilerplate.toml`;
 3. structure: blog chrome between the title and a page-meta line, a comment section that runs to
-   the end, a tail after the article has ended (related-article teasers), blocks at either edge
-   that are mostly list items and link titles (menus, brand and product lists, ranked links),
+   the end, a tail after the article has ended (related-article teasers), a trailing block that
+   is mostly list items and link titles (brand and product lists, ranked links), short chrome
    lines repeated inside the document.
+Every rule is bounded: one rule's evidence never removes most of a document (see `clean_lines`).
+Patterns match a script-folded view of each line, so Traditional pages are cleaned alike.
 Lines shared by many documents of a run are removed later, corpus-wide (`remove_frequent_lines`).
 """
 
@@ -226,7 +228,7 @@ def clean_lines(
 ) -> tuple[str, Step]:
     """Remove boilerplate lines from plain text; returns the text and a step saying what went.
 
-    Structural rules (a comment section, a tail, edge blocks, blog chrome) each remove at most
+    Structural rules (a comment section, a tail, a trailing block, blog chrome) each remove at most
     `config.max_block_share` of the document's characters: a larger block is more likely the
     content (a forum thread, a list page) than chrome, and is kept, with the step saying so.
     A block with corroborating markers (a tail after a share/related line that reads unlike the

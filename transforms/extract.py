@@ -75,8 +75,11 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     if chosen != "trafilatura" and sum(token_bag(text).values()) < (1 - config.max_pruned_share) * base:
         # Switching would drop much of trafilatura's text (a list page, a thread both others cut
         # short): the smaller candidate, which the third agreed with most, is only an opinion
-        # about which lines are chrome, with the larger budget of a corroborated one.
-        text, pruned = prune_by_opinion(extracted.text, text, config.max_agreed_pruned_share)
+        # about which lines are chrome, with the larger budget of a corroborated one. On forum
+        # and Q&A pages short lines are replies: trafilatura's text stays whole.
+        text, pruned = extracted.text, 0
+        if kind == "article":
+            text, pruned = prune_by_opinion(text, candidates[chosen], config.max_agreed_pruned_share)
         chosen = f"trafilatura-{pruned} lines {chosen} left out" if pruned else "trafilatura"
     elif chosen != "readability" and kind == "article":
         text, pruned = prune_by_opinion(text, candidates["readability"], config.max_pruned_share)
