@@ -84,17 +84,7 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     elif chosen != "readability" and kind == "article":
         text, pruned = prune_by_opinion(text, candidates["readability"], config.max_pruned_share)
         chosen += f"-{pruned} lines readability left out" if pruned else ""
-    method = f"ensemble:{chosen}"
-    return Extracted(
-        text=text,
-        title=extracted.title,
-        author=extracted.author,
-        date=extracted.date,
-        url=extracted.url,
-        sitename=extracted.sitename,
-        method=method,
-        page_type=kind,
-    )
+    return replace(extracted, text=text, method=f"ensemble:{chosen}")
 
 
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W_]+")
