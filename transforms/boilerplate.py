@@ -49,6 +49,7 @@ _COMMENT_META = re.compile(
     r"|\d{1,2}:\d{2}",
     re.IGNORECASE,
 )
+_LISTING_DATES = 6  # this many byline/date lines make a document a dated listing
 _REPEATED_MAX_CHARS = 40  # a repeated line longer than this is content (a refrain, a code line)
 
 
@@ -300,8 +301,16 @@ def clean_lines(
                 remove_block("tail", tail_block, marked=True)
                 break
 
+    # A byline or date line appears once or twice in an article; many of them are a listing's
+    # own dates (a list of notices, an archive page), which is content. On a forum they are the
+    # posts' dates, which are not.
+    bylines = sum(1 for category in categories if category and category.name == "byline")
+    listing = page_type == "article" and bylines >= _LISTING_DATES
     for index, category in enumerate(categories):
         if category and keep[index]:
+            if listing and category.name == "byline":
+                held["byline"] += 1
+                continue
             keep[index] = False
             removed[category.name] += 1
 

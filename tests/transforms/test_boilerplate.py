@@ -364,3 +364,9 @@ def test_cleaning_that_would_gut_a_document_with_prose_keeps_it_whole():
     cleaned, step = clean_lines(text, config)
     assert all(paragraph in cleaned for paragraph in PARAGRAPHS)
     assert "kept all" in step.detail
+
+
+def test_a_list_of_dated_notices_keeps_its_dates_but_an_article_loses_its_dateline():
+    notices = [line for i in range(1, 9) for line in (f"关于开展第{i}批职业技能培训的通知", f"2024-09-{i:02d}")]
+    assert lines_of(clean("\n".join(notices))) == notices
+    assert lines_of(clean("\n".join(["2024-09-01", *PARAGRAPHS]))) == PARAGRAPHS
