@@ -210,9 +210,12 @@ def script_folded_lines(text: str) -> list[str]:
     and a Big5 or Taiwan page must be cleaned as well as its Simplified twin (微訊號 -> 微信号).
     Phrase conversion (tw2sp) only runs on text that has Traditional characters. OpenCC converts
     within lines, so line i of the result is line i of the text."""
-    folded = converter("t2s").convert(text)
-    if folded != text:
-        folded = converter("tw2sp").convert(text)
+    try:
+        folded = converter("t2s").convert(text)
+        if folded != text:
+            folded = converter("tw2sp").convert(text)
+    except UnicodeEncodeError:  # lone surrogates (normalize_text replaces them; callers may not)
+        return text.split("\n")
     lines = folded.split("\n")
     return lines if len(lines) == text.count("\n") + 1 else text.split("\n")
 

@@ -367,6 +367,13 @@ def test_cleaning_that_would_gut_a_document_with_prose_keeps_it_whole():
 
 
 def test_a_list_of_dated_notices_keeps_its_dates_but_an_article_loses_its_dateline():
-    notices = [line for i in range(1, 9) for line in (f"关于开展第{i}批职业技能培训的通知", f"2024-09-{i:02d}")]
+    notices = [
+        line for i in range(1, 9) for line in (f"关于开展第{i}批职业技能培训的通知", f"2024-09-{i:02d}")
+    ]
     assert lines_of(clean("\n".join(notices))) == notices
     assert lines_of(clean("\n".join(["2024-09-01", *PARAGRAPHS]))) == PARAGRAPHS
+
+
+def test_a_lone_surrogate_does_not_stop_the_cleaner():
+    text = "\n".join([*PARAGRAPHS, "版权所有 \ud83d 示例网"])
+    assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
