@@ -2,6 +2,7 @@
 
 Labelled data:
   bench/data/convert_eval/pairs.jsonl       Taiwan/Hong Kong sentences with hand-made Simplified gold
+  bench/data/convert_eval/quotes.jsonl      Taiwan sentences with 「」/『』 quotes and mainland gold
   ../shared/data/opencc-testcases.json      OpenCC's own cases (t2s, tw2s, hk2s, tw2sp), when present
   ../shared/data/taiwan-mainland-vocab.json 788 Taiwan/mainland word pairs (regional phrasing), when present
   bench/data/lang_eval/paragraphs.jsonl     Japanese and Korean paragraphs: must never be altered
@@ -76,6 +77,15 @@ def main() -> int:
         for row in rows * 10:
             refinery_auto(row["traditional"])
         print(f"conversion speed: {len(rows) * 10 / (time.perf_counter() - started):,.0f} sentences/s")
+
+    quotes_file = DATA / "convert_eval" / "quotes.jsonl"
+    if quotes_file.exists():
+        rows = [json.loads(line) for line in quotes_file.read_text(encoding="utf-8").splitlines() if line]
+        subset = [(r["traditional"], r["simplified"]) for r in rows]
+        print(f"\n## Quotation marks ({len(rows)} sentences): character accuracy, sentences with an error")
+        for name, convert in (("tw2s", converter("tw2s").convert), ("refinery (region auto)", refinery_auto)):
+            acc, bad = char_accuracy(subset, convert)
+            print(f"  {name}: {acc:.4f} ({bad})")
 
     cases_file = SHARED / "opencc-testcases.json"
     if cases_file.exists():

@@ -108,7 +108,12 @@ def unify_script(
     config = conversion_for(target, script, chosen, phrases)
     if config is None:
         return text, None, Step("unify_script", 0, f"kept {script}")
-    convert = converter(config).convert
+    opencc_convert = converter(config).convert
+    quotes = convert_quotes_to_mainland if target == "hans" else convert_quotes_to_traditional
+
+    def convert(part: str) -> str:
+        return quotes(opencc_convert(part))
+
     if _KANA_HANGUL.search(text):
         converted = "\n".join(
             line if _KANA_HANGUL.search(line) else convert(line) for line in text.split("\n")
@@ -121,6 +126,38 @@ def unify_script(
         config,
         Step("unify_script", len(text) - len(converted), f"{config}: {changed} chars changed"),
     )
+
+
+# Quotation marks follow the script's convention: Traditional text quotes with 「」 and 『』, mainland
+# Simplified with “” and ‘’. Only complete pairs on one line are converted (innermost first), so a
+# stray bracket is never half-converted; OpenCC itself leaves them alone.
+_CORNER_DOUBLE = re.compile(r"「([^「」“”\n]*)」")
+_CORNER_SINGLE = re.compile(r"『([^『』‘’\n]*)』")
+_CURLY_DOUBLE = re.compile(r"“([^“”「」\n]*)”")
+_CURLY_SINGLE = re.compile(r"‘([^‘’『』\n]*)’")
+
+
+def _replace_pairs(text: str, pattern: re.Pattern[str], left: str, right: str) -> str:
+    while True:
+        text, count = pattern.subn(lambda match: f"{left}{match.group(1)}{right}", text)
+        if not count:
+            return text
+
+
+def convert_quotes_to_mainland(text: str) -> str:
+    """「…」 → “…” and 『…』 → ‘…’, pairs only."""
+    if "「" not in text and "『" not in text:
+        return text
+    text = _replace_pairs(text, _CORNER_SINGLE, "‘", "’")
+    return _replace_pairs(text, _CORNER_DOUBLE, "“", "”")
+
+
+def convert_quotes_to_traditional(text: str) -> str:
+    """“…” → 「…」 and ‘…’ → 『…』, pairs only."""
+    if "“" not in text and "‘" not in text:
+        return text
+    text = _replace_pairs(text, _CURLY_SINGLE, "『", "』")
+    return _replace_pairs(text, _CURLY_DOUBLE, "「", "」")
 
 
 _HAS_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")

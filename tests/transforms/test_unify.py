@@ -92,3 +92,26 @@ def test_japanese_and_korean_lines_inside_a_chinese_document_are_not_converted()
         "日本語の文章は變換しない。",
         "한국어 문장도 그대로 둡니다 國",
     ]
+
+
+def test_quotation_marks_follow_the_target_scripts_convention():
+    assert (
+        unify_script("他說：「我覺得『這本書』很好。」", "Hant", "hans")[0] == "他说：“我觉得‘这本书’很好。”"
+    )
+    assert (
+        unify_script("他说：“我觉得‘这本书’很好。”", "Hans", "hant")[0] == "他說：「我覺得『這本書』很好。」"
+    )
+
+
+def test_only_whole_pairs_of_quotation_marks_are_converted():
+    assert unify_script("只有半個「括號", "Hant", "hans")[0] == "只有半个「括号"
+    assert unify_script("「跨行\n的引號」", "Hant", "hans")[0] == "「跨行\n的引号」"
+
+
+def test_quotation_marks_in_japanese_lines_are_kept():
+    text = "彼は「こんにちは」と言った。\n他說：「你好」"
+    assert unify_script(text, "Hant", "hans")[0] == "彼は「こんにちは」と言った。\n他说：“你好”"
+
+
+def test_simplified_text_keeps_its_corner_brackets_when_nothing_is_converted():
+    assert unify_script("他说：「你好」", "Hans", "hans")[0] == "他说：「你好」"
