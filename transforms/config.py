@@ -60,8 +60,8 @@ class ExtractConfig(_Section):
         default=0.6,
         ge=0,
         le=1,
-        description="The same when the smaller text is the one the extractors agreed on but it would drop "
-        "over 30 % of trafilatura's: trafilatura's non-prose lines it lacks go up to this share.",
+        description="The same when the text the extractors agreed on would drop more than max_pruned_share "
+        "of trafilatura's: it only votes, and trafilatura's non-prose lines it lacks go up to this share.",
     )
     timeout_seconds: float = Field(
         default=30.0, gt=0, description="A record whose processing takes longer becomes an error row."
@@ -86,8 +86,8 @@ class BoilerplateConfig(_Section):
         default=0.3,
         gt=0,
         le=1,
-        description="A structural rule (comment section, tail, edge block) removes at most this share of a "
-        "document's characters; a larger block is kept.",
+        description="A structural rule (comment section, tail, trailing block) removes at most this share "
+        "of a document's characters; a larger block is kept.",
     )
     max_marked_block_share: float = Field(
         default=0.6,
