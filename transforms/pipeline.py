@@ -17,7 +17,7 @@ from transforms.normalize import normalize_text
 from transforms.quality import BOILERPLATE_STEPS, class_table, quality_signals
 from transforms.script import count_scripts, dominant_script, han_tables, script_table
 from transforms.spun import default_lexicon
-from transforms.unify import converter, normalize_width_and_punctuation, unify_script
+from transforms.unify import converter, mainland_variants, normalize_width_and_punctuation, unify_script
 
 _TITLE_MAX_CHARS = 64
 
@@ -37,6 +37,7 @@ def load_resources(config: Config) -> None:
     class_table()
     for name in ("t2s", "s2t", "tw2sp"):
         converter(name)
+    mainland_variants()
 
 
 def guess_title(text: str) -> str | None:

@@ -109,10 +109,11 @@ def unify_script(
     if config is None:
         return text, None, Step("unify_script", 0, f"kept {script}")
     opencc_convert = converter(config).convert
-    quotes = convert_quotes_to_mainland if target == "hans" else convert_quotes_to_traditional
 
     def convert(part: str) -> str:
-        return quotes(opencc_convert(part))
+        if target == "hans":
+            return convert_quotes_to_mainland(to_mainland_variants(opencc_convert(part)))
+        return convert_quotes_to_traditional(opencc_convert(part))
 
     if _KANA_HANGUL.search(text):
         converted = "\n".join(
@@ -142,6 +143,20 @@ def _replace_pairs(text: str, pattern: re.Pattern[str], left: str, right: str) -
         text, count = pattern.subn(lambda match: f"{left}{match.group(1)}{right}", text)
         if not count:
             return text
+
+
+@cache
+def mainland_variants() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Forms OpenCC leaves non-mainland (牠, 砲, 姪, 帐户 ...): transforms/data/mainland_variants.tsv."""
+    raw = resources.files("transforms").joinpath("data/mainland_variants.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
+    table = {row[0]: row[1] for row in rows}
+    return re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True))), table
+
+
+def to_mainland_variants(text: str) -> str:
+    pattern, table = mainland_variants()
+    return pattern.sub(lambda match: table[match.group(0)], text)
 
 
 def convert_quotes_to_mainland(text: str) -> str:

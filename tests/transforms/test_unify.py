@@ -115,3 +115,8 @@ def test_quotation_marks_in_japanese_lines_are_kept():
 
 def test_simplified_text_keeps_its_corner_brackets_when_nothing_is_converted():
     assert unify_script("他说：「你好」", "Hans", "hans")[0] == "他说：「你好」"
+
+
+def test_forms_opencc_leaves_become_mainland_ones():
+    assert unify_script("牠在砲彈旁邊，姪子查看帳戶。", "Hant", "hans")[0] == "它在炮弹旁边，侄子查看账户。"
+    assert unify_script("帳篷", "Hant", "hans")[0] == "帐篷"  # a tent stays 帐
