@@ -59,20 +59,22 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     extracted = _trafilatura(html, config, url, kind, fast=config.engine == "ensemble")
     if config.engine == "trafilatura":
         return extracted
-    resiliparse = tidy_extracted(resiliparse_text(html, kind), extracted.title)
-    if agreement(token_bag(extracted.text), token_bag(resiliparse)) >= _SETTLED:
+    candidates = {
+        "trafilatura": extracted.text,
+        "resiliparse": tidy_extracted(resiliparse_text(html, kind), extracted.title),
+    }
+    bags = {name: token_bag(text) for name, text in candidates.items()}
+    if agreement(bags["trafilatura"], bags["resiliparse"]) >= _SETTLED:
         # readability (the slowest opinion, ~40 ms) could neither outvote trafilatura here nor
         # find much to prune: the two others already agree on nearly every token.
         return replace(extracted, method="ensemble:trafilatura (settled)")
-    candidates = {
-        "trafilatura": extracted.text,
-        "readability": tidy_extracted(readability_text(html), extracted.title),
-        "resiliparse": resiliparse,
-    }
-    chosen = choose_by_agreement(candidates, {"trafilatura": _TRAFILATURA_LEAD})
+    candidates["readability"] = tidy_extracted(readability_text(html), extracted.title)
+    bags["readability"] = token_bag(candidates["readability"])
+    order = ("trafilatura", "readability", "resiliparse")  # ties go to the first
+    chosen = choose_by_agreement({name: bags[name] for name in order}, {"trafilatura": _TRAFILATURA_LEAD})
     text, pruned = candidates[chosen], 0
-    base = sum(token_bag(extracted.text).values())
-    if chosen != "trafilatura" and sum(token_bag(text).values()) < (1 - config.max_pruned_share) * base:
+    size = {name: sum(bag.values()) for name, bag in bags.items()}
+    if chosen != "trafilatura" and size[chosen] < (1 - config.max_pruned_share) * size["trafilatura"]:
         # Switching would drop much of trafilatura's text (a list page, a thread both others cut
         # short): the smaller candidate, which the third agreed with most, is only an opinion
         # about which lines are chrome, with the larger budget of a corroborated one. On forum
@@ -103,16 +105,15 @@ def agreement(first: Counter[str], second: Counter[str]) -> float:
     return 2 * sum((first & second).values()) / total
 
 
-def choose_by_agreement(candidates: dict[str, str], lead: dict[str, float]) -> str:
-    """The candidate with the highest summed agreement with the others (plus its lead); the first
-    listed wins ties, so the choice does not depend on dict or set order."""
-    bags = {name: token_bag(text) for name, text in candidates.items()}
+def choose_by_agreement(bags: dict[str, Counter[str]], lead: dict[str, float]) -> str:
+    """The candidate (by its token bag) with the highest summed agreement with the others, plus its
+    lead; the first listed wins ties, so the choice does not depend on dict or set order."""
 
     def support(name: str) -> float:
         others = sum(agreement(bags[name], bags[other]) for other in bags if other != name)
         return others + lead.get(name, 0.0)
 
-    names = list(candidates)
+    names = list(bags)
     return max(names, key=lambda name: (support(name), -names.index(name)))
 
 
@@ -129,9 +130,10 @@ def prune_by_opinion(text: str, opinion: str, max_share: float) -> tuple[str, in
     kept_keys = _squeeze(opinion)
     lines = text.split("\n")
     dropped = [
-        index for index, line in enumerate(lines)
-        if _squeeze(line) not in kept_keys and len(line) < _PROSE_MIN_CHARS and not reads_like_sentences(line)
-    ]  # fmt: skip
+        index
+        for index, line in enumerate(lines)
+        if _squeeze(line) not in kept_keys and not _reads_as_prose(line)
+    ]
     if not dropped or sum(len(lines[index]) for index in dropped) > max_share * len(text):
         return text, 0
     gone = set(dropped)
@@ -144,6 +146,10 @@ _NOT_WORD = re.compile(r"[\W_]+")
 def _squeeze(text: str) -> str:
     """Letters and digits only, case folded: lines compare across extractors' spacing and markup."""
     return _NOT_WORD.sub("", text).casefold()
+
+
+def _reads_as_prose(line: str) -> bool:
+    return len(line) >= _PROSE_MIN_CHARS or reads_like_sentences(line)
 
 
 def _trafilatura(html: str, config: ExtractConfig, url: str | None, kind: PageType, fast: bool) -> Extracted:

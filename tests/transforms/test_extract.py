@@ -1,5 +1,5 @@
 from transforms.config import ExtractConfig
-from transforms.extract import choose_by_agreement, extract_html, prune_by_opinion, tidy_extracted
+from transforms.extract import choose_by_agreement, extract_html, prune_by_opinion, tidy_extracted, token_bag
 
 PARAGRAPHS = [
     f"人工智能芯片产业正在快速发展，各国纷纷加大投入，这是第{i}段的内容，写得足够长。" for i in range(8)
@@ -55,9 +55,11 @@ def test_the_candidate_the_others_agree_with_is_chosen_and_ties_go_to_the_first(
     article = "\n".join(PARAGRAPHS)
     chrome = "\n".join(["登录 注册 首页 新闻 体育 财经 娱乐 汽车 房产 旅游 教育 游戏"] * 3)
     candidates = {"a": f"{article}\n{chrome}", "b": article, "c": "\n".join(PARAGRAPHS[:-1])}
-    assert choose_by_agreement(candidates, {}) == "b"
-    assert choose_by_agreement({"x": article, "y": article}, {}) == "x"
-    assert choose_by_agreement({"x": article, "y": article}, {"y": 0.1}) == "y"
+    bags = {name: token_bag(text) for name, text in candidates.items()}
+    assert choose_by_agreement(bags, {}) == "b"
+    same = {"x": token_bag(article), "y": token_bag(article)}
+    assert choose_by_agreement(same, {}) == "x"
+    assert choose_by_agreement(same, {"y": 0.1}) == "y"
 
 
 def test_lines_the_precise_opinion_left_out_go_unless_they_are_prose_or_too_many():
