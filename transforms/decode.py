@@ -82,9 +82,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         return Decoded(text, "utf-8")
     # Chinese text first: a page labelled iso-8859-1 or windows-1252 (any bytes decode in those)
     # that reads as common Chinese characters in GB18030 or Big5 is Chinese.
-    chinese = [encoding for encoding in ("gb18030", "big5hkscs") if plausible_chinese(_try(data, encoding))]
-    if declared and declared not in _CHINESE_LEGACY and not chinese:
-        text = _try(data, declared)
+    if declared and declared not in _CHINESE_LEGACY:
+        chinese = any(plausible_chinese(_try(data, encoding)) for encoding in ("gb18030", "big5hkscs"))
+        text = None if chinese else _try(data, declared)
         if text is not None:
             return Decoded(text, declared)
     # A declared GB or Big5 charset is only a hint: pages mislabel one as the other, and GB18030
