@@ -1,7 +1,7 @@
 """Quality gate: refinery's extraction and cleaning on the labelled pages in this repository.
 
 Like trafilatura's own eval gate: pinned floors per set, measured with bench/eval_boilerplate.py's
-scoring, so a rule that helps one page and hurts ten fails CI. The floors are 0.01 under the figures
+systems and scoring, so a rule that helps one page and hurts ten fails CI. The floors are 0.01 under the figures
 measured when they were pinned; the digest pins the data they were measured on (change the data,
 re-measure, re-pin). Runs in about ten seconds: 40 HTML pages and 48 plain-text documents.
 """
@@ -14,19 +14,13 @@ import sys
 from pathlib import Path
 
 import pytest
-import trafilatura
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
+from eval_boilerplate import HTML_SYSTEMS, TEXT_SYSTEMS  # noqa: E402
 from pagesets import DATA, in_repo_html_cases, text_cases  # noqa: E402
 from scoring import score  # noqa: E402
-
-from transforms.boilerplate import clean_lines  # noqa: E402
-from transforms.config import Config  # noqa: E402
-from transforms.document import RawRecord  # noqa: E402
-from transforms.normalize import normalize_text  # noqa: E402
-from transforms.pipeline import process_record  # noqa: E402
 
 DATA_DIGEST = "9997de67b91307c45df71e0d50b35ce44473b80103df2d32c4e16f25f65ebb99"
 FLOORS = {
@@ -42,9 +36,6 @@ FLOORS = {
 }
 WORSE_BY = 0.05
 MAX_WORSE_PAGES = 0  # pages more than WORSE_BY under plain trafilatura, over all in-repo HTML
-CONFIG = Config.from_toml(
-    '[script]\ntarget = "keep"\npunctuation = "keep"\n[boilerplate]\ncorpus_line_min_docs = 0\n'
-)
 
 
 def data_digest() -> str:
@@ -55,19 +46,12 @@ def data_digest() -> str:
     return digest.hexdigest()
 
 
-def refinery_text(data: bytes) -> str:
-    record = RawRecord(id="gate", source_uri="gate", source_record=None, source_format="html", data=data)
-    return process_record(record, CONFIG).text
-
-
 @pytest.fixture(scope="module")
 def html_scores() -> dict[str, list[tuple[str, float, float]]]:
     scores: dict[str, list[tuple[str, float, float]]] = {}
     for case in in_repo_html_cases():
-        ours = score(refinery_text(case.data), case.gold).f1
-        plain = score(
-            trafilatura.extract(case.data, include_comments=False, include_tables=True) or "", case.gold
-        ).f1
+        ours = score(HTML_SYSTEMS["refinery"](case.data), case.gold).f1
+        plain = score(HTML_SYSTEMS["trafilatura"](case.data), case.gold).f1
         scores.setdefault(case.set, []).append((case.name, ours, plain))
     return scores
 
@@ -100,7 +84,7 @@ def test_refinery_is_ahead_of_plain_trafilatura_on_each_set_and_no_page_falls_fa
 def test_the_plain_text_cleaner_stays_above_its_floor():
     groups: dict[str, list[float]] = {}
     for case in text_cases():
-        cleaned = clean_lines(normalize_text(case.data)[0], CONFIG.boilerplate)[0]
+        cleaned = TEXT_SYSTEMS["refinery"](case.data)
         groups.setdefault(case.set, []).append(score(cleaned, case.gold).f1)
     below = {
         name: round(statistics.fmean(f1), 3)
