@@ -27,6 +27,7 @@ import xxhash
 
 from transforms.config import BoilerplateConfig
 from transforms.document import Step
+from transforms.pagetype import replies_are_content
 from transforms.unify import converter
 
 _SENTENCE_END = re.compile(r"[。！？!?…」』”\"']$|[.;；]$")
@@ -180,7 +181,7 @@ def _is_tail_item(line: str) -> bool:
     return len(line) <= 100 and bool(_DATE_STAMP.search(line))
 
 
-def _is_body_line(line: str) -> bool:
+def is_body_line(line: str) -> bool:
     """A paragraph that anchors the article: long, or several clauses ending like a sentence."""
     return len(line) >= 100 or reads_like_sentences(line)
 
@@ -192,7 +193,7 @@ def _chrome_block(lines: list[str], indices: range, min_lines: int) -> list[int]
     for index in indices:
         if not lines[index]:
             continue
-        if _is_body_line(lines[index]):
+        if is_body_line(lines[index]):
             break
         block.append(index)
     tail_like = sum(1 for index in block if _is_tail_item(lines[index]))
@@ -285,7 +286,7 @@ def clean_lines(
             break
 
     # A comment section runs from its first header to the end (not on forum and Q&A pages).
-    if page_type not in ("forum", "qa"):
+    if not replies_are_content(page_type):
         for index, category in enumerate(categories):
             if category and category.role == "comments" and index > 0:
                 section = [i for i in range(index, len(lines)) if lines[i]]
@@ -300,8 +301,8 @@ def clean_lines(
             tail = [line for i, line in enumerate(lines[index:], index) if keep[i] and not categories[i]]
             if _tail_is_teasers(body, tail):
                 # pattern lines in the tail keep their own category in the step's count
-                tail_block = [i for i in range(index, len(lines)) if lines[i] and not categories[i]]
-                remove_block("tail", tail_block, marked=True)
+                teasers = [i for i in range(index, len(lines)) if lines[i] and not categories[i]]
+                remove_block("tail", teasers, marked=True)
                 break
 
     # A byline or date line appears once or twice in an article; many of them are a listing's

@@ -20,11 +20,11 @@ from lxml import etree
 from readability import Document as ReadabilityDocument
 from resiliparse.extract.html2text import extract_plain_text
 
-from transforms.boilerplate import reads_like_sentences
+from transforms.boilerplate import is_body_line
 from transforms.config import ExtractConfig
 from transforms.density import density_document
 from transforms.metadata import clean_person, clean_sitename, clean_title
-from transforms.pagetype import PageType, page_type
+from transforms.pagetype import PageType, page_type, replies_are_content
 
 # Agreement is a tie-break between close candidates, so trafilatura (whose metadata the document
 # keeps and whose output was best alone on every development set) starts with this lead.
@@ -34,7 +34,6 @@ _TRAFILATURA_LEAD = 0.2
 # this share of the chosen text's tokens and nearly all of its own tokens are in the chosen text.
 _OPINION_MIN_COVER = 0.3
 _OPINION_MIN_CONTAINED = 0.8
-_PROSE_MIN_CHARS = 100
 _SETTLED = 0.9
 
 
@@ -132,7 +131,7 @@ def prune_by_opinion(text: str, opinion: str, max_share: float) -> tuple[str, in
     dropped = [
         index
         for index, line in enumerate(lines)
-        if _squeeze(line) not in kept_keys and not _reads_as_prose(line)
+        if _squeeze(line) not in kept_keys and not is_body_line(line)
     ]
     if not dropped or sum(len(lines[index]) for index in dropped) > max_share * len(text):
         return text, 0
@@ -148,10 +147,6 @@ def _squeeze(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold()
 
 
-def _reads_as_prose(line: str) -> bool:
-    return len(line) >= _PROSE_MIN_CHARS or reads_like_sentences(line)
-
-
 def _trafilatura(html: str, config: ExtractConfig, url: str | None, kind: PageType, fast: bool) -> Extracted:
     result = trafilatura.bare_extraction(
         html,
@@ -159,7 +154,7 @@ def _trafilatura(html: str, config: ExtractConfig, url: str | None, kind: PageTy
         fast=fast,
         favor_precision=config.favor == "precision",
         favor_recall=config.favor == "recall",
-        include_comments=config.include_comments or kind in ("forum", "qa"),
+        include_comments=config.include_comments or replies_are_content(kind),
         include_tables=config.include_tables,
         with_metadata=True,
         deduplicate=False,
@@ -169,7 +164,7 @@ def _trafilatura(html: str, config: ExtractConfig, url: str | None, kind: PageTy
     fields = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     title = clean_title(fields.get("title"), fields.get("sitename"))
     text = fields.get("text") or ""
-    if kind in ("forum", "qa") and fields.get("comments"):
+    if replies_are_content(kind) and fields.get("comments"):
         text = f"{text}\n{fields['comments']}"
     return Extracted(
         text=tidy_extracted(text, title),
@@ -200,7 +195,7 @@ def resiliparse_text(html: str, kind: PageType) -> str:
         links=False,
         list_bullets=False,
         noscript=False,
-        comments=kind in ("forum", "qa"),
+        comments=replies_are_content(kind),
     )
 
 

@@ -30,3 +30,8 @@ def page_type(html: str) -> PageType:
     if any(marker in html for marker in _FORUM_MARKERS):
         return "forum"
     return "article"
+
+
+def replies_are_content(kind: str) -> bool:
+    """On forum threads and Q&A pages the replies and answers are the content, not comments."""
+    return kind in ("forum", "qa")
