@@ -18,9 +18,9 @@ import pyarrow.parquet as pq
 import xxhash
 
 from flows.dataset import write_table_atomic
-from flows.shard import dedup_columns
-from transforms.boilerplate import line_keys, remove_frequent_lines
+from transforms.boilerplate import remove_frequent_lines
 from transforms.config import Config
+from transforms.dedup_keys import dedup_columns
 from transforms.quality import BOILERPLATE_STEPS, quality_signals
 
 FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])
@@ -68,13 +68,15 @@ def apply_frequent_lines(staging_path: str, frequent_path: str, config: Config) 
         if row["status"] != "kept":
             continue
         text, step = (
-            remove_frequent_lines(row["text"], frequent, config.boilerplate.corpus_line_max_share)
+            remove_frequent_lines(
+                row["text"], frequent, config.boilerplate.corpus_line_max_share, config.dedup.canonical
+            )
             if frequent
             else (row["text"], None)
         )
         if step is None or not step.chars_removed:
             continue
-        row.update(text=text, line_keys=line_keys(text), **dedup_columns(text, config.dedup))
+        row.update(text=text, **dedup_columns(text, config.dedup))
         row["steps"] = [
             *row["steps"],
             {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},

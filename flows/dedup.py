@@ -21,7 +21,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.dataset import INDEX_DIR, STAGING_SCHEMA, write_table_atomic
+from transforms.canonical import recipe as canonical_recipe
 from transforms.config import DedupConfig
+from transforms.minhash import SIGNATURE_SCHEME
 
 _VERIFY_CHUNK = 50_000  # candidate pairs verified at a time: ~50 MB of gathered signatures
 
@@ -275,7 +277,8 @@ _INDEX_KEY = "refinery.dedup_index"
 
 def _index_settings(config: DedupConfig) -> str:
     """What must match for signatures to be comparable across runs."""
-    return f"{config.num_perm}/{config.bands}/{config.cjk_shingle}/{config.word_shingle}/{config.seed}"
+    shape = f"{config.num_perm}/{config.bands}/{config.cjk_shingle}/{config.word_shingle}/{config.seed}"
+    return f"{shape}/{SIGNATURE_SCHEME}/{canonical_recipe(config.canonical)}"
 
 
 def index_file(index_dir: Path, out_dir: Path) -> Path:

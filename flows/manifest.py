@@ -9,6 +9,7 @@ from importlib import metadata
 from typing import Any
 
 from flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA
+from transforms.canonical import recipe as canonical_recipe
 
 _DISTRIBUTIONS = (
     "refinery",
@@ -117,6 +118,8 @@ def build_manifest(
         "versions": versions(),
         "config_hash": record["config_hash"],
         "config": config,
+        # what dedup compared: the canonical form, with its table's digest (also in config_hash)
+        "dedup_canonical": canonical_recipe(config["dedup"]["canonical"]),
     }
 
 

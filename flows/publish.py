@@ -13,7 +13,8 @@ import pyarrow.parquet as pq
 
 from flows.dataset import PARTS, part_name, write_table_atomic
 from transforms.boilerplate import remove_seen_paragraphs
-from transforms.hashing import dedup_key
+from transforms.canonical import canonical
+from transforms.hashing import exact_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +44,12 @@ def write_parts(
     run: RunColumns,
     paragraph_owners: pa.Table | None = None,
     sequence: int = 0,
+    canonical_form: str = "zh",
 ) -> PartCounts:
     """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written).
 
     With `paragraph_owners` (dedup.paragraphs), kept documents first lose the paragraphs an earlier
-    kept document owns."""
+    kept document owns (paragraphs compared in `canonical_form`, dedup.canonical)."""
     staged = pq.read_table(staging_path)
     position = pc.index_in(staged["id"], value_set=duplicates["id"])
 
@@ -65,7 +67,7 @@ def write_parts(
     ):
         staged = staged.set_column(staged.schema.get_field_index(name), name, column)
     if paragraph_owners is not None and paragraph_owners.num_rows:
-        staged = _drop_seen_paragraphs(staged, paragraph_owners)
+        staged = _drop_seen_paragraphs(staged, paragraph_owners, canonical_form)
     staged = _with_run_columns(staged, run)
 
     tables = {}
@@ -94,7 +96,7 @@ def _chars_removed_by_stage(tables: list[pa.Table]) -> dict[str, int]:
     return dict(zip(totals["name"].to_pylist(), totals["chars_sum"].to_pylist(), strict=True))
 
 
-def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table) -> pa.Table:
+def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table, form: str) -> pa.Table:
     owner_of = dict(zip(owners["key"].to_pylist(), owners["owner"].to_pylist(), strict=True))
     columns = {
         name: staged[name].to_pylist()
@@ -108,9 +110,9 @@ def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table) -> pa.Table:
         )
         if not seen:
             continue
-        text, step = remove_seen_paragraphs(columns["text"][row], seen)
+        text, step = remove_seen_paragraphs(columns["text"][row], seen, form)
         columns["text"][row] = text
-        columns["text_hash"][row] = dedup_key(text)
+        columns["text_hash"][row] = exact_key(canonical(text, form))
         columns["steps"][row] = [
             *columns["steps"][row],
             {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},

@@ -23,11 +23,10 @@ from typing import Any
 from flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
 from flows.isolation import IsolatedProcessor, RecordFailure
 from flows.readers import Shard, Unread, read_piece
-from transforms.boilerplate import line_keys
-from transforms.config import Config, DedupConfig
+from transforms.config import Config
+from transforms.dedup_keys import dedup_columns
 from transforms.document import Document, RawRecord
-from transforms.hashing import key_of_stripped, sha256_hex, strip_for_dedup
-from transforms.minhash import band_keys, signature
+from transforms.hashing import sha256_hex
 from transforms.pipeline import RecordError, load_resources, process_record
 
 _SUMMARY_KEY = "refinery.shard_summary"
@@ -206,18 +205,6 @@ def _error_row(record: RawRecord | Unread, message: str) -> dict[str, Any]:
     return {**_source_columns(record), "status": "error", "error": message}
 
 
-def dedup_columns(text: str, config: DedupConfig) -> dict[str, Any]:
-    """The staging columns the global dedup reads instead of the text."""
-    stripped = strip_for_dedup(text)
-    values = signature(text, config, stripped) if config.near else None
-    return {
-        "text_hash": key_of_stripped(stripped),
-        "text_chars": len(stripped),  # "longest clean text": exact copies tie, the first stays
-        "minhash": values,
-        "bands": band_keys(values, config.bands) if values else None,
-    }
-
-
 def _document_row(record: RawRecord, document: Document, config: Config) -> dict[str, Any]:
     kept = document.reason is None
     return {
@@ -231,7 +218,6 @@ def _document_row(record: RawRecord, document: Document, config: Config) -> dict
         "lang_mixed": document.lang_mixed,
         "script": document.script,
         "converted": document.converted,
-        "text_hash": document.text_hash,
         "steps": [
             {"name": s.name, "chars_removed": s.chars_removed, "detail": s.detail} for s in document.steps
         ],
@@ -239,6 +225,5 @@ def _document_row(record: RawRecord, document: Document, config: Config) -> dict
         **(asdict(document.quality) if document.quality else {}),
         "reason": document.reason,
         "status": "kept" if kept else "rejected",
-        "line_keys": line_keys(document.text) if kept else None,
-        **(dedup_columns(document.text, config.dedup) if kept else {}),
+        **dedup_columns(document.text, config.dedup, kept=kept),
     }

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import xxhash
-
+from transforms.canonical import line_keys_by_line
 from transforms.config import BoilerplateConfig
 from transforms.document import Step
 from transforms.pagetype import replies_are_content
@@ -42,7 +41,6 @@ _GLUED_SUFFIX = re.compile(r"(?<=[^\x00-\x7f)）\]】])([A-Za-z0-9]{5,16})$|(?<=
 _GLUED_PREFIX = re.compile(r"^([A-Za-z0-9]{5,16})(?=[\u3400-\u9fff])")
 _LONG_LINE = 20
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_CORPUS_LINE_MIN_CHARS = 6  # shorter lines ("一、", "（完）") are too common to count
 _TAIL_SHARE = 0.7  # share of list-like lines that makes an edge block chrome
 # Lines that show a section is made of comments: who wrote, when, replies.
 _COMMENT_META = re.compile(
@@ -352,19 +350,8 @@ def _has_prose(text: str) -> bool:
     return any(_several_sentences(line) or reads_like_sentences(line) for line in text.split("\n"))
 
 
-def line_key(line: str) -> int:
-    """Hash of a line for corpus-wide counting: case and spacing do not matter."""
-    return xxhash.xxh3_64_intdigest("".join(line.split()).casefold().encode())
-
-
-def line_keys(text: str) -> list[int]:
-    """Distinct keys of a document's lines long enough to count (CCNet-style line frequency)."""
-    keys = {line_key(line) for line in text.split("\n") if len(line.strip()) >= _CORPUS_LINE_MIN_CHARS}
-    return sorted(keys)
-
-
 def remove_frequent_lines(
-    text: str, frequent: set[int] | frozenset[int], max_share: float
+    text: str, frequent: set[int] | frozenset[int], max_share: float, form: str
 ) -> tuple[str, Step]:
     """Drop lines that many other documents of the run also contain (site chrome written as prose).
 
@@ -372,7 +359,7 @@ def remove_frequent_lines(
     around an article: it is left alone for dedup to decide.
     """
     lines = text.split("\n")
-    hits = [len(line.strip()) >= _CORPUS_LINE_MIN_CHARS and line_key(line) in frequent for line in lines]
+    hits = [key is not None and key in frequent for key in line_keys_by_line(text, form)]
     hit_chars = sum(len(line) for line, hit in zip(lines, hits, strict=True) if hit)
     if not hit_chars or hit_chars >= max_share * max(len(text), 1):
         return text, Step("corpus_lines", 0, "")
@@ -380,10 +367,10 @@ def remove_frequent_lines(
     return cleaned, Step("corpus_lines", len(text) - len(cleaned), f"{sum(hits)} frequent lines")
 
 
-def remove_seen_paragraphs(text: str, seen: set[int] | frozenset[int]) -> tuple[str, Step]:
+def remove_seen_paragraphs(text: str, seen: set[int] | frozenset[int], form: str) -> tuple[str, Step]:
     """Drop paragraphs an earlier kept document of the run already has (paragraph-level dedup)."""
     lines = text.split("\n")
-    hits = [len(line.strip()) >= _CORPUS_LINE_MIN_CHARS and line_key(line) in seen for line in lines]
+    hits = [key is not None and key in seen for key in line_keys_by_line(text, form)]
     if not any(hits):
         return text, Step("paragraph_dedup", 0, "")
     cleaned = _join_lines([line for line, hit in zip(lines, hits, strict=True) if not hit])

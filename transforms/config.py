@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from transforms.canonical import recipe as canonical_recipe
 from transforms.quality import LIMITED_SIGNALS, QualitySignals, quality_reason
 
 
@@ -156,6 +157,12 @@ class DedupConfig(_Section):
         "possible, the first in input order among equal choices.",
     )
     seed: int = 42
+    canonical: Literal["zh", "plain"] = Field(
+        default="zh",
+        description="What dedup compares. zh: every copy folded to Simplified characters and mainland "
+        "wording (資料/数据, 程式/程序), full-width and case folded, spacing and punctuation dropped, "
+        "whatever script the run publishes; plain: the same without the script folding.",
+    )
     paragraphs: bool = Field(
         default=False,
         description="Also remove, from kept documents, paragraphs an earlier kept document already has.",
@@ -273,4 +280,5 @@ class Config(_Section):
     def content_hash(self) -> str:
         """Hash of everything that shapes the data (defaults included); `run` only tunes execution."""
         shaping = self.model_dump(mode="json", exclude={"run"})
+        shaping["dedup"]["canonical"] = canonical_recipe(self.dedup.canonical)  # its table's digest too
         return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()[:16]

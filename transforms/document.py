@@ -44,7 +44,6 @@ class Document:
     script: str | None = None
     converted: str | None = None
     source_url: str | None = None
-    text_hash: str | None = None
     steps: tuple[Step, ...] = field(default_factory=tuple)
     metadata: dict[str, Any] = field(default_factory=dict)
     quality: QualitySignals | None = None

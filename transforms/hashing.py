@@ -42,18 +42,14 @@ _DEDUP_DROP = _dedup_drop_pattern()  # built once at import
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-def strip_for_dedup(text: str) -> str:
-    """What dedup compares: case, whitespace, punctuation, symbols and controls do not count."""
-    stripped = _DEDUP_DROP.sub("", text.casefold())
+def strip_marks(text: str) -> str:
+    """Drop whitespace, punctuation, symbols and controls: what dedup never compares."""
+    stripped = _DEDUP_DROP.sub("", text)
     if _ASTRAL.search(stripped):  # astral-plane symbols (emoji) are not in the class
         stripped = "".join(ch for ch in stripped if not unicodedata.category(ch).startswith(("P", "S", "C")))
     return stripped
 
 
-def key_of_stripped(stripped: str) -> str:
-    return xxhash.xxh3_128_hexdigest(stripped.encode())
-
-
-def dedup_key(text: str) -> str:
-    """The exact-duplicate key."""
-    return key_of_stripped(strip_for_dedup(text))
+def exact_key(canonical_text: str) -> str:
+    """The exact-duplicate key of a text's canonical form (transforms.canonical)."""
+    return xxhash.xxh3_128_hexdigest(canonical_text.encode("utf-8", "surrogatepass"))

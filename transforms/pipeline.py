@@ -1,5 +1,6 @@
 """One record through every per-document stage: decode → extract → normalize → boilerplate →
-language and script → unify → width/punctuation → dedup key. Pure: bytes and config in, a Document out."""
+language and script → unify → width/punctuation → quality signals. Pure: bytes and config in, a
+Document out."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from dataclasses import replace
 from typing import Any
 
 from transforms.boilerplate import clean_lines, default_patterns
+from transforms.canonical import load_canonical_tables
 from transforms.config import Config
 from transforms.decode import DecodeError, declared_charset, decode_bytes
 from transforms.document import Document, RawRecord, Step
 from transforms.extract import extract_html
-from transforms.hashing import dedup_key
 from transforms.language import detect_language, langdetect_factory, ngram_normalization
 from transforms.normalize import normalize_text
 from transforms.quality import BOILERPLATE_STEPS, class_table, quality_signals
@@ -38,6 +39,7 @@ def load_resources(config: Config) -> None:
     for name in ("t2s", "s2t", "tw2sp"):
         converter(name)
     mainland_variants()
+    load_canonical_tables()
 
 
 def guess_title(text: str) -> str | None:
@@ -118,7 +120,6 @@ def process_record(record: RawRecord, config: Config) -> Document:
         script=script,
         converted=converted,
         source_url=source_url,
-        text_hash=dedup_key(text),
         steps=tuple(steps),
         metadata=metadata,
         quality=quality_signals(

@@ -3,7 +3,7 @@ import pyarrow.parquet as pq
 
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from flows.dataset import STAGING_SCHEMA
-from transforms.boilerplate import line_key, line_keys
+from transforms.canonical import line_keys_by_line
 from transforms.config import Config
 
 CHROME = "本站所有文章均由编辑精心挑选，欢迎大家常来看看"
@@ -13,6 +13,15 @@ def article(i: int) -> str:
     return (
         f"第{i}篇文章的正文，讲述了不同的故事，内容各不相同。\n这是第{i}篇的第二段，同样独一无二。\n{CHROME}"
     )
+
+
+def line_key(line: str) -> int:
+    (key,) = line_keys_by_line(line)
+    return key
+
+
+def line_keys(text: str) -> list[int]:
+    return sorted({key for key in line_keys_by_line(text) if key is not None})
 
 
 def stage(path, texts, hashes=None):
@@ -85,4 +94,4 @@ def test_paragraph_dedup_keeps_a_shared_paragraph_in_its_first_document_only(tmp
     assert rows[0]["text"] == texts[0]
     assert rows[1]["text"] == "第二篇文章完全是另一回事，主题不同。\n第二篇的结尾段落。"
     assert rows[1]["steps"][-1]["name"] == "paragraph_dedup"
-    assert remove_seen_paragraphs(texts[0], set())[0] == texts[0]
+    assert remove_seen_paragraphs(texts[0], set(), "zh")[0] == texts[0]

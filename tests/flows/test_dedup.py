@@ -13,8 +13,8 @@ from flows.dedup import (
     write_index,
     write_index_file,
 )
-from flows.shard import dedup_columns
 from transforms.config import DedupConfig
+from transforms.dedup_keys import dedup_columns
 
 CONFIG = DedupConfig()
 ARTICLE = "".join(

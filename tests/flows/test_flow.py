@@ -18,6 +18,7 @@ from flows.flow import configured_flow
 from flows.readers import discover, plan_shards
 from flows.shard import process_shard
 from transforms.config import Config
+from transforms.unify import converter
 
 # Several shards, so dedup and line frequency work across them; a line in 3 documents is chrome.
 CONFIG = Config.from_toml("[run]\nshard_docs = 3\n[boilerplate]\ncorpus_line_min_docs = 3\n")
@@ -240,6 +241,23 @@ def test_a_shared_dedup_index_rejects_what_another_dataset_published(prefect_ser
     (original,) = read(tmp_path / "a", "data").to_pylist()
     assert copy["duplicate_of"] == original["id"] and copy["source_uri"].endswith("same_article.txt")
     assert [Path(r["source_uri"]).name for r in read(tmp_path / "b", "data").to_pylist()] == ["new.txt"]
+
+
+def test_a_taiwan_phrased_copy_is_a_duplicate_even_when_scripts_are_kept(prefect_server, seeds_dir, tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    seed = (seeds_dir / "003_504d4fe7336719f2.txt").read_text(encoding="utf-8")
+    taiwan = converter("s2twp").convert(seed)
+    assert "資料" in taiwan and "程式" in taiwan  # 数据 and 程序 in the original
+    (corpus / "a.txt").write_text(seed, encoding="utf-8")
+    (corpus / "b_taiwan.txt").write_text(taiwan, encoding="utf-8")
+    config = CONFIG.model_copy(update={"script": CONFIG.script.model_copy(update={"target": "keep"})})
+    manifest = run_with(config, corpus, tmp_path / "out", workers=1)
+    (copy,) = read(tmp_path / "out", "rejected").to_pylist()
+    (original,) = read(tmp_path / "out", "data").to_pylist()
+    assert copy["source_uri"].endswith("b_taiwan.txt") and copy["duplicate_of"] == original["id"]
+    assert copy["reason"] == "exact_duplicate" and copy["script"] == "Hant"
+    assert manifest["dedup_canonical"].startswith("zh:") and "canonical_zh-" in manifest["dedup_canonical"]
 
 
 def test_quality_policy_rejects_with_the_signal_as_reason(prefect_server, seeds_dir, tmp_path):

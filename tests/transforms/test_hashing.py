@@ -1,12 +1,13 @@
-from transforms.hashing import dedup_key, record_id, sha256_hex
+from transforms.hashing import exact_key, record_id, sha256_hex, strip_marks
 
 
-def test_dedup_key_ignores_space_case_and_punctuation():
-    assert dedup_key("在美国，人们 认为。Hello") == dedup_key("在美国,人们认为 hello!")
+def test_strip_marks_drops_space_punctuation_and_symbols_only():
+    assert strip_marks("在美国，人们 认为。Hello! 🎉\n第2段") == "在美国人们认为Hello第2段"
 
 
-def test_dedup_key_sees_different_words():
-    assert dedup_key("在美国人们认为") != dedup_key("在中国人们认为")
+def test_exact_key_sees_different_words():
+    assert exact_key("在美国人们认为") != exact_key("在中国人们认为")
+    assert exact_key("在美国人们认为") == exact_key("在美国人们认为")
 
 
 def test_record_id_is_stable_and_distinguishes_records():

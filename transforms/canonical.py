@@ -1,0 +1,96 @@
+"""Dedup's canonical form: what two copies of a text share whatever script, regional phrasing,
+width, case, spacing and punctuation each was published in.
+
+Exact hashes, MinHash signatures and paragraph keys are computed on it, never on the published
+text, so a Traditional copy phrased the Taiwan way (資料, 程式) meets its Simplified original
+(数据, 程序) whether a run publishes Simplified, Traditional or each document as it came.
+
+The "zh" form: OpenCC t2s, then transforms/data/canonical_zh.txt (regional words and variant
+characters folded to one mainland form, generated from OpenCC's dictionaries by
+bench/make_canonical_table.py), then case folding; then, line by line, spaces, punctuation,
+symbols and controls are dropped and what is left is width folded (NFKC). The "plain" form skips
+the script folding. `recipe()` names the form with its table's digest: dedup indexes and the
+configuration hash carry it, so keys made by another recipe are never compared with these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+import opencc
+import xxhash
+
+from transforms.hashing import strip_marks
+from transforms.unify import converter
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TABLE = "data/canonical_zh.txt"
+MIN_KEYED_LINE_CHARS = 6  # shorter lines ("一、总则", "（完）") are too common to count
+
+
+@cache
+def _regional_folder() -> opencc.OpenCC:
+    """OpenCC with only refinery's table: segmentation and replacement in C++, longest match first."""
+    return opencc.OpenCC(str(resources.files("transforms").joinpath("data/canonical_zh.json")))
+
+
+@cache
+def recipe(form: str) -> str:
+    """What the canonical form does, precisely enough to tell two versions of it apart."""
+    if form == "plain":
+        return "plain:casefold+strip-marks+nfkc"
+    table = hashlib.sha256(resources.files("transforms").joinpath(_TABLE).read_bytes()).hexdigest()[:12]
+    return f"zh:opencc-{opencc.__version__}-t2s+canonical_zh-{table}+casefold+strip-marks+nfkc"
+
+
+def fold(text: str, form: str = "zh") -> str:
+    """Script and case folded text: line breaks, spaces and punctuation are still there."""
+    if form == "zh" and _HAN.search(text):
+        text = _regional_folder().convert(converter("t2s").convert(text))
+    return text.casefold()
+
+
+def compact(folded: str) -> str:
+    """A folded text without spaces, punctuation, symbols and controls, width folded (NFKC).
+
+    NFKC runs after the marks are gone: on Chinese text it would mostly rewrite full-width
+    punctuation, which is dropped anyway, at five times the cost of everything else here."""
+    stripped = strip_marks(folded)
+    if unicodedata.is_normalized("NFKC", stripped):
+        return stripped
+    return strip_marks(unicodedata.normalize("NFKC", stripped).casefold())
+
+
+def compact_lines(text: str, folded: str, form: str) -> list[str]:
+    """Each line of `text` in canonical form, from `folded` (fold(text, form))."""
+    lines = folded.split("\n")
+    if len(lines) != text.count("\n") + 1:  # folding never moves a line break; if it did, go line by line
+        lines = [fold(line, form) for line in text.split("\n")]
+    return [compact(line) for line in lines]
+
+
+def canonical(text: str, form: str = "zh") -> str:
+    """The canonical form: what exact dedup hashes and MinHash shingles."""
+    return "".join(compact_lines(text, fold(text, form), form))
+
+
+def line_key(compact_line: str) -> int | None:
+    """A paragraph's key: the hash of its canonical form; None when too short to count."""
+    if len(compact_line) < MIN_KEYED_LINE_CHARS:
+        return None
+    return xxhash.xxh3_64_intdigest(compact_line.encode("utf-8", "surrogatepass"))
+
+
+def line_keys_by_line(text: str, form: str = "zh") -> list[int | None]:
+    """Each line's paragraph key (None for a line too short to count)."""
+    return [line_key(line) for line in compact_lines(text, fold(text, form), form)]
+
+
+def load_canonical_tables() -> None:
+    """Load the OpenCC tables once per process, before the first document is timed."""
+    converter("t2s")
+    _regional_folder()
