@@ -6,7 +6,7 @@ earlier document (the generator records which), the rest are fresh random mixes 
 from the quality corpus's articles. Written as JSONL {"id", "text"}, one file per worker.
 
 Truth: a pair of documents is a true duplicate pair when the exact Jaccard of their shingle sets is
->= 0.8, shingles being refinery's (`transforms.minhash.shingles`: character 5-grams of the text with
+>= 0.8, shingles being refinery's (`eval_dedup.shingle_set`: character 5-grams of the canonical form,
 case, whitespace, punctuation and symbols dropped). The exact Jaccard is computed for every pair
 in: the generator's (copy, original) pairs, refinery's (duplicate, keeper) pairs, and a high-recall
 LSH sweep of refinery's signatures with 32 bands x 4 rows (a pair at Jaccard 0.8 escapes it with
@@ -48,17 +48,15 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow.parquet as pq
-import xxhash
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_dedup import articles, light_edit, sentences, stage  # noqa: E402
+from eval_dedup import articles, exact_jaccard, light_edit, sentences, shingle_set, stage  # noqa: E402
 
 from flows.dedup import find_duplicates  # noqa: E402
 from transforms.config import Config  # noqa: E402
-from transforms.minhash import shingles  # noqa: E402
 
 CONFIG = Config()
 DATATROVE_VENV = ROOT / "bench/.venv-datatrove"
@@ -186,18 +184,15 @@ def truth_graph(
     """Exact Jaccard of every candidate pair; adjacency of the pairs at or above the threshold."""
     cache: dict[str, np.ndarray] = {}
 
-    def shingle_set(doc: str) -> np.ndarray:
+    def shingles_of(doc: str) -> np.ndarray:
         if doc not in cache:
-            hashed = [xxhash.xxh3_64_intdigest(s.encode()) for s in shingles(texts_by_id[doc], CONFIG.dedup)]
-            cache[doc] = np.unique(np.array(hashed, dtype=np.uint64))
+            cache[doc] = shingle_set(texts_by_id[doc])
         return cache[doc]
 
     jaccard = {}
     adjacency: dict[str, set[str]] = defaultdict(set)
     for a, b in candidates:
-        first, second = shingle_set(a), shingle_set(b)
-        common = len(np.intersect1d(first, second, assume_unique=True))
-        value = common / (len(first) + len(second) - common)
+        value = exact_jaccard(shingles_of(a), shingles_of(b))
         jaccard[(a, b)] = value
         if value >= CONFIG.dedup.threshold:
             adjacency[a].add(b)

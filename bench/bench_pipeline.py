@@ -255,7 +255,6 @@ _TIMED_STAGES = (  # transforms.pipeline's names for the stages process_record c
     "detect_language",
     "unify_script",
     "normalize_width_and_punctuation",
-    "dedup_key",
     "quality_signals",
 )
 

@@ -1,15 +1,28 @@
-"""Evaluate near-duplicate dedup against brute-force Jaccard, and measure it at scale.
+"""Evaluate near-duplicate dedup against brute-force Jaccard and a plain datasketch baseline, and
+measure it at scale.
 
 Quality: real article text (hand-labelled gold of bench/data/html_gold, the plain-text eval set and
-the seeds) plus variants of each article: exact copies with other spacing, light edits, heavy edits
-(which must stay), Traditional-script copies and copies wrapped in boilerplate. Every variant goes
-through the per-document pipeline, as in a run; the truth is exact Jaccard of the shingle sets,
-computed for every pair. Prints pair precision/recall and per-variant recall.
+the seeds). Every article comes with copies made by OpenCC s2twp (Taiwan characters and phrasing)
+and s2hk (Hong Kong characters), and one more variant, in turn: an exact copy with other spacing,
+a light edit, a heavy edit (which must stay apart), a plain s2t copy, a copy with a watermark token
+glued to every line, a copy under another site's header and footer (share, copyright, related
+lines). The truth is by construction: each article and its copies are one cluster, a heavy edit is
+its own. Every document goes through the per-document pipeline, as in a run, and then:
+  refinery          its dedup columns and global dedup (flows.dedup.find_duplicates), with
+                    script.target = hans (default), keep and hant, and with dedup.canonical =
+                    plain (no script folding: what 0.3.0 compared);
+  brute force       exact Jaccard >= threshold of refinery's shingles on the canonical form,
+                    every pair, clusters = connected parts: what MinHash LSH approximates;
+  datasketch + t2s  the ten-line baseline on the raw documents: OpenCC t2s, character 5-grams,
+                    datasketch MinHashLSH (threshold 0.8, 128 permutations).
+Per system: documents removed, precision (removed documents whose cluster keeps a document) and
+recall (correct removals / redundant documents), and per variant kind how many copies ended with
+their article (for heavy edits: how many stayed apart).
 
 Scale: --scale N builds N synthetic ~2,000-character documents (10 % near copies) and times the
-signatures and the global stage, with peak memory.
+signatures and the global stage, with peak memory. --cost times the dedup columns per document.
 
-Usage:  .venv/bin/python bench/eval_dedup.py [--scale 100000]
+Usage:  .venv/bin/python bench/eval_dedup.py [--scale 100000] [--cost]
 """
 
 from __future__ import annotations
@@ -25,6 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -33,15 +47,43 @@ sys.path.insert(0, str(ROOT))
 
 from flows.dataset import STAGING_SCHEMA  # noqa: E402
 from flows.dedup import band_groups, find_duplicates  # noqa: E402
-from flows.shard import dedup_columns  # noqa: E402
-from transforms.config import Config  # noqa: E402
+from transforms.canonical import compact_lines, fold  # noqa: E402
+from transforms.config import Config, DedupConfig  # noqa: E402
+from transforms.dedup_keys import dedup_columns  # noqa: E402
 from transforms.document import RawRecord  # noqa: E402
-from transforms.minhash import shingles  # noqa: E402
+from transforms.minhash import shingle_hashes  # noqa: E402
 from transforms.pipeline import process_record  # noqa: E402
 from transforms.unify import converter  # noqa: E402
 
 CONFIG = Config()
 WRAP = ["分享到微信", "分享到微博", "关注我们的微信公众号", "版权所有 © 2024 示例网", "责任编辑：王某"]
+HEADERS = [
+    ["首页 > 新闻中心 > 正文", "2024-03-18 09:12 来源：东方在线 作者：李明"],
+    ["网站首页 | 国内 | 国际 | 财经 | 科技", "发布时间：2023年11月02日 浏览次数：1532"],
+    ["当前位置：资讯 > 社会", "编辑：周小燕  字号：大 中 小"],
+]
+FOOTERS = [
+    [
+        "分享到：微信 微博 QQ空间",
+        "相关阅读",
+        "· 多地出台新政策 促进消费回暖",
+        "· 专家解读最新数据",
+        "版权所有 © 东方在线 未经授权禁止转载",
+    ],
+    [
+        "【我要纠错】 责任编辑：王洁",
+        "扫一扫关注我们的公众号",
+        "本网站所刊登的各种新闻均为版权所有，转载请注明出处。",
+    ],
+    [
+        "点赞(12) 收藏 举报",
+        "上一篇：市场迎来新变化",
+        "下一篇：今年的工作重点",
+        "联系我们 | 广告服务 | 网站地图",
+    ],
+]
+DUPLICATE_KINDS = ("s2twp", "s2hk", "exact", "light", "s2t", "watermarked", "reboilerplated")
+EXTRA_KINDS = ("exact", "light", "heavy", "s2t", "watermarked", "reboilerplated")
 
 
 def articles() -> list[str]:
@@ -79,37 +121,44 @@ def heavy_edit(text: str, rng: random.Random, pool: list[str]) -> str:
     return "".join(keep + rng.sample(pool, k=min(len(pool), len(parts) - len(keep) + 1)))
 
 
-def wrapped(text: str, rng: random.Random) -> str:
+def watermarked(text: str, rng: random.Random) -> str:
     token = "".join(rng.choices("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=7))
     return "\n".join([line + token for line in text.split("\n")] + rng.sample(WRAP, 3))
 
 
+def reboilerplated(text: str, rng: random.Random) -> str:
+    return "\n".join([*rng.choice(HEADERS), text, *rng.choice(FOOTERS)])
+
+
+def variant(kind: str, text: str, rng: random.Random, pool: list[str]) -> str:
+    if kind in ("s2twp", "s2hk", "s2t"):
+        return converter(kind).convert(text)
+    if kind == "exact":
+        return text.replace("，", ", ").replace("\n", "\n\n")
+    if kind == "light":
+        return light_edit(text, rng)
+    if kind == "heavy":
+        return heavy_edit(text, rng, pool)
+    if kind == "watermarked":
+        return watermarked(text, rng)
+    return reboilerplated(text, rng)
+
+
 def build_corpus(seed: int = 0) -> tuple[list[str], list[tuple[int, str]]]:
+    """Documents, and for each (article index, variant kind); an article's original comes first."""
     rng = random.Random(seed)
     bases = articles()
     pool = [s for text in bases for s in sentences(text) if len(s) > 15]
     docs: list[str] = []
-    origin: list[tuple[int, str]] = []  # (base index, variant kind)
+    origin: list[tuple[int, str]] = []
     for index, text in enumerate(bases):
-        variants = {"original": text}
-        kind = rng.choice(["exact", "light", "heavy", "traditional", "wrapped", "light"])
-        if kind == "exact":
-            variants[kind] = text.replace("，", ", ").replace("\n", "\n\n")
-        elif kind == "light":
-            variants[kind] = light_edit(text, rng)
-        elif kind == "heavy":
-            variants[kind] = heavy_edit(text, rng, pool)
-        elif kind == "traditional":
-            variants[kind] = converter("s2t").convert(text)
-        else:
-            variants[kind] = wrapped(text, rng)
-        for name, variant in variants.items():
-            docs.append(variant)
-            origin.append((index, name))
+        for kind in ("original", "s2twp", "s2hk", EXTRA_KINDS[index % len(EXTRA_KINDS)]):
+            docs.append(text if kind == "original" else variant(kind, text, rng, pool))
+            origin.append((index, kind))
     return docs, origin
 
 
-def stage(texts: list[str], directory: Path, name: str, prefix: str = "d") -> str:
+def stage(texts: list[str], directory: Path, name: str, prefix: str = "d", config: Config = CONFIG) -> str:
     rows = [
         {
             "id": f"{prefix}{i:07d}",
@@ -117,7 +166,7 @@ def stage(texts: list[str], directory: Path, name: str, prefix: str = "d") -> st
             "source_uri": "bench",
             "source_format": "text",
             "text": text,
-            **dedup_columns(text, CONFIG.dedup),
+            **dedup_columns(text, config.dedup),
         }
         for i, text in enumerate(texts)
     ]
@@ -126,46 +175,135 @@ def stage(texts: list[str], directory: Path, name: str, prefix: str = "d") -> st
     return str(path)
 
 
-def quality() -> None:
-    docs, origin = build_corpus()
+def shingle_set(text: str, config: DedupConfig | None = None) -> np.ndarray:
+    """refinery's shingle hashes of a text, distinct: what brute-force Jaccard compares."""
+    config = config or CONFIG.dedup
+    folded = fold(text, config.canonical)
+    return np.unique(shingle_hashes(folded, "".join(compact_lines(text, folded, config.canonical)), config))
+
+
+def exact_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / max(len(a) + len(b) - common, 1)
+
+
+def clusters_of_pairs(count: int, pairs: set[tuple[int, int]]) -> list[int]:
+    """Each document's cluster: the smallest index among those it is linked to (union-find)."""
+    parent = list(range(count))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        first, second = find(a), find(b)
+        parent[max(first, second)] = min(first, second)
+    return [find(i) for i in range(count)]
+
+
+def refinery_clusters(docs: list[str], target: str, canonical: str = "zh") -> list[int]:
+    """The pipeline, then global dedup: each document's keeper (itself when kept)."""
+    config = Config.model_validate({"script": {"target": target}, "dedup": {"canonical": canonical}})
+    processed = [
+        process_record(RawRecord(str(i), "bench", None, "text", d.encode()), config)
+        for i, d in enumerate(docs)
+    ]
+    texts = [document.text for document in processed]
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = stage(texts, Path(tmp), "s.parquet", config=config)
+        rows = find_duplicates([staged], config.dedup).to_pylist()
+    keeper = list(range(len(docs)))
+    for row in rows:
+        if row["duplicate_of"]:
+            keeper[int(row["id"][1:])] = int(row["duplicate_of"][1:])
+    return keeper
+
+
+def brute_force_clusters(docs: list[str]) -> list[int]:
     processed = [
         process_record(RawRecord(str(i), "bench", None, "text", d.encode()), CONFIG).text
         for i, d in enumerate(docs)
     ]
-    sets = [set(shingles(text, CONFIG.dedup)) for text in processed]
-    truth = {
+    sets = [shingle_set(text) for text in processed]
+    pairs = {
         (a, b)
         for a, b in itertools.combinations(range(len(sets)), 2)
-        if len(sets[a] & sets[b]) / max(len(sets[a] | sets[b]), 1) >= CONFIG.dedup.threshold
+        if exact_jaccard(sets[a], sets[b]) >= CONFIG.dedup.threshold
     }
-    with tempfile.TemporaryDirectory() as tmp:
-        duplicates = find_duplicates([stage(processed, Path(tmp), "s.parquet")], CONFIG.dedup).to_pylist()
-    keeper_of = {}
-    for row in duplicates:
-        index = int(row["id"][1:])
-        keeper_of[index] = int(row["duplicate_of"][1:]) if row["duplicate_of"] else index
-    predicted = {
-        (a, b) for a, b in itertools.combinations(sorted(keeper_of), 2) if keeper_of[a] == keeper_of[b]
+    return clusters_of_pairs(len(docs), pairs)
+
+
+def datasketch_clusters(docs: list[str]) -> list[int]:
+    """The plain baseline: OpenCC t2s, character 5-grams, datasketch MinHash LSH."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=CONFIG.dedup.threshold, num_perm=CONFIG.dedup.num_perm)
+    signatures = []
+    for index, doc in enumerate(docs):
+        text = converter("t2s").convert(doc)
+        minhash = MinHash(num_perm=CONFIG.dedup.num_perm, seed=1)
+        minhash.update_batch([text[i : i + 5].encode() for i in range(max(len(text) - 4, 1))])
+        lsh.insert(str(index), minhash)
+        signatures.append(minhash)
+    pairs = {
+        (min(index, int(other)), max(index, int(other)))
+        for index, minhash in enumerate(signatures)
+        for other in lsh.query(minhash)
+        if int(other) != index
     }
-    hits = len(truth & predicted)
+    return clusters_of_pairs(len(docs), pairs)
+
+
+def score(clusters: list[int], origin: list[tuple[int, str]]) -> dict:
+    """Removal precision and recall against the constructed truth, and per-kind outcomes.
+    A predicted cluster keeps its first document (the article's original comes first)."""
+    truth = [(base, index if kind == "heavy" else -1) for index, (base, kind) in enumerate(origin)]
+    gone = {index for index, cluster in enumerate(clusters) if cluster != index}
+    kept_truth = {truth[index] for index in range(len(origin)) if index not in gone}
+    correct = sum(1 for index in gone if truth[index] in kept_truth)
+    redundant = len(origin) - len(set(truth))
+    kinds: dict[str, list[bool]] = {}
+    for index, (base, kind) in enumerate(origin):
+        if kind != "original":
+            original = origin.index((base, "original"))
+            kinds.setdefault(kind, []).append(clusters[index] == clusters[original])
+    return {
+        "removed": len(gone),
+        "precision": correct / len(gone) if gone else 1.0,
+        "recall": correct / redundant if redundant else 1.0,
+        "kinds": {kind: (sum(values), len(values)) for kind, values in kinds.items()},
+    }
+
+
+def quality() -> None:
+    docs, origin = build_corpus()
+    bases = len({base for base, _ in origin})
     print(
-        f"{len(docs)} documents from {len(set(o[0] for o in origin))} real articles; "
-        f"{len(truth)} true pairs (exact Jaccard >= {CONFIG.dedup.threshold}), {len(predicted)} predicted"
+        f"{len(docs)} documents: {bases} real articles, each with copies (threshold {CONFIG.dedup.threshold})"
     )
-    print(f"pair precision {hits / max(len(predicted), 1):.4f}, recall {hits / max(len(truth), 1):.4f}")
-    by_kind: dict[str, list[bool]] = {}
-    positions = {(base, kind): i for i, (base, kind) in enumerate(origin)}
-    for (base, kind), index in positions.items():
-        if kind == "original":
-            continue
-        original = positions[(base, "original")]
-        together = keeper_of.get(index, index) == keeper_of.get(original, original)
-        by_kind.setdefault(kind, []).append(together)
-    for kind, values in sorted(by_kind.items()):
+    results = {
+        "refinery (target hans)": refinery_clusters(docs, "hans"),
+        "refinery (target keep)": refinery_clusters(docs, "keep"),
+        "refinery (target hant)": refinery_clusters(docs, "hant"),
+        "refinery (hans, canonical plain)": refinery_clusters(docs, "hans", "plain"),
+        "brute-force Jaccard, canonical": brute_force_clusters(docs),
+        "datasketch + t2s": datasketch_clusters(docs),
+    }
+    scores = {name: score(clusters, origin) for name, clusters in results.items()}
+    kinds = [*DUPLICATE_KINDS, "heavy"]
+    print(
+        f"\n{'system':32s} {'removed':>7s} {'precision':>9s} {'recall':>7s}  "
+        + " ".join(f"{k:>14s}" for k in kinds)
+    )
+    for name, result in scores.items():
+        cells = [f"{result['kinds'][k][0]}/{result['kinds'][k][1]}" for k in kinds]
         print(
-            f"  {kind:12s} clustered with its original: {sum(values)}/{len(values)}"
-            + ("  (should stay apart)" if kind == "heavy" else "")
+            f"{name:32s} {result['removed']:7d} {result['precision']:9.4f} {result['recall']:7.4f}  "
+            + " ".join(f"{c:>14s}" for c in cells)
         )
+    print("(per kind: copies that ended with their article; heavy: edits that did, which is wrong)")
 
 
 def _synthetic_chunk(job: tuple[int, int, str]) -> tuple[str, float]:
