@@ -6,8 +6,8 @@ text, so a Traditional copy phrased the Taiwan way (資料, 程式) meets its Si
 (数据, 程序) whether a run publishes Simplified, Traditional or each document as it came.
 
 The "zh" form: OpenCC t2s, then transforms/data/canonical_zh.txt (regional words and variant
-characters folded to one mainland form, generated from OpenCC's dictionaries by
-bench/make_canonical_table.py), then case folding; then, line by line, spaces, punctuation,
+characters folded to one mainland form, generated from OpenCC's dictionaries and a Taiwan/mainland
+vocabulary by bench/make_canonical_table.py), then case folding; then, line by line, spaces, punctuation,
 symbols and controls are dropped and what is left is width folded (NFKC). The "plain" form skips
 the script folding. `recipe()` names the form with its table's digest: dedup indexes and the
 configuration hash carry it, so keys made by another recipe are never compared with these.
