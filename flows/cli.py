@@ -219,11 +219,13 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
         for section, values in (("run", run), ("dedup", dedup))
     }
     config = config.with_overrides(overrides)
-    from flows.readers import DEFAULT_INPUT, default_output, discover
+    from flows.dataset import check_output_dir
+    from flows.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
 
     inputs = args.inputs or [DEFAULT_INPUT]
     out = args.out or default_output(inputs)
     check_output(out)
+    check_output_dir(Path(out).expanduser().resolve(), local_input_roots(inputs))
     # User mistakes (nothing readable, a foreign manifest) fail here, before Prefect starts.
     discovery = discover(inputs, config.read)
     return config, inputs, out, discovery

@@ -231,6 +231,60 @@ def remove_leftovers(out: Path, committed_runs: int | None) -> list[str]:
     return removed
 
 
+MARKER = ".refinery"  # written into every output directory refinery claims
+_DEBRIS = re.compile(r"^(\.lock|\.staging|\.next-.*|\..*\.old)$")  # what a run killed early leaves
+
+
+def is_refinery_dataset(out: Path) -> bool:
+    """Written by refinery: its marker, or (datasets of 0.3 and before) its manifest."""
+    if (out / MARKER).is_file():
+        return True
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and {"runs", "config_hash", "counts"} <= manifest.keys()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output_dir(out: Path, input_roots: list[Path]) -> None:
+    """Refuse an output directory refinery could damage or that would feed itself: it must be
+    absent, empty, or a refinery dataset, and apart from every input. Raises UserError."""
+    if out.parent == out:
+        raise UserError(f"--out {out} is a filesystem root: give the dataset a directory of its own")
+    for root in input_roots:
+        if _inside(root, out):
+            raise UserError(f"--out {out} holds the input {root}: write the dataset somewhere else")
+        if _inside(out, root):
+            raise UserError(f"--out {out} is inside the input {root}: the dataset would read itself")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise UserError(f"--out {out} is a file, not a directory")
+    try:
+        entries = sorted(path.name for path in out.iterdir())
+    except OSError as error:
+        raise UserError(f"--out {out}: cannot read it ({error.strerror})") from error
+    if all(_DEBRIS.match(name) for name in entries) or is_refinery_dataset(out):
+        return
+    shown = ", ".join(entries[:4]) + (", ..." if len(entries) > 4 else "")
+    raise UserError(
+        f"--out {out} holds files refinery did not write ({shown}): refinery only writes into a new or "
+        "empty directory or a dataset of its own"
+    )
+
+
+def claim_output_dir(out: Path) -> None:
+    """Mark `out` as refinery's (after check_output_dir, under the dataset lock)."""
+    if not (out / MARKER).is_file():
+        write_text_atomic(
+            "A refinery dataset: refinery may replace what is in this directory.\n", out / MARKER
+        )
+
+
 @contextlib.contextmanager
 def dataset_lock(out: Path) -> Iterator[None]:
     """Exclusive use of a dataset directory for one run. The operating system releases the lock

@@ -33,6 +33,8 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from flows.dataset import (
     INDEX_DIR,
+    check_output_dir,
+    claim_output_dir,
     dataset_lock,
     index_name,
     publish,
@@ -64,7 +66,15 @@ from flows.manifest import (
     run_report,
 )
 from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
-from flows.readers import DEFAULT_INPUT, Discovery, Shard, default_output, discover, plan_shards
+from flows.readers import (
+    DEFAULT_INPUT,
+    Discovery,
+    Shard,
+    default_output,
+    discover,
+    local_input_roots,
+    plan_shards,
+)
 from flows.shard import ShardSummary, process_shard
 from transforms.config import Config, RunConfig
 
@@ -204,7 +214,9 @@ def refine(
     config = config or Config()
     inputs = inputs or [DEFAULT_INPUT]
     out_dir = Path(out or default_output(inputs)).expanduser().resolve()
+    check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
     with dataset_lock(out_dir):
+        claim_output_dir(out_dir)
         return _refine(inputs, out_dir, config)
 
 

@@ -214,6 +214,17 @@ def _list_url(raw: str) -> Iterator[tuple[str, str, int, int]]:
         yield f"{protocol}://{name}", relative, int(info.get("size") or 0), _mtime_ns(info)
 
 
+def local_input_roots(inputs: list[str]) -> list[Path]:
+    """The local files and folders the inputs name (a glob: the folder it searches)."""
+    roots = []
+    for raw in inputs:
+        if _is_url(raw):
+            continue
+        path = str(Path(raw).expanduser().resolve())
+        roots.append(Path(_glob_root(path) or "/") if _is_glob(path) else Path(path))
+    return roots
+
+
 def _glob_root(pattern: str) -> str:
     """The directory a glob searches: its path before the first component with a wildcard."""
     parts = pattern.split("/")
