@@ -16,8 +16,11 @@ import gzip
 import io
 import itertools
 import json
+import os
+import re
+import urllib.parse
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -184,7 +187,17 @@ def _list_local(raw: str) -> Iterator[tuple[str, str, int, int]]:
             stat = path.stat()
         except OSError as error:
             raise UserError(f"cannot read {path}: {error.strerror}") from error
-        yield str(path), path.relative_to(base).as_posix(), stat.st_size, stat.st_mtime_ns
+        yield str(path), _encodable_key(path.relative_to(base).as_posix()), stat.st_size, stat.st_mtime_ns
+
+
+def _encodable_key(key: str) -> str:
+    """A file name that is not valid UTF-8 (its bytes arrive as surrogate escapes) is keyed with those
+    bytes percent-encoded, as in its URI: every string refinery writes must be valid Unicode."""
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return urllib.parse.quote(os.fsencode(key), safe="/")
+    return key
 
 
 def _list_url(raw: str) -> Iterator[tuple[str, str, int, int]]:
@@ -466,8 +479,8 @@ def _jsonl_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Itera
         elif line.strip():
             try:
                 fields = json.loads(line)
-            except ValueError as error:
-                yield _unread(item, where, f"invalid JSON: {error}")
+            except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
+                yield _unread(item, where, f"invalid JSON: {_explain(error)}")
                 continue
             yield _field_record(item, where, fields, config)
 
@@ -501,42 +514,137 @@ def _parquet_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Ite
         )
         return
     row = sum(parquet.metadata.row_group(g).num_rows for g in range(groups[0])) if groups else 0
-    for batch in parquet.iter_batches(batch_size=512, row_groups=groups):
-        for fields in batch.to_pylist():
-            yield _field_record(item, f"row {row}", fields, config)
-            row += 1
+    for group in groups:  # one at a time: a corrupt row group costs its own rows only
+        start, size = row, parquet.metadata.row_group(group).num_rows
+        try:
+            for batch in parquet.iter_batches(batch_size=512, row_groups=[group]):
+                for fields in _batch_rows(batch):
+                    yield _parquet_record(item, f"row {row}", fields, config)
+                    row += 1
+        except Exception as error:
+            message = f"row group {group} unreadable: {_explain(error)}"
+            for number in range(row, start + size):  # rows of the group not yielded yet
+                yield _unread(item, f"row {number}", message)
+            row = start + size
+
+
+_UNREADABLE = object()
+
+
+def _batch_rows(batch: Any) -> Iterator[dict[str, Any]]:
+    """A record batch as dicts; a value pyarrow cannot turn into Python (a timestamp out of
+    Python's range) is left out of its row, whose `unreadable_fields` names it."""
+    try:
+        yield from batch.to_pylist()
+        return
+    except Exception:
+        pass
+    columns = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        try:
+            columns[name] = column.to_pylist()
+        except Exception:
+            columns[name] = [_scalar(column, index) for index in range(len(column))]
+    for index in range(batch.num_rows):
+        row = {name: values[index] for name, values in columns.items()}
+        unreadable = sorted(name for name, value in row.items() if value is _UNREADABLE)
+        row = {name: value for name, value in row.items() if value is not _UNREADABLE}
+        yield row | ({"unreadable_fields": unreadable} if unreadable else {})
+
+
+def _scalar(column: Any, index: int) -> Any:
+    try:
+        return column[index].as_py()
+    except Exception:
+        return _UNREADABLE
+
+
+def _parquet_record(
+    item: InputFile, where: str, fields: dict[str, Any], config: ReadConfig
+) -> RawRecord | Unread:
+    if config.text_field in fields.get("unreadable_fields", ()):
+        return _unread(item, where, f"{config.text_field!r} cannot be read as text")
+    return _field_record(item, where, fields, config)
 
 
 def _warc_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterator[RawRecord | Unread]:
     """HTML and plain-text responses; other records (requests, metadata, images) are not documents.
 
-    warcio ends quietly where a compressed archive is cut; bytes left after the last complete
-    record are reported as an error row, so a truncated archive never loses its tail silently."""
+    A record cut short, one whose Content-Length runs into the next record, and bytes that do not
+    parse become error rows; reading resumes at the next record header found after them, so one
+    broken record costs only itself. Bytes after the last complete record are reported too: a
+    truncated archive never loses its tail silently."""
+    start: int | None = 0
+    while start is not None:
+        start = yield from _warc_from(piece.file, handle, start, config)
+
+
+def _warc_from(
+    item: InputFile, handle: IO[bytes], base: int, config: ReadConfig
+) -> Generator[RawRecord | Unread, None, int | None]:
+    """Records from byte `base` on; returns where to resume after a broken one, None at the end."""
     from warcio.archiveiterator import ArchiveIterator
 
-    item = piece.file
-    where, end = "start of file", 0
+    handle.seek(base)
     records = ArchiveIterator(handle, arc2warc=True)
+    where, end = ("start of file" if base == 0 else f"offset {base}"), base
     while True:
         try:
             record = next(records)
         except StopIteration:
             break
-        except Exception as error:  # a truncated or corrupt archive
+        except Exception as error:  # bytes that are not a record
             yield _unread(
                 item, f"after {where}", f"truncated or corrupt WARC after {where}: {_explain(error)}"
             )
-            return
-        where = record.rec_headers.get_header("WARC-Record-ID") or f"offset {records.get_record_offset()}"
+            return _next_record_start(item, handle, end + 1)
+        where = record.rec_headers.get_header("WARC-Record-ID") or f"record after {where}"
         document = _warc_document(item, where, record, config)
-        records.read_to_end(record)
-        end = records.get_record_offset() + records.get_record_length()
+        records.read_to_end(record)  # before the offsets: asking for them reads the record to its end
+        offset = base + records.get_record_offset()
+        end = offset + records.get_record_length()
+        missing = getattr(record.raw_stream, "limit", 0)
+        if missing > 0:
+            yield _unread(
+                item,
+                where,
+                f"truncated or corrupt WARC: the record is cut short, {missing} bytes of its block missing",
+            )
+            return None
+        if isinstance(document, RawRecord) and _RECORD_HEADER.search(document.data):
+            yield _unread(
+                item,
+                where,
+                "truncated or corrupt WARC: the record's Content-Length runs into the next record",
+            )
+            return _next_record_start(item, handle, offset + 1)
         if document is not None:
             yield document
     if item.size - end > 4:  # an uncompressed archive may end with the last record's blank lines
-        yield _unread(
-            item, f"after {where}", f"truncated or corrupt WARC: {item.size - end} bytes after {where} unread"
-        )
+        yield _unread(item, f"after {where}", f"truncated or corrupt WARC: {item.size - end} bytes unread")
+    return None
+
+
+_RECORD_HEADER = re.compile(rb"(?:^|\n)WARC/1\.[01]\r?\n")
+_GZIP_MEMBER = re.compile(rb"\x1f\x8b\x08")
+
+
+def _next_record_start(item: InputFile, handle: IO[bytes], position: int) -> int | None:
+    """Where the next WARC record (a record header, or a gzip member in a .warc.gz) starts at or
+    after `position`; None when there is none."""
+    marker = _GZIP_MEMBER if item.path.lower().endswith(".gz") else _RECORD_HEADER
+    handle.seek(position)
+    carry = b""
+    while True:
+        chunk = handle.read(1 << 20)
+        if not chunk:
+            return None
+        found = marker.search(carry + chunk)
+        if found:
+            skip = found.group(0).startswith(b"\n")
+            return position - len(carry) + found.start() + skip
+        carry = chunk[-16:]
+        position += len(chunk)
 
 
 def _warc_document(item: InputFile, where: str, record: Any, config: ReadConfig) -> RawRecord | Unread | None:

@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import json
 import multiprocessing
+import re
 import signal
 import threading
 import time
@@ -89,6 +90,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
                     if isinstance(record, Unread)
                     else _process(record, config, isolated)
                 )
+                row = encodable(row)
                 _count(summary, counters, row)
                 writer.add(row)
                 records, checksum = records + 1, row["source_sha256"]
@@ -111,6 +113,36 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
     if isolated is not None and not pages:
         isolated.close()  # no HTML here, maybe no more: free its ~220 MB until a page comes
     return summary
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with every string Parquet can store: a lone surrogate (a JSON escape such as
+    "\\ud83d" in a URL or a metadata field) becomes U+FFFD, and a document row's steps say how many."""
+    replaced = 0
+
+    def repair(value: Any) -> Any:
+        nonlocal replaced
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                value, count = _SURROGATE.subn("\ufffd", value)
+                replaced += count
+            return value
+        if isinstance(value, list):
+            return [repair(item) for item in value]
+        if isinstance(value, dict):
+            return {key: repair(item) for key, item in value.items()}
+        return value
+
+    row = {key: repair(value) for key, value in row.items()}
+    if replaced and row.get("steps") is not None:
+        detail = f"{replaced} unencodable characters (lone surrogates) replaced by U+FFFD"
+        row["steps"] = [*row["steps"], {"name": "repair", "chars_removed": 0, "detail": detail}]
+    return row
 
 
 def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[str, Any]) -> None:

@@ -265,3 +265,104 @@ def test_fuzz_random_bytes_never_raise(tmp_path_factory, data, suffix):
     path.write_bytes(data)
     for record in read_all(path):
         assert isinstance(record, RawRecord | Unread)
+
+
+def test_json_nested_too_deep_is_one_error_row_and_reading_goes_on(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    lines = [b"[" * 5000 + b"]" * 5000, json.dumps({"text": ARTICLE}, ensure_ascii=False).encode()]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    records = read_all(path)
+    assert len(records) == 2 and "RecursionError" in records[0].error
+    assert isinstance(records[1], RawRecord)
+
+
+def test_a_corrupt_parquet_row_group_costs_only_its_rows(tmp_path):
+    path = tmp_path / "rows.parquet"
+    pq.write_table(
+        pa.table({"text": [f"{ARTICLE}{i}" for i in range(50)]}), path, row_group_size=10, compression="none"
+    )
+    data = bytearray(path.read_bytes())
+    offset = pq.ParquetFile(path).metadata.row_group(2).column(0).data_page_offset
+    data[offset : offset + 40] = b"\xab" * 40
+    path.write_bytes(bytes(data))
+    records = read_all(path)
+    assert len(records) == 50
+    broken = [r.source_record for r in records if isinstance(r, Unread)]
+    assert broken == [f"row {i}" for i in range(20, 30)]
+    assert all("row group 2 unreadable" in error for error in errors_of(records))
+
+
+def test_a_value_python_cannot_hold_leaves_its_row_readable(tmp_path):
+    path = tmp_path / "dates.parquet"
+    stamps = pa.array([0, 10**13, 0], pa.int64()).cast(pa.timestamp("s"))  # year ~318,000: no datetime
+    pq.write_table(pa.table({"text": [ARTICLE] * 3, "when": stamps}), path)
+    records = read_all(path)
+    assert all(isinstance(r, RawRecord) for r in records)
+    assert records[1].metadata == {"unreadable_fields": ["when"]} and "when" in records[0].metadata
+
+
+def warc_with(gzipped: bool, bodies: list[str]) -> tuple[bytes, list[int]]:
+    """A WARC of HTML responses, and the offset where each record starts."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer, starts = io.BytesIO(), []
+    writer = WARCWriter(buffer, gzip=gzipped)
+    for i, body in enumerate(bodies):
+        starts.append(buffer.tell())
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        payload = io.BytesIO(f"<html><body><p>{body}</p></body></html>".encode())
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://example.cn/{i}", "response", payload=payload, http_headers=headers
+            )
+        )
+    return buffer.getvalue(), starts
+
+
+def test_a_warc_record_cut_short_is_an_error_not_a_document(tmp_path):
+    data, _ = warc_with(False, [ARTICLE, ARTICLE + "二"])
+    path = tmp_path / "cut.warc"
+    path.write_bytes(data[:-100])
+    records = read_all(path)
+    assert isinstance(records[0], RawRecord) and len(records) == 2
+    assert "cut short" in records[1].error
+
+
+def test_a_lying_content_length_costs_only_its_record(tmp_path):
+    data, _ = warc_with(False, [ARTICLE, ARTICLE + "二", ARTICLE + "三"])
+    start = data.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = data.index(b"\r\n", start)
+    inflated = data[:start] + str(int(data[start:end]) + 300).encode() + data[end:]
+    path = tmp_path / "inflated.warc"
+    path.write_bytes(inflated)
+    records = read_all(path)
+    assert "runs into the next record" in records[0].error
+    assert [r.source_url for r in records[1:]] == ["https://example.cn/1", "https://example.cn/2"]
+
+
+def test_a_corrupt_gzip_member_costs_only_its_record(tmp_path):
+    data, starts = warc_with(True, [ARTICLE, ARTICLE + "二", ARTICLE + "三"])
+    broken = bytearray(data)
+    for index in range(starts[1] + 30, starts[1] + 60):
+        broken[index] ^= 0x55
+    path = tmp_path / "broken.warc.gz"
+    path.write_bytes(bytes(broken))
+    records = read_all(path)
+    assert [r.source_url for r in records if isinstance(r, RawRecord)] == [
+        "https://example.cn/0",
+        "https://example.cn/2",
+    ]
+    assert len(errors_of(records)) == 1
+
+
+def test_a_file_name_that_is_not_utf8_gets_a_percent_encoded_key(tmp_path):
+    import os
+
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"bad\xff.txt")).write_text(ARTICLE)
+    (file,) = discover([str(folder)], CONFIG.read).files
+    assert file.key == "names/bad%FF.txt"
+    (record,) = read_all(folder)
+    assert record.source_uri.endswith("bad%FF.txt") and record.id

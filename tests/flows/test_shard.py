@@ -4,7 +4,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.readers import discover, plan_shards
-from flows.shard import RecordTimeout, isolated_processor, process_shard, time_limit
+from flows.shard import RecordTimeout, encodable, isolated_processor, process_shard, time_limit
 from transforms.config import Config
 
 
@@ -52,3 +52,19 @@ def test_shards_of_one_worker_share_its_isolated_child_while_they_have_pages(tmp
         children.append(child.pid if child else None)
     assert len(shards) == 3 and children[0] == children[1]  # started once, not once per shard
     assert children[2] is None  # a shard without pages stops it: it holds memory
+
+
+def test_strings_parquet_cannot_store_are_repaired_and_the_repair_is_a_step():
+    row = {
+        "source_url": "http://a/\ud83d",
+        "metadata": '{"note": "x\udc00y"}',
+        "steps": [{"name": "decode", "chars_removed": 0, "detail": "utf-8"}],
+        "lang_alternatives": [{"lang": "z\ud800", "score": 0.1}],
+        "text": "正常",
+    }
+    repaired = encodable(row)
+    assert repaired["source_url"] == "http://a/\ufffd" and repaired["metadata"] == '{"note": "x\ufffdy"}'
+    assert repaired["lang_alternatives"][0]["lang"] == "z\ufffd" and repaired["text"] == "正常"
+    assert repaired["steps"][-1]["name"] == "repair" and repaired["steps"][-1]["detail"].startswith("3 ")
+    clean = {"text": "正常", "steps": []}
+    assert encodable(clean) == clean

@@ -1,0 +1,71 @@
+"""Bad records cost themselves only: every record read is kept, rejected or an error row, and a run
+full of them ends normally."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from tests.adversarial.conftest import run_cli
+
+TEXT = "研究人员发现了新的结果，并发表了相关论文，引起了广泛关注。"
+
+
+def warc(bodies: list[str]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for i, body in enumerate(bodies):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        payload = io.BytesIO(f"<html><body><article><p>{body}</p></article></body></html>".encode())
+        record = writer.create_warc_record(
+            f"https://x.cn/{i}", "response", payload=payload, http_headers=headers
+        )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+def test_every_bad_record_is_one_error_row_and_the_rest_is_published(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = [
+        json.dumps(
+            {"text": f"第一条。{TEXT}", "url": "http://a/\ud83d", "note": "x\udc00"}
+        ),  # lone surrogates
+        "[" * 1100 + "]" * 1100,  # nested too deep for json
+        json.dumps({"text": f"第三条。{TEXT}"}, ensure_ascii=False),
+    ]
+    (corpus / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = pa.table({"text": [f"第{i}行。{TEXT}{i}" for i in range(30)]})
+    pq.write_table(table, corpus / "rows.parquet", row_group_size=10, compression="none")
+    data = bytearray((corpus / "rows.parquet").read_bytes())
+    offset = pq.ParquetFile(corpus / "rows.parquet").metadata.row_group(1).column(0).data_page_offset
+    data[offset : offset + 40] = b"\xab" * 40
+    (corpus / "rows.parquet").write_bytes(bytes(data))
+    whole = warc([f"甲页。{TEXT}" * 3, f"乙页。{TEXT}" * 3])
+    (corpus / "cut.warc").write_bytes(whole[:-120])
+    (corpus / os.fsdecode(b"name\xff.txt")).write_text(f"文件名不是UTF-8。{TEXT}", encoding="utf-8")
+
+    out = tmp_path / "out"
+    result = run_cli("run", str(corpus), "--out", str(out), "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    counts = json.loads((out / "manifest.json").read_text())["counts"]
+    assert counts["documents_read"] == 3 + 30 + 2 + 1
+    assert counts["errors"] == 1 + 10 + 1  # the deep line, a row group of 10, the record cut short
+    assert counts["invariant_holds"]
+    rows = {
+        part: ds.dataset(out / part, format="parquet").to_table().to_pylist()
+        for part in ("data", "rejected", "errors")
+    }
+    assert sum(map(len, rows.values())) == counts["documents_read"]
+    first = next(r for part in ("data", "rejected") for r in rows[part] if r["text"].startswith("第一条"))
+    assert first["source_url"] == "http://a/\ufffd" and any(s["name"] == "repair" for s in first["steps"])
+    assert any(r["source_uri"].endswith("name%FF.txt") for r in rows["data"])
