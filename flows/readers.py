@@ -11,7 +11,6 @@ nothing readable) raise UserError, before any work starts.
 
 from __future__ import annotations
 
-import glob as globbing
 import gzip
 import io
 import itertools
@@ -44,7 +43,7 @@ def default_output(inputs: list[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class InputFile:
     path: str  # absolute local path, or an fsspec URL
-    key: str  # stable name relative to the input root's parent, e.g. "seeds/000.txt"
+    key: str  # the absolute path (or URL) as text: what ids and the manifest name the file by
     size: int
     mtime_ns: int
     source_format: str  # text, html, jsonl, parquet, warc
@@ -161,33 +160,38 @@ def _hidden(relative: Path) -> bool:
 
 
 def _list_local(raw: str) -> Iterator[tuple[str, str, int, int]]:
+    """(path, key, size, mtime) of the files an input names. The key is the absolute path: two
+    input folders with the same name never share ids. Symlinked folders are not followed (two
+    links to "." would make a recursive glob endless)."""
     if _is_glob(raw):
+        pattern = str(Path(raw).expanduser())
+        root = Path(_glob_root(pattern) or ".")
+        rest = pattern[len(_glob_root(pattern)) :].lstrip("/")
         matches = sorted(
-            Path(p).resolve() for p in globbing.glob(str(Path(raw).expanduser()), recursive=True)
+            {path.resolve() for path in root.glob(rest) if not _hidden(path.relative_to(root))}
         )
         if not matches:
             raise UserError(f"no files match: {raw}")
-        base = Path(_glob_root(str(Path(raw).expanduser().resolve())))
-        roots = [(path, base.parent) for path in matches if path.is_file()]
+        paths = [path for path in matches if path.is_file()]
     else:
         root = Path(raw).expanduser()
         if not root.exists():
             raise UserError(f"input not found: {raw}")
         root = root.resolve()
         if root.is_file():
-            roots = [(root, root.parent)]
+            paths = [root]
         else:
-            roots = [
-                (path, root.parent)
+            paths = [
+                path
                 for path in sorted(root.rglob("*"))
                 if path.is_file() and not _hidden(path.relative_to(root))
             ]
-    for path, base in roots:
+    for path in paths:
         try:
             stat = path.stat()
         except OSError as error:
             raise UserError(f"cannot read {path}: {error.strerror}") from error
-        yield str(path), _encodable_key(path.relative_to(base).as_posix()), stat.st_size, stat.st_mtime_ns
+        yield str(path), _encodable_key(path.as_posix()), stat.st_size, stat.st_mtime_ns
 
 
 def _encodable_key(key: str) -> str:
@@ -219,12 +223,11 @@ def _list_url(raw: str) -> Iterator[tuple[str, str, int, int]]:
         infos, base = {path: fs.info(path)}, path.rsplit("/", 1)[0]
     else:
         infos, base = dict(sorted(fs.find(path, detail=True).items())), path.rstrip("/")
-    parent = base.rsplit("/", 1)[0]
     for name, info in infos.items():
-        relative = name[len(parent) :].lstrip("/")
         if info.get("type") == "directory" or _hidden(Path(name[len(base) :].lstrip("/"))):
             continue
-        yield f"{protocol}://{name}", relative, int(info.get("size") or 0), _mtime_ns(info)
+        url = f"{protocol}://{name}"
+        yield url, url, int(info.get("size") or 0), _mtime_ns(info)
 
 
 def local_input_roots(inputs: list[str]) -> list[Path]:

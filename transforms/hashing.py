@@ -15,10 +15,11 @@ def sha256_hex(data: bytes) -> str:
 
 
 def record_id(source_key: str, source_record: str | None) -> str:
-    """An id that stays the same for the same source record across runs and machines.
+    """An id that stays the same for the same source record across runs.
 
-    `source_key` is the path relative to the input root (not the absolute path), so a corpus
-    moved to another directory or machine keeps its ids.
+    `source_key` is the file's absolute path or URL: two input folders of the same name (a/corpus,
+    b/corpus) never give their records the same id. A corpus read from another place is another
+    source, with other ids.
     """
     return xxhash.xxh3_128_hexdigest(f"{source_key}\x00{source_record or ''}".encode())
 

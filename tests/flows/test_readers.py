@@ -28,9 +28,10 @@ def make_tree(root):
     return root / "corpus"
 
 
-def test_discover_is_sorted_and_keys_are_relative(tmp_path):
-    found = discover([str(make_tree(tmp_path))], CONFIG.read)
-    assert [f.key for f in found.files] == ["corpus/a.html", "corpus/b.txt", "corpus/sub/c.txt"]
+def test_discover_is_sorted_and_keys_are_absolute_paths(tmp_path):
+    corpus = make_tree(tmp_path)
+    found = discover([str(corpus)], CONFIG.read)
+    assert [f.key for f in found.files] == [f"{corpus}/a.html", f"{corpus}/b.txt", f"{corpus}/sub/c.txt"]
     assert [f.source_format for f in found.files] == ["html", "text", "text"]
     assert [p.rsplit("/", 1)[-1] for p in found.skipped] == ["notes.csv"]
 
@@ -228,10 +229,13 @@ def test_a_truncated_warc_keeps_the_records_before_the_cut(tmp_path, gzipped, sh
 def test_globs_and_file_urls(tmp_path):
     corpus = make_tree(tmp_path)
     by_glob = discover([str(corpus / "*.txt")], CONFIG.read)
-    assert [f.key for f in by_glob.files] == ["corpus/b.txt"]
-    assert [f.key for f in discover([corpus.as_uri() + "/*.txt"], CONFIG.read).files] == ["corpus/b.txt"]
+    assert [f.key for f in by_glob.files] == [f"{corpus}/b.txt"]
+    by_url_glob = discover([corpus.as_uri() + "/*.txt"], CONFIG.read)
+    assert [f.key for f in by_url_glob.files] == [f"file://{corpus}/b.txt"]
     by_url = discover([corpus.as_uri()], CONFIG.read)
-    assert [f.key for f in by_url.files] == ["corpus/a.html", "corpus/b.txt", "corpus/sub/c.txt"]
+    assert [f.key for f in by_url.files] == [
+        f"file://{corpus}/{name}" for name in ("a.html", "b.txt", "sub/c.txt")
+    ]
     (record,) = read_piece(Piece(by_url.files[1]), CONFIG.read)
     assert record.data == "乙".encode() and record.source_uri.startswith("file://")
     with pytest.raises(UserError, match="no files match"):
@@ -363,6 +367,27 @@ def test_a_file_name_that_is_not_utf8_gets_a_percent_encoded_key(tmp_path):
     folder.mkdir()
     (folder / os.fsdecode(b"bad\xff.txt")).write_text(ARTICLE)
     (file,) = discover([str(folder)], CONFIG.read).files
-    assert file.key == "names/bad%FF.txt"
+    assert file.key.endswith("/names/bad%FF.txt")
     (record,) = read_all(folder)
     assert record.source_uri.endswith("bad%FF.txt") and record.id
+
+
+def test_same_named_input_folders_never_share_ids(tmp_path):
+    for parent in ("a", "b"):
+        (tmp_path / parent / "corpus").mkdir(parents=True)
+        (tmp_path / parent / "corpus" / "doc.txt").write_text(parent)
+    found = discover([str(tmp_path / "a" / "corpus"), str(tmp_path / "b" / "corpus")], CONFIG.read)
+    records = [record for file in found.files for record in read_piece(Piece(file), CONFIG.read)]
+    assert len({record.id for record in records}) == 2
+
+
+def test_a_glob_over_symlink_loops_ends_and_follows_no_link(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doc.txt").write_text(ARTICLE)
+    (corpus / "loop1").symlink_to(corpus)
+    (corpus / "loop2").symlink_to(corpus)
+    (tmp_path / "outside.txt").write_text(ARTICLE)
+    (corpus / "link.txt").symlink_to(tmp_path / "outside.txt")
+    found = discover([str(corpus / "**" / "*.txt")], CONFIG.read)
+    assert sorted(f.key.rsplit("/", 1)[-1] for f in found.files) == ["doc.txt", "outside.txt"]
