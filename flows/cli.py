@@ -7,6 +7,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from flows.environment import apply_prefect_defaults
 from flows.errors import UserError
 from flows.readers import Discovery
@@ -152,8 +154,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_config(path: str | None) -> Config:
-    from pydantic import ValidationError
-
     if path is None:
         return Config()
     file = Path(path).expanduser()
@@ -168,10 +168,14 @@ def load_config(path: str | None) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise UserError(f"config {path}: invalid TOML: {error}") from error
     except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
-        raise UserError(f"config {path}: {key}: {message}") from error
+        raise UserError(f"config {path}: {_first_problem(error)}") from error
+
+
+def _first_problem(error: ValidationError) -> str:
+    """'section.key: what is wrong' from a pydantic ValidationError."""
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"])
+    return f"{key}: {'unknown key' if first['type'] == 'extra_forbidden' else first['msg']}"
 
 
 def check_output(out: str) -> None:
@@ -218,8 +222,12 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
         section: {key: value for key, value in values.items() if value is not None}
         for section, values in (("run", run), ("dedup", dedup))
     }
-    config = config.with_overrides(overrides)
-    from flows.dataset import check_output_dir
+    try:
+        config = config.with_overrides(overrides)
+    except ValidationError as error:  # an option's value out of bounds, e.g. --workers 100000
+        raise UserError(f"option {_first_problem(error)}") from error
+    from flows.dataset import check_output_dir, check_writable, dataset_lock
+    from flows.environment import check_dask_address, check_prefect_api
     from flows.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
 
     inputs = args.inputs or [DEFAULT_INPUT]
@@ -228,6 +236,12 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     check_output_dir(Path(out).expanduser().resolve(), local_input_roots(inputs))
     # User mistakes (nothing readable, a foreign manifest) fail here, before Prefect starts.
     discovery = discover(inputs, config.read)
+    check_writable(Path(out).expanduser())
+    with dataset_lock(Path(out).expanduser()):  # another run writing it: say so before Prefect starts
+        pass
+    check_prefect_api()
+    if config.run.dask_address:
+        check_dask_address(config.run.dask_address)
     return config, inputs, out, discovery
 
 
@@ -239,8 +253,9 @@ def run_command(args: argparse.Namespace) -> int:
         return _up_to_date(out)
     print(f"refinery: {' '.join(inputs)} → {out} ({config.run.mode})", file=sys.stderr)
 
-    from flows.environment import PrefectAPI
+    from flows.environment import PrefectAPI, stop_on_signals
 
+    stop_on_signals()
     with PrefectAPI() as api:  # a temporary server boots while the pipeline imports
         from flows.flow import configured_flow
 

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -232,7 +233,7 @@ def remove_leftovers(out: Path, committed_runs: int | None) -> list[str]:
 
 
 MARKER = ".refinery"  # written into every output directory refinery claims
-_DEBRIS = re.compile(r"^(\.lock|\.staging|\.next-.*|\..*\.old)$")  # what a run killed early leaves
+_DEBRIS = re.compile(r"^(\.lock|\.staging|\.next-.*|\..*\.old|\.probe-.*)$")  # what a run killed early leaves
 
 
 def is_refinery_dataset(out: Path) -> bool:
@@ -275,6 +276,16 @@ def check_output_dir(out: Path, input_roots: list[Path]) -> None:
         f"--out {out} holds files refinery did not write ({shown}): refinery only writes into a new or "
         "empty directory or a dataset of its own"
     )
+
+
+def check_writable(out: Path) -> None:
+    """The output directory can be created and written (it is created if absent)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".probe-"):
+            pass
+    except OSError as error:
+        raise UserError(f"--out {out}: cannot write there ({error.strerror or error})") from error
 
 
 def claim_output_dir(out: Path) -> None:

@@ -6,15 +6,20 @@ A variable the user already set always wins.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import MutableMapping
+from functools import cache
 from pathlib import Path
+
+from flows.errors import UserError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +64,7 @@ class PrefectAPI:
 
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
+        self.stopping = False
         self.stack = contextlib.ExitStack()
         if not os.environ.get("PREFECT_API_URL"):
             self._start()
@@ -87,8 +93,9 @@ class PrefectAPI:
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
         configured = PREFECT_API_URL.value()
-        if configured:  # from a Prefect profile: the temporary server is not needed
+        if configured:  # from the environment or a Prefect profile: the temporary server is not needed
             self.stop()
+            check_prefect_api(configured)
             return configured
         assert self.process is not None
         url = f"http://127.0.0.1:{self.port}/api"
@@ -106,9 +113,19 @@ class PrefectAPI:
         # they each start another temporary server (~220 MB, seen during long runs).
         refresh_global_settings_context()
         self.stack.callback(refresh_global_settings_context)  # after the URL is gone again (stop)
+        threading.Thread(target=self._watch, args=(self.process,), daemon=True, name="server-watch").start()
         return url
 
+    def _watch(self, process: subprocess.Popen[bytes]) -> None:
+        """A run whose server is gone cannot report, and Prefect would retry its events for ever."""
+        code = process.wait()
+        if not self.stopping:
+            abort_run(
+                f"the temporary Prefect server stopped (exit {code}); run the same command again to resume", 1
+            )
+
     def stop(self) -> None:
+        self.stopping = True
         if self.process is None:
             return
         if "prefect.logging.handlers" in sys.modules:
@@ -138,6 +155,82 @@ def _die_with_parent() -> None:
         import ctypes
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def abort_run(message: str, code: int) -> None:
+    """End the run now, from any thread: one line, the worker processes stopped, exit `code`.
+
+    Everything a run writes is atomic and a run resumes from its staged shards, so stopping
+    without unwinding loses nothing (the temporary server goes with this process: see
+    _die_with_parent). Unwinding instead takes Prefect 90 s and a second Ctrl-C."""
+    print(f"refinery: {message}", file=sys.stderr, flush=True)
+    for child in multiprocessing.active_children():
+        child.terminate()
+    os._exit(code)
+
+
+def _stop(signum: int, frame: object) -> None:
+    what = "interrupted" if signum == signal.SIGINT else "terminated"
+    abort_run(f"{what}; finished shards are kept: run the same command again to resume", 128 + signum)
+
+
+def stop_on_signals() -> None:
+    """Ctrl-C (SIGINT) and SIGTERM end a run of the command line within seconds, exit 130 and 143."""
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    # multiprocessing's resource tracker (a process of its own) cleans up the semaphores of the
+    # stopped workers and would warn about each; it takes its warning filters from these options.
+    sys.warnoptions.append("ignore:resource_tracker:UserWarning")
+
+
+def reclaim_sigterm() -> None:
+    """Inside the flow: Prefect's engine replaces the SIGTERM handler with one that unwinds the
+    run (20 s and more). When the command line owns the signals, take SIGTERM back; a deployment's
+    run keeps Prefect's handler, which its runner's cancellation relies on."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is _stop:
+        signal.signal(signal.SIGTERM, _stop)
+
+
+@cache
+def become_worker() -> None:
+    """In a worker process (a no-op in the run's own process): Ctrl-C is the run's process's to
+    handle (it stops the workers), and the worker exits when that process dies, even by SIGKILL."""
+    if multiprocessing.parent_process() is None:
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+def check_prefect_api(url: str | None = None, seconds: float = 5) -> None:
+    """The configured Prefect API (PREFECT_API_URL) answers; nothing to check when none is set."""
+    url = url or os.environ.get("PREFECT_API_URL")
+    deadline = time.monotonic() + seconds
+    while url and not _healthy(url):
+        if time.monotonic() > deadline:
+            raise UserError(
+                f"the Prefect API at {url} (PREFECT_API_URL) does not answer: start that server, or "
+                "unset PREFECT_API_URL to run with a temporary one"
+            )
+        time.sleep(0.2)
+
+
+def check_dask_address(address: str) -> None:
+    """A Dask scheduler address must answer before any work is sent to it."""
+    host_port = address.split("://", 1)[-1].rsplit("/", 1)[0]
+    host, _, port = host_port.rpartition(":")
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=3):
+            return
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise UserError(f"no Dask scheduler answers at {address}: {reason}") from error
 
 
 def _healthy(url: str) -> bool:

@@ -55,6 +55,7 @@ from flows.dedup import (
     write_index,
     write_index_file,
 )
+from flows.environment import become_worker, reclaim_sigterm
 from flows.incremental import Selection, selection_for
 from flows.manifest import (
     build_manifest,
@@ -90,6 +91,7 @@ def plan_task(
 
 @task(name="process-shard", cache_policy=NO_CACHE)
 def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: str) -> ShardSummary:
+    become_worker()
     return process_shard(shard, config, staging_dir, version)
 
 
@@ -102,6 +104,7 @@ def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: 
 
 @task(name="remove-corpus-lines", cache_policy=NO_CACHE)
 def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> str:
+    become_worker()
     return apply_frequent_lines(staging_path, frequent_path, config)
 
 
@@ -129,6 +132,7 @@ def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
 def candidate_pairs_task(
     staging_paths: list[str], config: Config, published_path: str | None, bands: tuple[int, int], path: str
 ) -> int:
+    become_worker()
     pairs = candidate_pairs(staging_paths, config.dedup, _read_optional(published_path), bands)
     write_table_atomic(pa.table({"first": pairs[:, 0], "other": pairs[:, 1]}), Path(path))
     return len(pairs)
@@ -175,6 +179,7 @@ def write_parts_task(
     sequence: int,
     canonical_form: str,
 ) -> PartCounts:
+    become_worker()
     duplicates = pq.read_table(duplicates_path)
     owners = _read_optional(owners_path)
     return write_parts(staging_path, index, duplicates, next_dir, run, owners, sequence, canonical_form)
@@ -214,6 +219,7 @@ def refine(
     config = config or Config()
     inputs = inputs or [DEFAULT_INPUT]
     out_dir = Path(out or default_output(inputs)).expanduser().resolve()
+    reclaim_sigterm()
     check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
     with dataset_lock(out_dir):
         claim_output_dir(out_dir)

@@ -167,9 +167,7 @@ def _list_local(raw: str) -> Iterator[tuple[str, str, int, int]]:
         pattern = str(Path(raw).expanduser())
         root = Path(_glob_root(pattern) or ".")
         rest = pattern[len(_glob_root(pattern)) :].lstrip("/")
-        matches = sorted(
-            {path.resolve() for path in root.glob(rest) if not _hidden(path.relative_to(root))}
-        )
+        matches = sorted({path.resolve() for path in root.glob(rest) if not _hidden(path.relative_to(root))})
         if not matches:
             raise UserError(f"no files match: {raw}")
         paths = [path for path in matches if path.is_file()]

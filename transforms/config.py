@@ -38,7 +38,10 @@ class ReadConfig(_Section):
         default="text", description="What the text field of JSONL and Parquet records holds."
     )
     max_record_bytes: int = Field(
-        default=64 * 1024 * 1024, gt=0, description="Records larger than this become error rows."
+        default=64 * 1024 * 1024,
+        gt=0,
+        le=1024**3,  # a record is held in memory, several times over while it is processed
+        description="Records larger than this become error rows (at most 1 GiB).",
     )
 
 
@@ -65,7 +68,11 @@ class ExtractConfig(_Section):
         "of trafilatura's: it only votes, and trafilatura's non-prose lines it lacks go up to this share.",
     )
     timeout_seconds: float = Field(
-        default=30.0, gt=0, description="A record whose processing takes longer becomes an error row."
+        default=30.0,
+        gt=0,
+        le=86400,
+        allow_inf_nan=False,
+        description="A record whose processing takes longer becomes an error row (at most a day).",
     )
     isolate: bool = Field(
         default=True,
@@ -233,9 +240,15 @@ class RunConfig(_Section):
         description="replace: rebuild even when the dataset is up to date (e.g. to retry records that "
         "failed with a time-out).",
     )
-    shard_docs: int = Field(default=2000, gt=0, description="Documents per shard (one Prefect task each).")
-    shard_bytes: int = Field(default=64 * 1024 * 1024, gt=0, description="Input bytes per shard at most.")
-    workers: int = Field(default=0, ge=0, description="Worker processes; 0 means one per CPU core.")
+    shard_docs: int = Field(
+        default=2000, gt=0, le=10_000_000, description="Documents per shard (one Prefect task each)."
+    )
+    shard_bytes: int = Field(
+        default=64 * 1024 * 1024, gt=0, le=16 * 1024**3, description="Input bytes per shard at most."
+    )
+    workers: int = Field(
+        default=0, ge=0, le=1024, description="Worker processes; 0 means one per CPU core (at most 1024)."
+    )
     runner: Literal["process", "dask"] = Field(
         default="process",
         description="Where shard tasks run: a local process pool, or Dask (a LocalCluster of `workers` "

@@ -1,0 +1,114 @@
+"""A run stops when told to, or when what it depends on dies: within seconds, with one line, its
+worker processes and temporary Prefect server gone, and the next run resumes from its shards."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from tests.adversarial.conftest import ROOT
+
+CONFIG = "[run]\nshard_docs = 25\nworkers = 2\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seed_lines) -> Path:
+    """400 documents from the seeds' lines in 16 shards."""
+    root = tmp_path_factory.mktemp("shutdown") / "corpus"
+    root.mkdir()
+    rng = random.Random(5)
+    for index in range(400):
+        (root / f"doc_{index:03d}.txt").write_text("\n".join(rng.sample(seed_lines, 6)), encoding="utf-8")
+    (root.parent / "config.toml").write_text(CONFIG)
+    return root
+
+
+def start(corpus: Path, out: Path) -> subprocess.Popen:
+    config = corpus.parent / "config.toml"
+    return subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "run", str(corpus), "--out", str(out), "--config", str(config)],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def running_shards(process: subprocess.Popen, out: Path) -> list[psutil.Process]:
+    """Wait until the run has staged a shard; its descendants (server, workers) at that moment."""
+    deadline = time.monotonic() + 240
+    while not list((out / ".staging").glob("shard-*.parquet")):
+        assert process.poll() is None, process.stderr.read()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    return psutil.Process(process.pid).children(recursive=True)
+
+
+def ended_within(process: subprocess.Popen, seconds: float) -> tuple[int, str]:
+    started = time.monotonic()
+    code = process.wait(timeout=60)
+    assert time.monotonic() - started < seconds
+    return code, process.stderr.read()
+
+
+def all_gone(processes: list[psutil.Process], seconds: float = 5) -> bool:
+    _, alive = psutil.wait_procs(processes, timeout=seconds)
+    return not alive
+
+
+@pytest.mark.parametrize(
+    ("signal_number", "whole_group", "code", "word"),
+    [(signal.SIGINT, True, 130, "interrupted"), (signal.SIGTERM, False, 143, "terminated")],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_one_signal_stops_the_run_and_the_next_run_resumes(
+    corpus, tmp_path, signal_number, whole_group, code, word
+):
+    out = tmp_path / "out"
+    process = start(corpus, out)
+    children = running_shards(process, out)
+    assert children  # the temporary server and the workers
+    if whole_group:  # what Ctrl-C in a terminal does
+        os.killpg(process.pid, signal_number)
+    else:
+        os.kill(process.pid, signal_number)
+    returncode, stderr = ended_within(process, 5)
+    assert returncode == code
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1].startswith(f"refinery: {word}")
+    assert all_gone(children)
+
+    again = start(corpus, out)
+    assert again.wait(timeout=300) == 0, again.stderr.read()
+    counts = json.loads((out / "manifest.json").read_text())["counts"]
+    assert counts["documents_read"] == 400 and counts["invariant_holds"] and counts["shards_resumed"] >= 1
+
+
+def test_workers_do_not_outlive_a_killed_run(corpus, tmp_path):
+    """SIGKILL of the run's process alone, as the OOM killer does it."""
+    process = start(corpus, tmp_path / "out")
+    children = running_shards(process, tmp_path / "out")
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert all_gone(children)
+
+
+def test_a_run_whose_server_dies_ends_with_one_line(corpus, tmp_path):
+    process = start(corpus, tmp_path / "out")
+    children = running_shards(process, tmp_path / "out")
+    (server,) = [child for child in children if "prefect.server" in " ".join(child.cmdline())]
+    server.kill()
+    returncode, stderr = ended_within(process, 10)
+    assert returncode == 1 and "Traceback" not in stderr
+    assert stderr.strip().splitlines()[-1].startswith("refinery: the temporary Prefect server stopped")
+    assert all_gone(children)
