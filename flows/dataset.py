@@ -7,9 +7,11 @@ OUT/dedup-index/run-RRRR.parquet      signatures of the documents each run kept,
 OUT/manifest.json                     provenance of the dataset and of every run that wrote it
 OUT/README.md                         dataset card
 
-A replace run rewrites the whole dataset (RRRR = 0000); an append run adds its own parts. The
-manifest is written last: it is the commit point, so files of a run it does not list are leftovers
-of a killed run and are removed by the next one.
+Each of those names is a symlink through OUT/.current to one complete version under
+OUT/.versions/. A replace run writes a whole version (RRRR = 0000); an append run links the
+published files into its version and adds its own parts. Pointing OUT/.current at the new version
+is the commit point: readers see one version or the other, and what a killed run wrote is not
+published and is removed by the next run.
 """
 
 from __future__ import annotations
@@ -91,7 +93,6 @@ PARTS = {"data": DATA_SCHEMA, "rejected": REJECTED_SCHEMA, "errors": ERRORS_SCHE
 
 
 INDEX_DIR = "dedup-index"
-_RUN_FILE = re.compile(r"^(?:part|run)-(\d{4})[-.]")
 
 
 def part_name(index: int, sequence: int = 0) -> str:
@@ -101,12 +102,6 @@ def part_name(index: int, sequence: int = 0) -> str:
 
 def index_name(sequence: int) -> str:
     return f"run-{sequence:04d}.parquet"
-
-
-def run_sequence(path: Path) -> int | None:
-    """Which run of the dataset wrote a part or index file."""
-    match = _RUN_FILE.match(path.name)
-    return int(match.group(1)) if match else None
 
 
 @contextlib.contextmanager
@@ -188,52 +183,97 @@ def read_metadata(path: Path, key: str) -> Any:
     return None if value is None else json.loads(value)
 
 
-def publish(next_dir: Path, out: Path) -> None:
-    """Replace: swap freshly written directories into place, one directory rename each."""
-    for name in (*PARTS, INDEX_DIR):
-        target = out / name
-        retired = out / f".{name}.old"
-        if retired.exists():
-            shutil.rmtree(retired)
-        if target.exists():
-            os.replace(target, retired)
-        if (next_dir / name).exists():
-            os.replace(next_dir / name, target)
-        if retired.exists():
-            shutil.rmtree(retired)
-    shutil.rmtree(next_dir, ignore_errors=True)
+VERSIONS = ".versions"  # every published version of the dataset, each complete
+CURRENT = ".current"  # a symlink to the published version: flipping it is the commit point
+PUBLISHED = (*PARTS, INDEX_DIR, "manifest.json", "README.md")  # OUT/<name> -> .current/<name>
 
 
-def publish_append(next_dir: Path, out: Path) -> None:
-    """Append: move a run's new files next to the published ones, which are never touched."""
-    for name in (*PARTS, INDEX_DIR):
-        for path in sorted((next_dir / name).glob("*.parquet")):
-            (out / name).mkdir(parents=True, exist_ok=True)
-            os.replace(path, out / name / path.name)
-    shutil.rmtree(next_dir, ignore_errors=True)
+def publish(next_dir: Path, out: Path, keep_published: bool = False) -> None:
+    """Make the run written in `next_dir` (parts, index, manifest and card) the dataset, atomically.
+
+    The run becomes a version under OUT/.versions; with `keep_published` (append) the published
+    version's files are hard-linked into it first, so they are never rewritten. Then one rename
+    points OUT/.current at it: a reader resolving OUT/data, OUT/manifest.json ... sees the old
+    dataset or the new one, never a mix, and a run killed at any moment leaves one of them. The
+    version before stays for readers still holding its files; older ones are removed."""
+    previous = current_version(out)
+    if keep_published and previous is not None:
+        for name in (*PARTS, INDEX_DIR):
+            for path in sorted((previous / name).glob("*.parquet")):
+                (next_dir / name).mkdir(parents=True, exist_ok=True)
+                if not (next_dir / name / path.name).exists():
+                    os.link(path, next_dir / name / path.name)
+    versions = out / VERSIONS
+    versions.mkdir(exist_ok=True)
+    number = max((int(p.name[1:]) for p in versions.glob("v[0-9]*") if p.name[1:].isdigit()), default=0) + 1
+    version = versions / f"v{number:06d}"
+    os.replace(next_dir, version)
+    _fsync_directory(versions)
+    pointer = out / f"{CURRENT}.new"
+    pointer.unlink(missing_ok=True)
+    pointer.symlink_to(Path(VERSIONS) / version.name)
+    os.replace(pointer, out / CURRENT)  # the commit point
+    _fsync_directory(out)
+    _link_published_names(out)
+    for old in versions.iterdir():
+        if old.name not in (version.name, previous.name if previous else None):
+            shutil.rmtree(old, ignore_errors=True)
 
 
-def remove_leftovers(out: Path, committed_runs: int | None) -> list[str]:
-    """Delete what interrupted runs left: their unpublished part directories, and (append,
-    `committed_runs` given) files of runs the manifest does not list. Staged shards stay: they
-    are how a run resumes."""
+def current_version(out: Path) -> Path | None:
+    pointer = out / CURRENT
+    return pointer.resolve() if pointer.is_symlink() and pointer.resolve().is_dir() else None
+
+
+def _link_published_names(out: Path) -> None:
+    """OUT/data, OUT/manifest.json ... as relative symlinks through OUT/.current, made once. A
+    dataset of 0.3 and before has real directories and files there: they give way."""
+    for name in PUBLISHED:
+        link = out / name
+        if link.is_symlink():
+            continue
+        if link.is_dir():
+            shutil.rmtree(link)
+        else:
+            link.unlink(missing_ok=True)
+        link.symlink_to(Path(CURRENT) / name)
+
+
+def _fsync_directory(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def remove_leftovers(out: Path, staging: bool = False) -> list[str]:
+    """Delete what interrupted runs left: unpublished run directories, versions nothing points
+    at, and (`staging`, when the dataset is up to date) staged shards no run will resume from."""
     removed = []
-    for path in sorted(out.glob(".next-*")):
-        shutil.rmtree(path, ignore_errors=True)
+    current = current_version(out)
+    candidates = [*out.glob(".next-*"), *out.glob(f"{CURRENT}.new")]
+    if (out / VERSIONS).is_dir() and current is not None:
+        numbers = sorted(p.name for p in (out / VERSIONS).iterdir())
+        newer = [name for name in numbers if name > current.name]
+        candidates += [out / VERSIONS / name for name in newer]  # published by no one
+    if staging:
+        candidates.append(out / ".staging")
+    for path in sorted(candidates):
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.exists():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            continue
         removed.append(path.name)
-    if committed_runs is None:
-        return removed
-    for name in (*PARTS, INDEX_DIR):
-        for path in sorted((out / name).glob("*.parquet")):
-            sequence = run_sequence(path)
-            if sequence is not None and sequence >= committed_runs:
-                path.unlink()
-                removed.append(str(path.relative_to(out)))
     return removed
 
 
 MARKER = ".refinery"  # written into every output directory refinery claims
-_DEBRIS = re.compile(r"^(\.lock|\.staging|\.next-.*|\..*\.old|\.probe-.*)$")  # what a run killed early leaves
+_DEBRIS = re.compile(
+    r"^(\.lock|\.staging|\.next-.*|\..*\.old|\.probe-.*|\.versions|\.current.*)$"
+)  # what a run killed early leaves
 
 
 def is_refinery_dataset(out: Path) -> bool:

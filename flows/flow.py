@@ -38,7 +38,6 @@ from flows.dataset import (
     dataset_lock,
     index_name,
     publish,
-    publish_append,
     remove_leftovers,
     write_table_atomic,
     write_text_atomic,
@@ -250,11 +249,11 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
             len(selection.changed),
             ", ".join(selection.changed[:5]),
         )
+    for leftover in remove_leftovers(out_dir, staging=selection.up_to_date):
+        logger.warning("removed %s, left by a run that was interrupted", leftover)
     if selection.up_to_date:
         logger.info("%s is up to date: no new inputs, same configuration; nothing to do", out_dir)
         return {**(previous or {}), "up_to_date": True, "out": str(out_dir), "seconds": 0.0}
-    for leftover in remove_leftovers(out_dir, sequence if append else None):
-        logger.warning("removed %s, left by a run that was interrupted", leftover)
     staging_dir.mkdir(parents=True, exist_ok=True)
     logger.info(
         "%s run %d: %d files in %d shards → %s",
@@ -347,11 +346,6 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         "rejected": sum(p.rejected for p in parts),
         "errors": sum(p.errors for p in parts),
     }
-    with clock.stage("publish"):
-        (publish_append if append else publish)(next_dir, out_dir)
-        if config.dedup.index:
-            indexed = write_index(Path(config.dedup.index), out_dir, config.dedup)
-            logger.info("dedup index %s: %d documents of this dataset recorded", config.dedup.index, indexed)
     record = run_record(
         sequence=sequence,
         mode=config.run.mode,
@@ -375,8 +369,13 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
     manifest = build_manifest(
         previous if append else None, record, list(discovery.skipped), config.model_dump(mode="json")
     )
-    write_text_atomic(dumps(manifest), out_dir / "manifest.json")  # the commit point
-    write_text_atomic(dataset_card(manifest, out_dir.name), out_dir / "README.md")
+    write_text_atomic(dumps(manifest), next_dir / "manifest.json")
+    write_text_atomic(dataset_card(manifest, out_dir.name), next_dir / "README.md")
+    with clock.stage("publish"):
+        publish(next_dir, out_dir, keep_published=append)  # the commit point
+        if config.dedup.index:
+            indexed = write_index(Path(config.dedup.index), out_dir, config.dedup)
+            logger.info("dedup index %s: %d documents of this dataset recorded", config.dedup.index, indexed)
     shutil.rmtree(staging_dir, ignore_errors=True)
     create_markdown_artifact(
         key="refinery-run-report",

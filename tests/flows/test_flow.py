@@ -174,7 +174,10 @@ def test_manifest_and_card(published):
 def test_no_temporary_files_are_left(published):
     _, out = published
     assert sorted(p.name for p in out.iterdir()) == [
+        ".current",  # -> .versions/v000001, the published version
         ".lock",  # held by the run writing the dataset; empty
+        ".refinery",  # marks the directory as refinery's
+        ".versions",
         "README.md",
         "data",
         "dedup-index",
@@ -182,6 +185,9 @@ def test_no_temporary_files_are_left(published):
         "manifest.json",
         "rejected",
     ]
+    assert [p.name for p in (out / ".versions").iterdir()] == ["v000001"]
+    for name in ("README.md", "data", "dedup-index", "errors", "manifest.json", "rejected"):
+        assert (out / name).resolve() == out / ".versions" / "v000001" / name
     assert not list(out.rglob("*.tmp"))
 
 
@@ -312,7 +318,9 @@ def test_append_runs_add_only_new_inputs_and_dedup_against_the_dataset(prefect_s
 
     shutil.copy(seeds[3], folder / seeds[3].name)
     shutil.copy(seeds[1], folder / "copy_of_001.txt")
-    (out / "data" / "part-0001-00007.parquet").write_bytes(b"left by a killed run")
+    killed = out / ".next-killed-run" / "data"  # what a run killed before it published leaves
+    killed.mkdir(parents=True)
+    (killed / "part-0001-00007.parquet").write_bytes(b"left by a killed run")
     second = configured_flow(config)(inputs=[str(folder)], out=str(out), config=config)
 
     this_run = second["runs"][-1]
@@ -330,7 +338,7 @@ def test_append_runs_add_only_new_inputs_and_dedup_against_the_dataset(prefect_s
         [s.name for s in seeds[:4]] + ["copy_of_001.txt"]
     )
     assert {p: p.read_bytes() for p in first_parts} == first_parts  # published parts never rewritten
-    assert not (out / "data" / "part-0001-00007.parquet").exists()  # the leftover was removed
+    assert not killed.parent.exists() and not (out / "data" / "part-0001-00007.parquet").exists()
     assert sorted(p.name for p in (out / "data").glob("part-0001-*")) == ["part-0001-00000.parquet"]
     kept = read(out, "data").to_pylist()
     (copy,) = read(out, "rejected").to_pylist()

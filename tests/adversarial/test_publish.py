@@ -1,0 +1,63 @@
+"""Publishing is atomic for the whole dataset: a reader that resolves OUT/.current once sees one
+complete version (its manifest, card and every part), never a mix of two runs, while replace runs
+follow one another."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+
+import pyarrow.dataset as ds
+
+from tests.adversarial.conftest import ROOT
+
+
+def test_readers_see_whole_versions_while_runs_replace_the_dataset(corpus, tmp_path):
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    command = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        str(corpus),
+        "--out",
+        str(out),
+        "--force",
+        "--workers",
+        "1",
+    ]
+    assert subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=300).returncode == 0
+    seen, problems, done = set(), [], threading.Event()
+
+    def read_in_a_loop() -> None:
+        while not done.is_set():
+            version = (out / ".current").resolve()  # pin one version, then read only from it
+            try:
+                manifest = json.loads((version / "manifest.json").read_text())
+                rows = ds.dataset(version / "data", format="parquet").to_table(columns=["run_id"])
+            except FileNotFoundError as error:  # a version removed under a reader
+                problems.append(f"{version.name}: {error}")
+                continue
+            run_ids = set(rows["run_id"].to_pylist())
+            if rows.num_rows != manifest["counts"]["kept"] or run_ids != {manifest["run_id"]}:
+                problems.append(
+                    f"{version.name}: {rows.num_rows} rows of {run_ids}, manifest {manifest['run_id']}"
+                )
+            seen.add(version.name)
+
+    reader = threading.Thread(target=read_in_a_loop)
+    reader.start()
+    try:
+        for _ in range(3):
+            result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+            assert result.returncode == 0, result.stderr
+    finally:
+        done.set()
+        reader.join()
+    assert problems == []
+    assert len(seen) >= 2  # the reader did read across a flip
+    assert len(list((out / ".versions").iterdir())) == 2  # the published version and the one before

@@ -1,0 +1,64 @@
+"""A user's mistake ends in one line on stderr and exit code 2, before anything is written."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from flows.dataset import dataset_lock
+from tests.adversarial.conftest import ROOT, assert_one_line_error, run_cli
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # nobody listens once the probe is closed
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[extract]\ntimeout_seconds = inf\n", "extract.timeout_seconds: Input should be a finite number"),
+        ("[extract]\ntimeout_seconds = 1e300\n", "extract.timeout_seconds"),
+        ("[read]\nmax_record_bytes = 1000000000000\n", "read.max_record_bytes"),
+        ("[run]\nworkers = 100000\n", "run.workers"),
+    ],
+)
+def test_values_that_would_break_a_run_are_refused(corpus, tmp_path, toml, message):
+    config = tmp_path / "run.toml"
+    config.write_text(toml)
+    assert_one_line_error(
+        run_cli("run", str(corpus), "--config", str(config), "--out", str(tmp_path / "o")), message
+    )
+
+
+def test_an_option_out_of_bounds(corpus, tmp_path):
+    result = run_cli("run", str(corpus), "--workers", "100000", "--out", str(tmp_path / "o"))
+    assert_one_line_error(result, "option run.workers")
+
+
+def test_an_output_that_cannot_be_written(corpus):
+    assert_one_line_error(run_cli("run", str(corpus), "--out", "/proc/refinery-test"), "cannot write there")
+
+
+def test_a_dask_scheduler_nobody_runs(corpus, tmp_path):
+    address = f"tcp://127.0.0.1:{free_port()}"
+    result = run_cli("run", str(corpus), "--dask-address", address, "--out", str(tmp_path / "o"))
+    assert_one_line_error(result, f"no Dask scheduler answers at {address}")
+
+
+def test_a_prefect_api_nobody_runs(corpus, tmp_path):
+    env = {**os.environ, "PREFECT_API_URL": f"http://127.0.0.1:{free_port()}/api"}
+    command = [sys.executable, "-m", "flows.cli", "run", str(corpus), "--out", str(tmp_path / "o")]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert_one_line_error(result, "does not answer")
+
+
+def test_a_dataset_another_run_is_writing(corpus, tmp_path):
+    out = tmp_path / "o"
+    with dataset_lock(out):
+        assert_one_line_error(run_cli("run", str(corpus), "--out", str(out)), "another run is writing")
