@@ -52,13 +52,17 @@ def test_every_bad_record_is_one_error_row_and_the_rest_is_published(tmp_path):
     whole = warc([f"甲页。{TEXT}" * 3, f"乙页。{TEXT}" * 3])
     (corpus / "cut.warc").write_bytes(whole[:-120])
     (corpus / os.fsdecode(b"name\xff.txt")).write_text(f"文件名不是UTF-8。{TEXT}", encoding="utf-8")
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><article><p>标错编码的网页。{TEXT * 3}</p></article></body></html>'
+    (corpus / "mislabelled.html").write_bytes(page.encode("gbk"))  # GBK bytes, a Latin-1 label
+    good = f"三个坏字节的文本。{TEXT * 3}".encode()
+    (corpus / "bad_bytes.txt").write_bytes(good[:30] + b"\xff\xfe\xfd" + good[30:])
 
     out = tmp_path / "out"
     result = run_cli("run", str(corpus), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     counts = json.loads((out / "manifest.json").read_text())["counts"]
-    assert counts["documents_read"] == 3 + 30 + 2 + 1
+    assert counts["documents_read"] == 3 + 30 + 2 + 1 + 2
     assert counts["errors"] == 1 + 10 + 1  # the deep line, a row group of 10, the record cut short
     assert counts["invariant_holds"]
     rows = {
@@ -69,3 +73,6 @@ def test_every_bad_record_is_one_error_row_and_the_rest_is_published(tmp_path):
     first = next(r for part in ("data", "rejected") for r in rows[part] if r["text"].startswith("第一条"))
     assert first["source_url"] == "http://a/\ufffd" and any(s["name"] == "repair" for s in first["steps"])
     assert any(r["source_uri"].endswith("name%FF.txt") for r in rows["data"])
+    by_file = {r["source_uri"].rsplit("/", 1)[-1]: r for r in rows["data"]}
+    assert "标错编码的网页" in by_file["mislabelled.html"]["text"]  # decoded as GBK, not mojibake
+    assert "三个坏字节的文本" in by_file["bad_bytes.txt"]["text"]  # the bad bytes replaced, the text kept
