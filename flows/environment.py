@@ -197,7 +197,8 @@ def become_worker() -> None:
     handle (it stops the workers), and the worker exits when that process dies, even by SIGKILL."""
     if multiprocessing.parent_process() is None:
         return
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if threading.current_thread() is threading.main_thread():  # a Dask worker runs tasks on threads
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
 
     def watch() -> None:
