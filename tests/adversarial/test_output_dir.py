@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.adversarial.conftest import assert_one_line_error, run_cli
+from tests.cli import assert_one_line_error, run_cli
 
 
 def snapshot(folder):

@@ -5,31 +5,18 @@ follow one another."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import threading
 
 import pyarrow.dataset as ds
 
-from tests.adversarial.conftest import ROOT
+from tests.cli import ROOT, cli_command, cli_env
 
 
 def test_readers_see_whole_versions_while_runs_replace_the_dataset(corpus, tmp_path):
     out = tmp_path / "out"
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    command = [
-        sys.executable,
-        "-m",
-        "flows.cli",
-        "run",
-        str(corpus),
-        "--out",
-        str(out),
-        "--force",
-        "--workers",
-        "1",
-    ]
+    env = cli_env()
+    command = cli_command("run", str(corpus), "--out", str(out), "--force", "--workers", "1")
     assert subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=300).returncode == 0
     seen, problems, done = set(), [], threading.Event()
 

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from tests.adversarial.conftest import run_cli
+from tests.cli import run_cli
 
 TEXT = "研究人员发现了新的结果，并发表了相关论文，引起了广泛关注。"
 

@@ -8,14 +8,13 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import psutil
 import pytest
 
-from tests.adversarial.conftest import ROOT
+from tests.cli import ROOT, cli_command, cli_env
 
 CONFIG = "[run]\nshard_docs = 25\nworkers = 2\n"
 
@@ -35,9 +34,9 @@ def corpus(tmp_path_factory, seed_lines) -> Path:
 def start(corpus: Path, out: Path) -> subprocess.Popen:
     config = corpus.parent / "config.toml"
     return subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "run", str(corpus), "--out", str(out), "--config", str(config)],
+        cli_command("run", str(corpus), "--out", str(out), "--config", str(config)),
         cwd=ROOT,
-        env={k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"},
+        env=cli_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

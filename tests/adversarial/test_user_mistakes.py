@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 
 import pytest
 
 from flows.dataset import dataset_lock
-from tests.adversarial.conftest import ROOT, assert_one_line_error, run_cli
+from tests.cli import ROOT, assert_one_line_error, cli_command, cli_env, run_cli
 
 
 def free_port() -> int:
@@ -52,8 +50,8 @@ def test_a_dask_scheduler_nobody_runs(corpus, tmp_path):
 
 
 def test_a_prefect_api_nobody_runs(corpus, tmp_path):
-    env = {**os.environ, "PREFECT_API_URL": f"http://127.0.0.1:{free_port()}/api"}
-    command = [sys.executable, "-m", "flows.cli", "run", str(corpus), "--out", str(tmp_path / "o")]
+    env = {**cli_env(), "PREFECT_API_URL": f"http://127.0.0.1:{free_port()}/api"}
+    command = cli_command("run", str(corpus), "--out", str(tmp_path / "o"))
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert_one_line_error(result, "does not answer")
 
