@@ -106,3 +106,43 @@ def test_a_killed_run_resumes_to_the_same_dataset(corpus, reference, tmp_path, r
         p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith((".next", ".staging"))
     ]
     assert leftovers == []
+
+
+@pytest.mark.parametrize("target", ["run-process", "prefect-server"])
+def test_a_run_that_loses_its_process_or_its_server_resumes_to_the_same_dataset(
+    corpus, reference, tmp_path, target
+):
+    """SIGKILL of the run's process alone (the OOM killer's way) or of its temporary server, at a
+    random moment once shards are being staged: no process is left behind, and the next run ends
+    with the same dataset."""
+    import psutil
+
+    out = tmp_path / "dataset"
+    process = subprocess.Popen(
+        command(corpus, out),
+        cwd=ROOT,
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 240
+    while not list((out / ".staging").glob("shard-*.parquet")):
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
+    time.sleep(random.Random(target).uniform(0, 1.5))
+    descendants = psutil.Process(process.pid).children(recursive=True)
+    assert process.poll() is None, "the run ended before it could be killed"
+    if target == "run-process":
+        os.kill(process.pid, signal.SIGKILL)
+    else:
+        next(p for p in descendants if "prefect.server" in " ".join(p.cmdline())).kill()
+    process.wait(timeout=60)
+    _, alive = psutil.wait_procs(descendants, timeout=10)
+    assert not alive
+
+    result = subprocess.run(
+        command(corpus, out), cwd=ROOT, env=environment(), capture_output=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    for part in ("data", "rejected", "errors"):
+        assert rows(out, part).equals(rows(reference, part)), part
