@@ -233,11 +233,12 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     inputs = args.inputs or [DEFAULT_INPUT]
     out = args.out or default_output(inputs)
     check_output(out)
-    check_output_dir(Path(out).expanduser().resolve(), local_input_roots(inputs))
+    out_dir = Path(out).expanduser()
+    check_output_dir(out_dir.resolve(), local_input_roots(inputs))
     # User mistakes (nothing readable, a foreign manifest) fail here, before Prefect starts.
     discovery = discover(inputs, config.read)
-    check_writable(Path(out).expanduser())
-    with dataset_lock(Path(out).expanduser()):  # another run writing it: say so before Prefect starts
+    check_writable(out_dir)
+    with dataset_lock(out_dir):  # another run writing it: say so before Prefect starts
         pass
     check_prefect_api()
     if config.run.dask_address:

@@ -165,8 +165,8 @@ def _list_local(raw: str) -> Iterator[tuple[str, str, int, int]]:
     links to "." would make a recursive glob endless)."""
     if _is_glob(raw):
         pattern = str(Path(raw).expanduser())
-        root = Path(_glob_root(pattern) or ".")
-        rest = pattern[len(_glob_root(pattern)) :].lstrip("/")
+        fixed = _glob_root(pattern)
+        root, rest = Path(fixed or "."), pattern[len(fixed) :].lstrip("/")
         matches = sorted({path.resolve() for path in root.glob(rest) if not _hidden(path.relative_to(root))})
         if not matches:
             raise UserError(f"no files match: {raw}")

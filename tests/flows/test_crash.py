@@ -62,8 +62,9 @@ def parts_being_written(out: Path) -> bool:
     return any(out.glob(".next-*/*/part-*.parquet"))
 
 
-def kill_when(corpus: Path, out: Path, ready: Callable[[Path], bool]) -> None:
-    process = subprocess.Popen(
+def start_run(corpus: Path, out: Path) -> subprocess.Popen:
+    """The run in a process group of its own (server and workers included)."""
+    return subprocess.Popen(
         command(corpus, out),
         cwd=ROOT,
         env=environment(),
@@ -71,11 +72,19 @@ def kill_when(corpus: Path, out: Path, ready: Callable[[Path], bool]) -> None:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+
+
+def wait_until(process: subprocess.Popen, out: Path, ready: Callable[[Path], bool]) -> None:
     deadline = time.monotonic() + 240
     while not ready(out):
         assert process.poll() is None, "the run ended before the point it was to be killed at"
         assert time.monotonic() < deadline
         time.sleep(0.005)
+
+
+def kill_when(corpus: Path, out: Path, ready: Callable[[Path], bool]) -> None:
+    process = start_run(corpus, out)
+    wait_until(process, out, ready)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
@@ -118,17 +127,8 @@ def test_a_run_that_loses_its_process_or_its_server_resumes_to_the_same_dataset(
     import psutil
 
     out = tmp_path / "dataset"
-    process = subprocess.Popen(
-        command(corpus, out),
-        cwd=ROOT,
-        env=environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 240
-    while not list((out / ".staging").glob("shard-*.parquet")):
-        assert process.poll() is None and time.monotonic() < deadline
-        time.sleep(0.01)
+    process = start_run(corpus, out)
+    wait_until(process, out, lambda out: any((out / ".staging").glob("shard-*.parquet")))
     time.sleep(random.Random(target).uniform(0, 1.5))
     descendants = psutil.Process(process.pid).children(recursive=True)
     assert process.poll() is None, "the run ended before it could be killed"
