@@ -261,7 +261,8 @@ def run_command(args: argparse.Namespace) -> int:
         from flows.flow import configured_flow
 
         api.ready()
-        manifest = configured_flow(config)(inputs=inputs, out=out, config=config)
+        state = configured_flow(config)(inputs=inputs, out=out, config=config, return_state=True)
+        manifest = state.result()  # a full disk ends the flow Failed with DiskFull: one line, exit 2
     if manifest.get("up_to_date"):  # the flow checks too: inputs may change after the check above
         return _up_to_date(manifest["out"])
     counts = manifest["runs"][-1]["counts"]

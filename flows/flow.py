@@ -11,10 +11,11 @@ at staged files a finished run has removed.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
+from prefect.states import Failed
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
@@ -55,6 +57,7 @@ from flows.dedup import (
     write_index_file,
 )
 from flows.environment import become_worker, reclaim_sigterm
+from flows.errors import DiskFull, is_disk_full
 from flows.incremental import Selection, selection_for
 from flows.manifest import (
     build_manifest,
@@ -79,6 +82,23 @@ from flows.shard import ShardSummary, process_shard
 from transforms.config import Config, RunConfig
 
 
+def _disk_full_fails_quietly(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A full disk ends a task in a Failed state that says so. Raised, it would make Prefect log a
+    traceback from every worker; the flow turns it into one line for the user (see refine)."""
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except OSError as error:
+            if not is_disk_full(error):
+                raise
+            full = DiskFull(error.strerror or str(error))
+            return Failed(message=str(full), data=full)
+
+    return run
+
+
 @task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def plan_task(
     inputs: list[str], config: Config, out_dir: str
@@ -89,12 +109,14 @@ def plan_task(
 
 
 @task(name="process-shard", cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: str) -> ShardSummary:
     become_worker()
     return process_shard(shard, config, staging_dir, version)
 
 
 @task(name="count-corpus-lines", cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: str) -> int:
     frequent = frequent_line_keys(staging_paths, min_docs)
     write_table_atomic(frequent, Path(frequent_path))
@@ -102,12 +124,14 @@ def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: 
 
 
 @task(name="remove-corpus-lines", cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> str:
     become_worker()
     return apply_frequent_lines(staging_path, frequent_path, config)
 
 
 @task(name="load-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
     """Gather, once for every dedup task, what is already published: by earlier runs of this dataset
     (append) and by other datasets sharing the index (dedup.index)."""
@@ -128,6 +152,7 @@ def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
 
 
 @task(name="candidate-pairs", cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def candidate_pairs_task(
     staging_paths: list[str], config: Config, published_path: str | None, bands: tuple[int, int], path: str
 ) -> int:
@@ -138,6 +163,7 @@ def candidate_pairs_task(
 
 
 @task(name="dedup", cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def dedup_task(
     staging_paths: list[str],
     config: Config,
@@ -161,6 +187,7 @@ def _read_optional(path: str | None) -> pa.Table | None:
 
 
 @task(name="paragraph-owners", cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def paragraph_owners_task(staging_paths: list[str], duplicates_path: str, owners_path: str) -> int:
     owners = paragraph_owners(staging_paths, pq.read_table(duplicates_path))
     write_table_atomic(owners, Path(owners_path))
@@ -168,6 +195,7 @@ def paragraph_owners_task(staging_paths: list[str], duplicates_path: str, owners
 
 
 @task(name="write-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def write_parts_task(
     staging_path: str,
     index: int,
@@ -185,6 +213,7 @@ def write_parts_task(
 
 
 @task(name="write-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@_disk_full_fails_quietly
 def run_index_task(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> int:
     """Signatures of what this run keeps, so later append runs and other datasets dedup against it."""
     rows = run_index_rows(staging_paths, pq.read_table(duplicates_path))
@@ -220,9 +249,18 @@ def refine(
     out_dir = Path(out or default_output(inputs)).expanduser().resolve()
     reclaim_sigterm()
     check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
-    with dataset_lock(out_dir):
-        claim_output_dir(out_dir)
-        return _refine(inputs, out_dir, config)
+    try:
+        with dataset_lock(out_dir):
+            claim_output_dir(out_dir)
+            return _refine(inputs, out_dir, config)
+    except Exception as error:
+        if not (isinstance(error, DiskFull) or is_disk_full(error)):
+            raise
+        full = DiskFull(
+            f"no space left on the device holding {out_dir}: free some space and run the same "
+            "command again; it resumes from the shards already finished"
+        )
+        return Failed(message=str(full), data=full)
 
 
 def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
