@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from flows.environment import apply_prefect_defaults
+from flows.environment import apply_prefect_defaults, quiet_resource_tracker
 from flows.errors import UserError
 from flows.readers import Discovery
 from transforms.config import Config
@@ -292,27 +292,23 @@ def serve_command(args: argparse.Namespace) -> int:
             "serve needs a running Prefect server: start one with `prefect server start --host 127.0.0.1` "
             "and set PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
-    from flows.flow import configured_flow
+    from flows.flow import serve
 
     name = args.name or Path(out).name
     schedule = {"cron": args.cron} if args.cron else {"interval": args.interval} if args.interval else {}
     print(f"refinery: serving deployment refinery/{name} ({config.run.mode} into {out})", file=sys.stderr)
-    configured_flow(config).serve(
-        name=name,
-        parameters={
-            "inputs": [str(Path(path).expanduser().resolve()) for path in inputs],
-            "out": str(Path(out).expanduser().resolve()),
-            "config": config.model_dump(mode="json"),
-        },
-        limit=1,  # runs write the same dataset: one at a time
-        pause_on_shutdown=False,
-        **schedule,
-    )
+    parameters = {
+        "inputs": [str(Path(path).expanduser().resolve()) for path in inputs],
+        "out": str(Path(out).expanduser().resolve()),
+        "config": config.model_dump(mode="json"),
+    }
+    serve(config, name, parameters, schedule)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     apply_prefect_defaults()
+    quiet_resource_tracker()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -165,9 +165,15 @@ def abort_run(message: str, code: int) -> None:
     without unwinding loses nothing (the temporary server goes with this process: see
     _die_with_parent). Unwinding instead takes Prefect 90 s and a second Ctrl-C."""
     print(f"refinery: {message}", file=sys.stderr, flush=True)
+    stop_workers()
+    os._exit(code)
+
+
+def stop_workers() -> None:
+    """Terminate this process's worker processes: they ignore SIGINT (see become_worker), and a
+    process pool shutting down would otherwise wait for the shards they are working on."""
     for child in multiprocessing.active_children():
         child.terminate()
-    os._exit(code)
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -179,9 +185,14 @@ def stop_on_signals() -> None:
     """Ctrl-C (SIGINT) and SIGTERM end a run of the command line within seconds, exit 130 and 143."""
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
-    # multiprocessing's resource tracker (a process of its own) cleans up the semaphores of the
-    # stopped workers and would warn about each; it takes its warning filters from these options.
-    sys.warnoptions.append("ignore:resource_tracker:UserWarning")
+
+
+def quiet_resource_tracker() -> None:
+    """Before a run starts its workers: multiprocessing's resource tracker (a process of its own)
+    cleans up the semaphores of workers stopped by a signal and would warn about each; it takes its
+    warning filters from these options when it starts."""
+    if "ignore:resource_tracker:UserWarning" not in sys.warnoptions:
+        sys.warnoptions.append("ignore:resource_tracker:UserWarning")
 
 
 def reclaim_sigterm() -> None:

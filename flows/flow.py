@@ -10,10 +10,13 @@ at staged files a finished run has removed.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import os
 import shutil
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
@@ -22,12 +25,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import psutil
 import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from prefect.runner import Runner
 from prefect.runtime import flow_run
 from prefect.states import Failed
 from prefect.task_runners import ProcessPoolTaskRunner
@@ -56,7 +61,7 @@ from flows.dedup import (
     write_index,
     write_index_file,
 )
-from flows.environment import become_worker, reclaim_sigterm
+from flows.environment import become_worker, quiet_resource_tracker, reclaim_sigterm, stop_workers
 from flows.errors import DiskFull, is_disk_full
 from flows.incremental import Selection, selection_for
 from flows.manifest import (
@@ -248,6 +253,7 @@ def refine(
     inputs = inputs or [DEFAULT_INPUT]
     out_dir = Path(out or default_output(inputs)).expanduser().resolve()
     reclaim_sigterm()
+    quiet_resource_tracker()
     check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
     try:
         with dataset_lock(out_dir):
@@ -261,6 +267,9 @@ def refine(
             "command again; it resumes from the shards already finished"
         )
         return Failed(message=str(full), data=full)
+    except BaseException:  # Ctrl-C or cancellation of a deployment's run: do not finish the shards
+        stop_workers()
+        raise
 
 
 def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
@@ -457,3 +466,30 @@ def task_runner(run: RunConfig) -> Any:
 def configured_flow(config: Config) -> Any:
     """The flow with the task runner its configuration asks for."""
     return refine.with_options(task_runner=task_runner(config.run))
+
+
+class _Runner(Runner):
+    """Prefect's runner answers SIGTERM by calling its async stop without awaiting it and exiting
+    mid-loop, with asyncio tracebacks. Ctrl-C in a terminal stops cleanly within seconds, because
+    the runs being served get the SIGINT too: SIGTERM does the same."""
+
+    def handle_sigterm(self, *args: Any, **kwargs: Any) -> None:
+        for child in psutil.Process().children():  # the flow-run processes
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child.send_signal(signal.SIGINT)
+        signal.raise_signal(signal.SIGINT)
+
+
+def serve(config: Config, name: str, parameters: dict[str, Any], schedule: dict[str, Any]) -> None:
+    """Serve the flow as deployment refinery/`name` until Ctrl-C or SIGTERM, one run at a time
+    (runs write the same dataset)."""
+    runner = _Runner(name=name, pause_on_shutdown=False, limit=1)
+    runner.add_flow(configured_flow(config), name=name, parameters=parameters, **schedule)
+    print(
+        f"refinery: serving; start a run with `prefect deployment run refinery/{name}`, stop with Ctrl-C",
+        file=sys.stderr,
+    )
+    try:
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        print(f"refinery: stopped serving refinery/{name}", file=sys.stderr)

@@ -50,7 +50,9 @@ def run_command(corpus: Path, out: Path) -> str:
 @pytest.fixture(scope="module")
 def reference(corpus) -> Path:
     out = corpus.parent / "reference"
-    result = subprocess.run(run_command(corpus, out), shell=True, cwd=ROOT, env=cli_env(), capture_output=True)
+    result = subprocess.run(
+        run_command(corpus, out), shell=True, cwd=ROOT, env=cli_env(), capture_output=True
+    )
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     return out
 

@@ -161,3 +161,48 @@ def test_prefect_yaml_deployments_load_and_their_parameters_validate():
         assert parameters["inputs"] and parameters["out"].startswith("output/")
     hourly = next(d for d in project["deployments"] if d["name"] == "incoming-hourly")
     assert flow.validate_parameters(hourly["parameters"])["config"].run.mode == "append"
+
+
+def test_sigterm_stops_serving_and_the_run_in_progress_within_seconds(server, seed_lines, tmp_path):
+    """What `systemctl stop` or `docker stop` does: SIGTERM to the serving process alone."""
+    import random
+
+    import psutil
+
+    folder, out = tmp_path / "corpus", tmp_path / "dataset"
+    folder.mkdir()
+    rng = random.Random(2)
+    for index in range(2000):
+        (folder / f"doc_{index:04d}.txt").write_text("\n".join(rng.sample(seed_lines, 6)), encoding="utf-8")
+    serve = [sys.executable, "-m", "flows.cli", "serve", str(folder), "--out", str(out)]
+    (tmp_path / "config.toml").write_text("[run]\nshard_docs = 100\nworkers = 2\n")
+    serve += ["--name", "stopping", "--config", str(tmp_path / "config.toml"), "--interval", "86400"]
+    log = tmp_path / "serve.log"
+    with started(serve, server, log) as serving:
+        registered = wait_for(f"{server['PREFECT_API_URL']}/deployments/name/refinery/stopping", 120)
+        assert registered, log.read_text()[-3000:]
+        subprocess.run(
+            [sys.executable, "-m", "prefect", "deployment", "run", "refinery/stopping"],
+            cwd=ROOT,
+            env=server,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        deadline = time.monotonic() + 180
+        while not list((out / ".staging").glob("shard-*.parquet")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        running = psutil.Process(serving.pid).children(recursive=True)
+        assert len(running) >= 3, log.read_text()[-3000:]  # the run and its two workers at least
+
+        serving.send_signal(signal.SIGTERM)
+        assert serving.wait(timeout=5) == 0
+        _, alive = psutil.wait_procs(running, timeout=5)
+        assert not alive, alive
+
+    text = log.read_text()
+    assert "Traceback" not in text, text[-3000:]
+    assert text.strip().splitlines()[-1] == "refinery: stopped serving refinery/stopping"
+    runs = api_post(server, "/flow_runs/filter", {})
+    started_runs = [run["state"]["type"] for run in runs if run["state"]["type"] != "SCHEDULED"]
+    assert started_runs == ["CRASHED"]  # the server knows the run did not finish
