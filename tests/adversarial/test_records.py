@@ -56,14 +56,29 @@ def test_every_bad_record_is_one_error_row_and_the_rest_is_published(tmp_path):
     (corpus / "mislabelled.html").write_bytes(page.encode("gbk"))  # GBK bytes, a Latin-1 label
     good = f"三个坏字节的文本。{TEXT * 3}".encode()
     (corpus / "bad_bytes.txt").write_bytes(good[:30] + b"\xff\xfe\xfd" + good[30:])
+    whole = warc([f"丙页。{TEXT}" * 3, f"丁页。{TEXT}" * 3, f"戊页。{TEXT}" * 3])
+    start = whole.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = whole.index(b"\r\n", start)
+    lying = whole[:start] + str(int(whole[start:end]) + 300).encode() + whole[end:]
+    (corpus / "lying.warc").write_bytes(lying)  # the first record's length runs into the second
+    stamps = pa.array([0, 10**13], pa.int64()).cast(pa.timestamp("s"))  # year ~318,000: no datetime
+    pq.write_table(
+        pa.table({"text": [f"日期{i}。{TEXT}" for i in range(2)], "when": stamps}), corpus / "dates.parquet"
+    )
+    (corpus / "loop").symlink_to(corpus)  # a folder that contains itself
+    namesake = tmp_path / "elsewhere" / "corpus"  # same folder name, same file name, other text
+    namesake.mkdir(parents=True)
+    (corpus / "same.txt").write_text(f"原文件夹里的一篇。{TEXT * 2}", encoding="utf-8")
+    (namesake / "same.txt").write_text(f"同名文件夹里的另一篇。{TEXT * 2}", encoding="utf-8")
 
     out = tmp_path / "out"
-    result = run_cli("run", str(corpus), "--out", str(out), "--workers", "1")
+    result = run_cli("run", str(corpus), str(namesake), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     counts = json.loads((out / "manifest.json").read_text())["counts"]
-    assert counts["documents_read"] == 3 + 30 + 2 + 1 + 2
-    assert counts["errors"] == 1 + 10 + 1  # the deep line, a row group of 10, the record cut short
+    assert counts["documents_read"] == 3 + 30 + 2 + 1 + 2 + 3 + 2 + 2
+    # the deep line, a row group of 10, the record cut short, the record whose length lies
+    assert counts["errors"] == 1 + 10 + 1 + 1
     assert counts["invariant_holds"]
     rows = {
         part: ds.dataset(out / part, format="parquet").to_table().to_pylist()
@@ -76,3 +91,9 @@ def test_every_bad_record_is_one_error_row_and_the_rest_is_published(tmp_path):
     by_file = {r["source_uri"].rsplit("/", 1)[-1]: r for r in rows["data"]}
     assert "标错编码的网页" in by_file["mislabelled.html"]["text"]  # decoded as GBK, not mojibake
     assert "三个坏字节的文本" in by_file["bad_bytes.txt"]["text"]  # the bad bytes replaced, the text kept
+    kept_urls = {r["source_url"] for r in rows["data"]}
+    assert {"https://x.cn/1", "https://x.cn/2"} <= kept_urls  # read on after the lying record
+    dates = [r for part in ("data", "rejected") for r in rows[part] if r["text"].startswith("日期")]
+    assert len(dates) == 2 and any("unreadable_fields" in r["metadata"] for r in dates)
+    namesakes = [r for r in rows["data"] if r["source_uri"].endswith("/same.txt")]
+    assert len(namesakes) == 2 and len({r["id"] for r in namesakes}) == 2  # both kept, two ids
