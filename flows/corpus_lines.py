@@ -9,7 +9,6 @@ the same lines and ends with the same dataset.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,8 +19,8 @@ import xxhash
 from flows.dataset import write_table_atomic
 from transforms.boilerplate import remove_frequent_lines
 from transforms.config import Config
-from transforms.dedup_keys import dedup_columns
-from transforms.quality import BOILERPLATE_STEPS, quality_signals
+from transforms.judge import revise
+from transforms.rows import document_columns, document_from_row
 
 FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])
 
@@ -60,33 +59,18 @@ def lines_path(staging_path: str) -> str:
 
 def apply_frequent_lines(staging_path: str, frequent_path: str, config: Config) -> str:
     """Write the shard with frequent lines removed next to its staging file; returns that path.
-    A changed document gets fresh dedup and quality columns, and meets the quality limits again."""
+    A changed document is revised: fresh dedup and quality columns, judged again."""
     staged = pq.read_table(staging_path)
     frequent = set(pq.read_table(frequent_path)["key"].to_pylist())
     rows = staged.to_pylist()
     for row in rows:
-        if row["status"] != "kept":
+        if row["status"] != "kept" or not frequent:
             continue
-        text, step = (
-            remove_frequent_lines(
-                row["text"], frequent, config.boilerplate.corpus_line_max_share, config.dedup.canonical
-            )
-            if frequent
-            else (row["text"], None)
+        text, step = remove_frequent_lines(
+            row["text"], frequent, config.boilerplate.corpus_line_max_share, config.dedup.canonical
         )
-        if step is None or not step.chars_removed:
-            continue
-        row.update(text=text, **dedup_columns(text, config.dedup))
-        row["steps"] = [
-            *row["steps"],
-            {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},
-        ]
-        removed = sum(s["chars_removed"] for s in row["steps"] if s["name"] in BOILERPLATE_STEPS)
-        signals = quality_signals(text, row["lang"] == "zh", removed, config.filter.spun_threshold)
-        row.update(asdict(signals))
-        reason = "empty" if not text.strip() else config.filter.quality_reason(signals, row["lang"])
-        if reason:
-            row["status"], row["reason"] = "rejected", reason
+        if step.chars_removed:
+            row.update(document_columns(revise(document_from_row(row), text, step, config), config.dedup))
     target = lines_path(staging_path)
     write_table_atomic(pa.Table.from_pylist(rows, schema=staged.schema), Path(target))
     return target

@@ -209,12 +209,12 @@ def write_parts_task(
     run: RunColumns,
     owners_path: str | None,
     sequence: int,
-    canonical_form: str,
+    config: Config,
 ) -> PartCounts:
     become_worker()
     duplicates = pq.read_table(duplicates_path)
     owners = _read_optional(owners_path)
-    return write_parts(staging_path, index, duplicates, next_dir, run, owners, sequence, canonical_form)
+    return write_parts(staging_path, index, duplicates, next_dir, run, owners, sequence, config)
 
 
 @task(name="write-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -378,11 +378,10 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         shutil.rmtree(next_dir, ignore_errors=True)
         index_path = str(next_dir / INDEX_DIR / index_name(sequence))
         run_index_task(staging_paths, duplicates_path, index_path, config)
-        form = config.dedup.canonical
         parts = _in_order(
             write_parts_task,
             [
-                (path, s.index, duplicates_path, str(next_dir), run, owners_path, sequence, form)
+                (path, s.index, duplicates_path, str(next_dir), run, owners_path, sequence, config)
                 for path, s in zip(staging_paths, summaries, strict=True)
             ],
         )

@@ -13,8 +13,9 @@ import pyarrow.parquet as pq
 
 from flows.dataset import PARTS, part_name, write_table_atomic
 from transforms.boilerplate import remove_seen_paragraphs
-from transforms.canonical import canonical
-from transforms.hashing import exact_key
+from transforms.config import Config
+from transforms.judge import revise
+from transforms.rows import document_columns, document_from_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +45,12 @@ def write_parts(
     run: RunColumns,
     paragraph_owners: pa.Table | None = None,
     sequence: int = 0,
-    canonical_form: str = "zh",
+    config: Config | None = None,
 ) -> PartCounts:
     """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written).
 
     With `paragraph_owners` (dedup.paragraphs), kept documents first lose the paragraphs an earlier
-    kept document owns (paragraphs compared in `canonical_form`, dedup.canonical)."""
+    kept document owns, and are judged again under `config`."""
     staged = pq.read_table(staging_path)
     position = pc.index_in(staged["id"], value_set=duplicates["id"])
 
@@ -67,7 +68,7 @@ def write_parts(
     ):
         staged = staged.set_column(staged.schema.get_field_index(name), name, column)
     if paragraph_owners is not None and paragraph_owners.num_rows:
-        staged = _drop_seen_paragraphs(staged, paragraph_owners, canonical_form)
+        staged = _drop_seen_paragraphs(staged, paragraph_owners, config or Config())
     staged = _with_run_columns(staged, run)
 
     tables = {}
@@ -96,33 +97,20 @@ def _chars_removed_by_stage(tables: list[pa.Table]) -> dict[str, int]:
     return dict(zip(totals["name"].to_pylist(), totals["chars_sum"].to_pylist(), strict=True))
 
 
-def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table, form: str) -> pa.Table:
+def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table, config: Config) -> pa.Table:
+    """Kept documents lose the paragraphs an earlier kept document owns, and are revised (judged
+    again on what is left)."""
     owner_of = dict(zip(owners["key"].to_pylist(), owners["owner"].to_pylist(), strict=True))
-    columns = {
-        name: staged[name].to_pylist()
-        for name in ("id", "status", "text", "line_keys", "steps", "text_hash", "reason")
-    }
-    for row, (doc_id, status, keys) in enumerate(
-        zip(columns["id"], columns["status"], columns["line_keys"], strict=True)
-    ):
-        seen = (
-            {key for key in keys or () if owner_of.get(key, doc_id) != doc_id} if status == "kept" else None
-        )
+    rows = staged.to_pylist()
+    for row in rows:
+        if row["status"] != "kept":
+            continue
+        seen = {key for key in row["line_keys"] or () if owner_of.get(key, row["id"]) != row["id"]}
         if not seen:
             continue
-        text, step = remove_seen_paragraphs(columns["text"][row], seen, form)
-        columns["text"][row] = text
-        columns["text_hash"][row] = exact_key(canonical(text, form))
-        columns["steps"][row] = [
-            *columns["steps"][row],
-            {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail},
-        ]
-        if not text.strip():
-            columns["status"][row], columns["reason"][row] = "rejected", "empty"
-    for name in ("status", "text", "steps", "text_hash", "reason"):
-        index = staged.schema.get_field_index(name)
-        staged = staged.set_column(index, name, pa.array(columns[name], staged.schema.field(name).type))
-    return staged
+        text, step = remove_seen_paragraphs(row["text"], seen, config.dedup.canonical)
+        row.update(document_columns(revise(document_from_row(row), text, step, config), config.dedup))
+    return pa.Table.from_pylist(rows, schema=staged.schema)
 
 
 def ensure_every_part_dir(next_dir: str, sequence: int = 0, published: Path | None = None) -> None:

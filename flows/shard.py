@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import multiprocessing
 import re
 import signal
@@ -25,10 +24,10 @@ from flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
 from flows.isolation import IsolatedProcessor, RecordFailure
 from flows.readers import Shard, Unread, read_piece
 from transforms.config import Config
-from transforms.dedup_keys import dedup_columns
-from transforms.document import Document, RawRecord
+from transforms.document import Document, RawRecord, Step
 from transforms.hashing import sha256_hex
 from transforms.pipeline import RecordError, load_resources, process_record
+from transforms.rows import document_columns, step_row
 
 _SUMMARY_KEY = "refinery.shard_summary"
 
@@ -141,7 +140,7 @@ def encodable(row: dict[str, Any]) -> dict[str, Any]:
     row = {key: repair(value) for key, value in row.items()}
     if replaced and row.get("steps") is not None:
         detail = f"{replaced} unencodable characters (lone surrogates) replaced by U+FFFD"
-        row["steps"] = [*row["steps"], {"name": "repair", "chars_removed": 0, "detail": detail}]
+        row["steps"] = [*row["steps"], step_row(Step("repair", 0, detail))]
     return row
 
 
@@ -238,24 +237,4 @@ def _error_row(record: RawRecord | Unread, message: str) -> dict[str, Any]:
 
 
 def _document_row(record: RawRecord, document: Document, config: Config) -> dict[str, Any]:
-    kept = document.reason is None
-    return {
-        **_source_columns(record),
-        "source_url": document.source_url,
-        "text": document.text,
-        "title": document.title,
-        "lang": document.lang,
-        "lang_score": document.lang_score,
-        "lang_alternatives": [{"lang": code, "score": score} for code, score in document.lang_alternatives],
-        "lang_mixed": document.lang_mixed,
-        "script": document.script,
-        "converted": document.converted,
-        "steps": [
-            {"name": s.name, "chars_removed": s.chars_removed, "detail": s.detail} for s in document.steps
-        ],
-        "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True, default=str),
-        **(asdict(document.quality) if document.quality else {}),
-        "reason": document.reason,
-        "status": "kept" if kept else "rejected",
-        **dedup_columns(document.text, config.dedup, kept=kept),
-    }
+    return {**_source_columns(record), **document_columns(document, config.dedup)}

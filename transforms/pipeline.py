@@ -13,9 +13,10 @@ from transforms.config import Config
 from transforms.decode import DecodeError, declared_charset, decode_bytes
 from transforms.document import Document, RawRecord, Step
 from transforms.extract import extract_html
+from transforms.judge import judge, with_signals
 from transforms.language import detect_language, langdetect_factory, ngram_normalization
 from transforms.normalize import normalize_text
-from transforms.quality import BOILERPLATE_STEPS, class_table, quality_signals
+from transforms.quality import class_table
 from transforms.script import count_scripts, dominant_script, han_tables, script_table
 from transforms.spun import default_lexicon
 from transforms.unify import converter, mainland_variants, normalize_width_and_punctuation, unify_script
@@ -122,26 +123,6 @@ def process_record(record: RawRecord, config: Config) -> Document:
         source_url=source_url,
         steps=tuple(steps),
         metadata=metadata,
-        quality=quality_signals(
-            text,
-            chinese,
-            sum(step.chars_removed for step in steps if step.name in BOILERPLATE_STEPS),
-            config.filter.spun_threshold,
-        ),
     )
-    return _apply_filters(document, config)
-
-
-def _apply_filters(document: Document, config: Config) -> Document:
-    if len(document.text.strip()) < max(config.filter.min_chars, 1):
-        return replace(document, reason="empty")
-    keep = config.language.keep
-    if keep and document.lang not in keep:
-        return replace(document, reason=f"language:{document.lang}")
-    if (document.lang_score or 0.0) < config.language.min_score:
-        return replace(document, reason="language_score")
-    if document.quality is not None:
-        reason = config.filter.quality_reason(document.quality, document.lang)
-        if reason:
-            return replace(document, reason=reason)
-    return document
+    document = with_signals(document, config)
+    return replace(document, reason=judge(document, config))

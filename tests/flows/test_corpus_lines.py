@@ -95,3 +95,70 @@ def test_paragraph_dedup_keeps_a_shared_paragraph_in_its_first_document_only(tmp
     assert rows[1]["text"] == "第二篇文章完全是另一回事，主题不同。\n第二篇的结尾段落。"
     assert rows[1]["steps"][-1]["name"] == "paragraph_dedup"
     assert remove_seen_paragraphs(texts[0], set(), "zh")[0] == texts[0]
+
+
+SECOND_CHROME = "每一篇都附上的这段介绍文字说明了栏目的来历"
+
+
+def pipeline_rows(path, texts: list[str], config: Config) -> str:
+    """Staged rows as a shard writes them: every text through the real pipeline."""
+    from transforms.document import RawRecord
+    from transforms.pipeline import process_record
+    from transforms.rows import document_columns
+
+    rows = []
+    for i, text in enumerate(texts):
+        record = RawRecord(f"d{i}", f"file:///c/d{i}.txt", None, "text", text.encode())
+        document = process_record(record, config)
+        rows.append({"id": record.id, "source_uri": record.source_uri, "source_format": "text"})
+        rows[-1] |= document_columns(document, config.dedup)
+    pq.write_table(pa.Table.from_pylist(rows, schema=STAGING_SCHEMA), path)
+    return str(path)
+
+
+def test_a_document_cut_below_min_chars_by_corpus_lines_is_rejected(tmp_path):
+    """Regression: corpus-line removal knew only "empty", not filter.min_chars."""
+    config = Config().with_overrides(
+        {"filter": {"min_chars": 40}, "boilerplate": {"corpus_line_max_share": 0.95}}
+    )
+    texts = [f"第{i:02d}篇很短的正文。\n{CHROME}\n{SECOND_CHROME}" for i in range(12)]
+    staged = pipeline_rows(tmp_path / "s.parquet", texts, config)
+    assert all(row["status"] == "kept" for row in pq.read_table(staged).to_pylist())  # 55 characters
+    pq.write_table(frequent_line_keys([staged], min_docs=10), tmp_path / "f.parquet")
+    cleaned = pq.read_table(apply_frequent_lines(staged, str(tmp_path / "f.parquet"), config)).to_pylist()
+    assert {(row["status"], row["reason"]) for row in cleaned} == {("rejected", "empty")}
+    assert {len(row["text"]) for row in cleaned} == {10}
+
+
+def test_paragraph_dedup_revises_the_quality_columns_and_judges_again(tmp_path):
+    """Regression: after paragraph dedup the quality columns described the text before it, and
+    no limit was applied again."""
+    from datetime import UTC, datetime
+
+    from flows.dedup import DUPLICATES_SCHEMA
+    from flows.publish import RunColumns, write_parts
+    from transforms.quality import quality_signals
+
+    config = Config().with_overrides({"filter": {"min_chars": 40}})
+    shared = "这一段文字被几篇不同的文章同时引用，内容完全相同，应当只保留一次。"
+    texts = [
+        f"第一篇文章的开头，讲述了自己的故事，也说明了写作的缘由和经过。\n{shared}",
+        f"第二篇只有一句自己的话。\n{shared}",  # cut below 40 characters
+        f"第三篇文章完全是另一回事，主题不同，篇幅也更长一些，讲了很多细节，读来颇有意思。\n{shared}",
+    ]
+    staged = pipeline_rows(tmp_path / "s.parquet", texts, config)
+    no_duplicates = DUPLICATES_SCHEMA.empty_table()
+    owners = paragraph_owners([staged], no_duplicates)
+    run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
+    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, owners, config=config)
+
+    kept = pq.read_table(tmp_path / "out" / "data" / "part-0000-00000.parquet").to_pylist()
+    rejected = pq.read_table(tmp_path / "out" / "rejected" / "part-0000-00000.parquet").to_pylist()
+    assert [row["id"] for row in kept] == ["d0", "d2"]
+    assert [(row["id"], row["reason"], row["text"]) for row in rejected] == [
+        ("d1", "empty", "第二篇只有一句自己的话。")
+    ]
+    third = kept[1]
+    expected = quality_signals(third["text"], True, 0, config.filter.spun_threshold)
+    assert third["dup_ngram_share"] == expected.dup_ngram_share
+    assert third["mean_line_chars"] == expected.mean_line_chars == len(third["text"])

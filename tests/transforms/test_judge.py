@@ -1,0 +1,41 @@
+from dataclasses import replace
+
+from transforms.config import Config
+from transforms.document import Document, Step
+from transforms.judge import CHECKS, judge, revise, with_signals
+
+TEXT = "研究人员发现了新的结果，并发表了相关论文，引起了广泛关注。"
+
+
+def document(text: str = TEXT, **fields) -> Document:
+    return with_signals(Document(text=text, lang="zh", lang_score=0.99, **fields), Config())
+
+
+def test_a_document_within_every_limit_passes():
+    assert judge(document(), Config()) is None
+
+
+def test_each_check_names_its_reason_and_the_first_failing_one_wins():
+    config = Config().with_overrides(
+        {
+            "filter": {"min_chars": 100, "thresholds": {"min_sentence_end_share": 1.1}},
+            "language": {"keep": ["en"], "min_score": 0.999},
+        }
+    )
+    assert judge(document(), config) == "empty"
+    assert judge(document(TEXT * 4), config) == "language:zh"
+    config = config.with_overrides({"language": {"keep": ["zh"]}})
+    assert judge(document(TEXT * 4), config) == "language_score"
+    config = config.with_overrides({"language": {"min_score": 0.5}})
+    assert judge(document(TEXT * 4), config) == "quality:sentence_end_share"
+    assert [name for name, _ in CHECKS] == ["length", "language", "language_score", "quality"]
+
+
+def test_revise_records_the_step_recomputes_the_signals_and_judges_again():
+    config = Config().with_overrides({"filter": {"min_chars": 20}})
+    original = document(f"{TEXT}\n{TEXT}", steps=(Step("boilerplate", 5, "1 lines"),))
+    revised = revise(original, "短短一句。", Step("corpus_lines", len(TEXT) + 1, "1 frequent lines"), config)
+    assert revised.text == "短短一句。" and revised.reason == "empty"
+    assert [step.name for step in revised.steps] == ["boilerplate", "corpus_lines"]
+    assert revised.quality == with_signals(replace(revised, quality=None), config).quality
+    assert revised.quality.boilerplate_share > original.quality.boilerplate_share

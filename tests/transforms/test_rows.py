@@ -1,0 +1,28 @@
+from transforms.config import Config
+from transforms.document import RawRecord
+from transforms.pipeline import process_record
+from transforms.rows import document_columns, document_from_row
+
+
+def test_a_row_reads_back_as_the_document_it_was_written_from():
+    page = "<html><head><title>标题</title><meta name='author' content='作者'></head><body><article>"
+    page += (
+        "<p>研究人员发现了新的结果，并发表了相关论文，引起了广泛关注。</p>" * 5 + "</article></body></html>"
+    )
+    config = Config()
+    for record in (
+        RawRecord("a", "file:///a.html", None, "html", page.encode(), "https://example.cn/a"),
+        RawRecord("b", "file:///b.txt", None, "text", "電腦軟體的資料。\n第二行。".encode()),
+    ):
+        document = process_record(record, config)
+        row = document_columns(document, config.dedup)
+        assert document_from_row(row) == document
+        assert document_columns(document_from_row(row), config.dedup) == row
+
+
+def test_a_rejected_document_has_no_near_dedup_keys():
+    config = Config().with_overrides({"filter": {"min_chars": 1000}})
+    document = process_record(RawRecord("a", "file:///a.txt", None, "text", "很短。".encode()), config)
+    row = document_columns(document, config.dedup)
+    assert (row["status"], row["reason"]) == ("rejected", "empty")
+    assert row["text_hash"] and "minhash" not in row

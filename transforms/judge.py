@@ -1,0 +1,68 @@
+"""Every per-document decision in one place: `judge` says why a document is rejected (or None), and
+`revise` changes a document's text with a recorded step and judges it again.
+
+The pipeline, corpus-line removal and paragraph dedup all go through these two, so a document cut
+short by any of them meets the same limits (min_chars, languages, quality) as one that came out of
+the pipeline that short. A check is a small function of the document and the configuration; adding
+a filter is adding one entry to CHECKS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from transforms.config import Config
+from transforms.document import Document, Step
+from transforms.quality import BOILERPLATE_STEPS, quality_signals
+
+Check = Callable[[Document, Config], str | None]
+
+
+def too_short(document: Document, config: Config) -> str | None:
+    return "empty" if len(document.text.strip()) < max(config.filter.min_chars, 1) else None
+
+
+def unwanted_language(document: Document, config: Config) -> str | None:
+    keep = config.language.keep
+    return f"language:{document.lang}" if keep and document.lang not in keep else None
+
+
+def unsure_language(document: Document, config: Config) -> str | None:
+    return "language_score" if (document.lang_score or 0.0) < config.language.min_score else None
+
+
+def outside_quality_limits(document: Document, config: Config) -> str | None:
+    if document.quality is None:
+        return None
+    return config.filter.quality_reason(document.quality, document.lang)
+
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("length", too_short),
+    ("language", unwanted_language),
+    ("language_score", unsure_language),
+    ("quality", outside_quality_limits),
+)
+
+
+def judge(document: Document, config: Config) -> str | None:
+    """The reason of the first check the document fails, in CHECKS order; None when it passes all."""
+    for _, check in CHECKS:
+        reason = check(document, config)
+        if reason:
+            return reason
+    return None
+
+
+def with_signals(document: Document, config: Config) -> Document:
+    """The document with quality signals computed from its text and its steps."""
+    removed = sum(step.chars_removed for step in document.steps if step.name in BOILERPLATE_STEPS)
+    signals = quality_signals(document.text, document.lang == "zh", removed, config.filter.spun_threshold)
+    return replace(document, quality=signals)
+
+
+def revise(document: Document, text: str, step: Step, config: Config) -> Document:
+    """The document with a new text: the step recorded, the signals recomputed, judged again."""
+    revised = with_signals(replace(document, text=text, steps=(*document.steps, step)), config)
+    return replace(revised, reason=judge(revised, config))

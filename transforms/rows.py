@@ -1,0 +1,62 @@
+"""A Document and its dataset row, one conversion each way: the shard writes rows from Documents,
+and the stages that revise staged rows (corpus lines, paragraph dedup) read them back."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from typing import Any
+
+from transforms.config import DedupConfig
+from transforms.dedup_keys import dedup_columns
+from transforms.document import Document, Step
+from transforms.quality import QualitySignals
+
+SIGNAL_COLUMNS = tuple(field.name for field in fields(QualitySignals))
+
+
+def step_row(step: Step) -> dict[str, Any]:
+    return {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail}
+
+
+def document_columns(document: Document, dedup: DedupConfig) -> dict[str, Any]:
+    """Every column a document decides: its text and what was found about it, its status and
+    reason, and the dedup keys of its text."""
+    kept = document.reason is None
+    return {
+        "source_url": document.source_url,
+        "text": document.text,
+        "title": document.title,
+        "lang": document.lang,
+        "lang_score": document.lang_score,
+        "lang_alternatives": [{"lang": code, "score": score} for code, score in document.lang_alternatives],
+        "lang_mixed": document.lang_mixed,
+        "script": document.script,
+        "converted": document.converted,
+        "steps": [step_row(step) for step in document.steps],
+        "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True, default=str),
+        **(asdict(document.quality) if document.quality else dict.fromkeys(SIGNAL_COLUMNS)),
+        "reason": document.reason,
+        "status": "kept" if kept else "rejected",
+        **dedup_columns(document.text, dedup, kept=kept),
+    }
+
+
+def document_from_row(row: dict[str, Any]) -> Document:
+    """The Document a kept or rejected row was written from (document_columns, read back)."""
+    signals = {name: row[name] for name in SIGNAL_COLUMNS}
+    return Document(
+        text=row["text"],
+        title=row["title"],
+        lang=row["lang"],
+        lang_score=row["lang_score"],
+        lang_alternatives=tuple((item["lang"], item["score"]) for item in row["lang_alternatives"] or ()),
+        lang_mixed=row["lang_mixed"],
+        script=row["script"],
+        converted=row["converted"],
+        source_url=row["source_url"],
+        steps=tuple(Step(**step) for step in row["steps"] or ()),
+        metadata=json.loads(row["metadata"]) if row["metadata"] else {},
+        quality=None if all(value is None for value in signals.values()) else QualitySignals(**signals),
+        reason=row["reason"],
+    )
