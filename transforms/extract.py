@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 import lxml.html
+import numpy as np
 import trafilatura
 from lxml import etree
 from readability import Document as ReadabilityDocument
@@ -58,6 +59,8 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     extracted = _trafilatura(html, config, url, kind, fast=config.engine == "ensemble")
     if config.engine == "trafilatura":
         return extracted
+    if too_deep(html):
+        return replace(extracted, method="ensemble:trafilatura (too deeply nested for the others)")
     candidates = {
         "trafilatura": extracted.text,
         "resiliparse": tidy_extracted(resiliparse_text(html, kind), extracted.title),
@@ -86,6 +89,26 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
         text, pruned = prune_by_opinion(text, candidates["readability"], config.max_pruned_share)
         chosen += f"-{pruned} lines readability left out" if pruned else ""
     return replace(extracted, text=text, method=f"ensemble:{chosen}")
+
+
+# resiliparse takes time in the square of the nesting depth (116 s at 50,000 levels, a page built to
+# stall parsers); real pages nest a few dozen levels deep.
+_MAX_DEPTH = 2000
+_CONTAINER = re.compile(
+    r"<(/?)(?:div|span|section|article|table|tbody|ul|ol|a|b|i|em|strong|font|center|blockquote|form"
+    r"|main|header|footer|nav|aside|html|body)\b",
+    re.IGNORECASE,
+)
+
+
+def too_deep(html: str) -> bool:
+    """Containers nest deeper than _MAX_DEPTH (estimated from the tags, no parsing). A page with
+    fewer opening tags than that cannot, and is not scanned."""
+    if html.count("<") - html.count("</") <= _MAX_DEPTH:
+        return False
+    marks = _CONTAINER.findall(html)
+    steps = np.fromiter((-1 if closing else 1 for closing in marks), np.int32, len(marks))
+    return int(np.cumsum(steps).max(initial=0)) > _MAX_DEPTH
 
 
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W_]+")

@@ -99,3 +99,14 @@ def test_a_forum_thread_keeps_its_replies():
     extracted = extract_html(html, ExtractConfig())
     assert extracted.page_type == "forum"
     assert all(reply in extracted.text for reply in REPLIES)
+
+
+def test_a_page_nested_too_deep_for_resiliparse_is_left_to_trafilatura():
+    from transforms.extract import too_deep
+
+    body = "<p>深层嵌套的页面里也有正文，人工智能芯片产业正在快速发展。</p>"
+    assert too_deep("<div>" * 2500 + body + "</div>" * 2500)
+    assert not too_deep("<div>" * 1500 + body + "</div>" * 1500)
+    assert not too_deep("<div><br><img src=x></div>" * 3000)  # many tags, shallow
+    page = "<html><body>" + "<div>" * 50_000 + body + "</div>" * 50_000 + "</body></html>"
+    assert extract_html(page, ExtractConfig()).method == "ensemble:trafilatura (too deeply nested for the others)"
