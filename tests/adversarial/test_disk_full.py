@@ -17,6 +17,8 @@ import pytest
 from flows.dataset import RUN_COLUMNS
 from tests.cli import ROOT, cli_command, cli_env
 
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
+
 CONFIG = "[run]\nshard_docs = 100\nworkers = 2\n"
 
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.cli import assert_one_line_error, run_cli
+
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
 
 def snapshot(folder):

@@ -9,8 +9,11 @@ import subprocess
 import threading
 
 import pyarrow.dataset as ds
+import pytest
 
 from tests.cli import ROOT, cli_command, cli_env
+
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
 
 def test_readers_see_whole_versions_while_runs_replace_the_dataset(corpus, tmp_path):

@@ -10,8 +10,11 @@ import os
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+import pytest
 
 from tests.cli import run_cli
+
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
 TEXT = "研究人员发现了新的结果，并发表了相关论文，引起了广泛关注。"
 

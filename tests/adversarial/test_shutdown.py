@@ -16,6 +16,8 @@ import pytest
 
 from tests.cli import ROOT, cli_command, cli_env
 
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
+
 CONFIG = "[run]\nshard_docs = 25\nworkers = 2\n"
 
 

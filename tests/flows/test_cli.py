@@ -10,6 +10,8 @@ from flows.cli import default_config_toml
 from tests.cli import run_cli
 from transforms.config import Config
 
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
+
 refinery = run_cli
 
 

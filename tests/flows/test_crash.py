@@ -18,6 +18,8 @@ import pytest
 
 from flows.dataset import RUN_COLUMNS
 
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = "[run]\nshard_docs = 25\nworkers = 1\n"
 

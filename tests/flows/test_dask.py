@@ -13,6 +13,8 @@ from flows.dataset import RUN_COLUMNS
 from flows.flow import configured_flow
 from transforms.config import Config
 
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, seeds_dir, seed_lines) -> Path:

@@ -20,6 +20,8 @@ from flows.shard import process_shard
 from transforms.config import Config
 from transforms.unify import converter
 
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
+
 # Several shards, so dedup and line frequency work across them; a line in 3 documents is chrome.
 CONFIG = Config.from_toml("[run]\nshard_docs = 3\n[boilerplate]\ncorpus_line_min_docs = 3\n")
 SITE_LINE = "示例站点的每一篇文章都经过编辑部仔细审核后才会发布"

@@ -20,6 +20,8 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
+pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

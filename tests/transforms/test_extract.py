@@ -109,4 +109,7 @@ def test_a_page_nested_too_deep_for_resiliparse_is_left_to_trafilatura():
     assert not too_deep("<div>" * 1500 + body + "</div>" * 1500)
     assert not too_deep("<div><br><img src=x></div>" * 3000)  # many tags, shallow
     page = "<html><body>" + "<div>" * 50_000 + body + "</div>" * 50_000 + "</body></html>"
-    assert extract_html(page, ExtractConfig()).method == "ensemble:trafilatura (too deeply nested for the others)"
+    assert (
+        extract_html(page, ExtractConfig()).method
+        == "ensemble:trafilatura (too deeply nested for the others)"
+    )
