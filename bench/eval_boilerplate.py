@@ -57,7 +57,7 @@ def refinery(engine: str) -> Callable[[bytes], str]:
     config = EVAL_CONFIG.with_overrides({"extract": {"engine": engine}})
 
     def run(data: bytes) -> str:
-        record = RawRecord(id="eval", source_uri="eval", source_record=None, source_format="html", data=data)
+        record = RawRecord(id="eval", source_uri="eval", source_record=None, content_type="html", data=data)
         return process_record(record, config).text
 
     return run

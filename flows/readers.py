@@ -95,7 +95,7 @@ class Unread:
     id: str
     source_uri: str
     source_record: str | None
-    source_format: str
+    content_type: str | None  # text or html when known without reading the record
     error: str
 
 
@@ -409,7 +409,8 @@ def _explain(error: BaseException) -> str:
 
 
 def _unread(item: InputFile, record: str | None, message: str) -> Unread:
-    return Unread(record_id(item.key, record), item.uri, record, item.source_format, message)
+    content = item.source_format if item.source_format in ("text", "html") else None
+    return Unread(record_id(item.key, record), item.uri, record, content, message)
 
 
 def _single_record(item: InputFile, config: ReadConfig) -> RawRecord | Unread:
@@ -422,7 +423,7 @@ def _single_record(item: InputFile, config: ReadConfig) -> RawRecord | Unread:
         return _unread(item, None, f"cannot read file: {_explain(error)}")
     if len(data) > config.max_record_bytes:  # grew since it was listed
         return _unread(item, None, f"file exceeds read.max_record_bytes ({config.max_record_bytes})")
-    return RawRecord(record_id(item.key, None), item.uri, None, item.source_format, data)
+    return RawRecord(record_id(item.key, None), item.uri, None, item.source_format, data)  # text/html file
 
 
 def _field_record(item: InputFile, where: str, fields: Any, config: ReadConfig) -> RawRecord | Unread:
@@ -448,7 +449,7 @@ def _field_record(item: InputFile, where: str, fields: Any, config: ReadConfig) 
         id=record_id(item.key, where),
         source_uri=item.uri,
         source_record=where,
-        source_format=config.record_format,
+        content_type=config.record_format,
         data=data,
         source_url=url if isinstance(url, str) else None,
         metadata=metadata,
@@ -663,7 +664,7 @@ def _warc_document(item: InputFile, where: str, record: Any, config: ReadConfig)
         id=record_id(item.key, where),
         source_uri=item.uri,
         source_record=where,
-        source_format=fmt,
+        content_type=fmt,
         data=data,
         source_url=record.rec_headers.get_header("WARC-Target-URI"),
         metadata={"warc_date": date} if date else {},

@@ -83,12 +83,13 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
         for piece in shard.pieces:
             records, checksum = 0, None
             for record in read_piece(piece, config.read):
-                pages += record.source_format == "html"
+                pages += record.content_type == "html"
                 row = (
                     _error_row(record, record.error)
                     if isinstance(record, Unread)
                     else _process(record, config, isolated)
                 )
+                row["source_format"] = piece.file.source_format  # the container: jsonl, warc, ...
                 row = encodable(row)
                 _count(summary, counters, row)
                 writer.add(row)
@@ -207,7 +208,7 @@ def _process(record: RawRecord, config: Config, isolated: IsolatedProcessor | No
     """HTML goes to the isolated child when there is one; everything else runs here, under a signal
     time limit."""
     try:
-        if isolated is not None and record.source_format == "html":
+        if isolated is not None and record.content_type == "html":
             document = isolated.process(record, config.extract.timeout_seconds)
         else:
             with time_limit(config.extract.timeout_seconds):
@@ -226,7 +227,7 @@ def _source_columns(record: RawRecord | Unread) -> dict[str, Any]:
         "id": record.id,
         "source_uri": record.source_uri,
         "source_record": record.source_record,
-        "source_format": record.source_format,
+        "content_type": record.content_type,
         "source_sha256": sha256_hex(record.data) if read else None,
         "source_url": record.source_url if read else None,
     }

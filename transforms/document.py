@@ -25,7 +25,7 @@ class RawRecord:
     id: str
     source_uri: str
     source_record: str | None
-    source_format: str  # "text" or "html"
+    content_type: str  # "text" or "html": how the pipeline reads `data`
     data: bytes
     source_url: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)  # other fields of a JSONL/Parquet/WARC record

@@ -58,7 +58,7 @@ def process_record(record: RawRecord, config: Config) -> Document:
     if len(record.data) > config.read.max_record_bytes:
         raise RecordError(f"record of {len(record.data)} bytes exceeds read.max_record_bytes")
     steps: list[Step] = []
-    declared = declared_charset(record.data) if record.source_format == "html" else None
+    declared = declared_charset(record.data) if record.content_type == "html" else None
     try:
         decoded = decode_bytes(record.data, declared=declared)
     except DecodeError as error:
@@ -70,7 +70,7 @@ def process_record(record: RawRecord, config: Config) -> Document:
     source_url = record.source_url
     text = decoded.text
     page_type = "article"
-    if record.source_format == "html":
+    if record.content_type == "html":
         extracted = extract_html(text, config.extract, url=source_url)
         steps.append(Step("extract", len(text) - len(extracted.text), extracted.method))
         text, title, page_type = extracted.text, extracted.title, extracted.page_type

@@ -94,6 +94,14 @@ def test_every_bad_record_is_one_error_row_and_the_rest_is_published(tmp_path):
     by_file = {r["source_uri"].rsplit("/", 1)[-1]: r for r in rows["data"]}
     assert "标错编码的网页" in by_file["mislabelled.html"]["text"]  # decoded as GBK, not mojibake
     assert "三个坏字节的文本" in by_file["bad_bytes.txt"]["text"]  # the bad bytes replaced, the text kept
+    every_row = [r for part in rows.values() for r in part]
+    jsonl = [(r["source_format"], r["content_type"]) for r in every_row if r["source_uri"].endswith(".jsonl")]
+    assert sorted(jsonl, key=str) == [
+        ("jsonl", "text"),
+        ("jsonl", "text"),
+        ("jsonl", None),
+    ]  # one is an error
+    assert {r["source_format"] for r in every_row if r["source_uri"].endswith("cut.warc")} == {"warc"}
     kept_urls = {r["source_url"] for r in rows["data"]}
     assert {"https://x.cn/1", "https://x.cn/2"} <= kept_urls  # read on after the lying record
     dates = [r for part in ("data", "rejected") for r in rows[part] if r["text"].startswith("日期")]

@@ -101,6 +101,7 @@ def test_every_row_has_provenance(published, corpus):
             "id",
             "source_uri",
             "source_format",
+            "content_type",
             "source_sha256",
             "text_hash",
             "lang",

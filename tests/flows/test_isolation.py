@@ -15,7 +15,7 @@ CONFIG = Config()
 
 
 def record(text: str) -> RawRecord:
-    return RawRecord(id=text, source_uri="test", source_record=None, source_format="html", data=text.encode())
+    return RawRecord(id=text, source_uri="test", source_record=None, content_type="html", data=text.encode())
 
 
 def misbehaving(rec: RawRecord, config: Config):

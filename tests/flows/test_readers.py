@@ -208,7 +208,7 @@ def test_warc_html_and_text_responses_are_records(tmp_path, gzipped):
     path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
     path.write_bytes(warc_bytes(gzipped))
     records = read_all(path)
-    assert [(r.source_format, r.source_url) for r in records] == [
+    assert [(r.content_type, r.source_url) for r in records] == [
         ("html", "https://example.cn/a"),
         ("text", "https://example.cn/b.txt"),
     ]
@@ -219,8 +219,9 @@ def test_warc_html_and_text_responses_are_records(tmp_path, gzipped):
 @pytest.mark.parametrize("share", [0.5, 0.95])
 def test_a_truncated_warc_keeps_the_records_before_the_cut(tmp_path, gzipped, share):
     whole = warc_bytes(gzipped)
+    second = whole.index(b"\x1f\x8b\x08" if gzipped else b"WARC/1.", 1)  # where record 2 starts
     path = tmp_path / ("cut.warc.gz" if gzipped else "cut.warc")
-    path.write_bytes(whole[: int(len(whole) * share)])
+    path.write_bytes(whole[: second + int((len(whole) - second) * share)])  # cut after the first record
     records = read_all(path)
     assert isinstance(records[0], RawRecord) and records[0].source_url == "https://example.cn/a"
     assert "truncated or corrupt WARC" in records[-1].error

@@ -14,7 +14,7 @@ CONFIG = Config()
 
 
 def record(data: bytes, fmt: str = "text") -> RawRecord:
-    return RawRecord(id="r", source_uri="file:///x", source_record=None, source_format=fmt, data=data)
+    return RawRecord(id="r", source_uri="file:///x", source_record=None, content_type=fmt, data=data)
 
 
 def test_seed_004_comes_out_simplified(seed_texts):

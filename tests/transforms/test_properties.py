@@ -134,7 +134,7 @@ DOCUMENT = st.one_of(st.lists(LINE, max_size=25).map("\n".join), ANY_TEXT)
 
 
 def record(data: bytes, fmt: str) -> RawRecord:
-    return RawRecord(id="r", source_uri="file:///x", source_record=None, source_format=fmt, data=data)
+    return RawRecord(id="r", source_uri="file:///x", source_record=None, content_type=fmt, data=data)
 
 
 # --- boilerplate.clean_lines -------------------------------------------------------------------
