@@ -18,8 +18,8 @@ import shutil
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import asdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -87,24 +87,36 @@ from flows.shard import ShardSummary, process_shard
 from transforms.config import Config, RunConfig
 
 
-def _disk_full_fails_quietly(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A full disk ends a task in a Failed state that says so. Raised, it would make Prefect log a
-    traceback from every worker; the flow turns it into one line for the user (see refine)."""
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A task's result and the CPU seconds the task took in the process that ran it."""
+
+    value: Any
+    cpu_seconds: float
+
+
+def _measured(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Every task reports its CPU time (for the run report's stage table). A full disk ends the
+    task in a Failed state that says so: raised, it would make Prefect log a traceback from every
+    worker; the flow turns it into one line for the user (see refine)."""
 
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
         try:
-            return function(*args, **kwargs)
+            value = function(*args, **kwargs)
         except OSError as error:
             if not is_disk_full(error):
                 raise
             full = DiskFull(error.strerror or str(error))
             return Failed(message=str(full), data=full)
+        return Measured(value, round(time.process_time() - started, 3))
 
     return run
 
 
 @task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@_measured
 def plan_task(
     inputs: list[str], config: Config, out_dir: str
 ) -> tuple[Discovery, dict[str, Any] | None, Selection, list[Shard]]:
@@ -114,14 +126,14 @@ def plan_task(
 
 
 @task(name="process-shard", cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
+@_measured
 def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: str) -> ShardSummary:
     become_worker()
     return process_shard(shard, config, staging_dir, version)
 
 
 @task(name="count-corpus-lines", cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
+@_measured
 def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: str) -> int:
     frequent = frequent_line_keys(staging_paths, min_docs)
     write_table_atomic(frequent, Path(frequent_path))
@@ -129,14 +141,16 @@ def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: 
 
 
 @task(name="remove-corpus-lines", cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
-def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> str:
+@_measured
+def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> tuple[str, int]:
+    """The shard without the corpus's frequent lines, and how many documents it still keeps."""
     become_worker()
-    return apply_frequent_lines(staging_path, frequent_path, config)
+    path = apply_frequent_lines(staging_path, frequent_path, config)
+    return path, pq.read_table(path, columns=["status"])["status"].to_pylist().count("kept")
 
 
 @task(name="load-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
+@_measured
 def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
     """Gather, once for every dedup task, what is already published: by earlier runs of this dataset
     (append) and by other datasets sharing the index (dedup.index)."""
@@ -157,7 +171,7 @@ def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
 
 
 @task(name="candidate-pairs", cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
+@_measured
 def candidate_pairs_task(
     staging_paths: list[str], config: Config, published_path: str | None, bands: tuple[int, int], path: str
 ) -> int:
@@ -168,7 +182,7 @@ def candidate_pairs_task(
 
 
 @task(name="dedup", cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
+@_measured
 def dedup_task(
     staging_paths: list[str],
     config: Config,
@@ -192,7 +206,7 @@ def _read_optional(path: str | None) -> pa.Table | None:
 
 
 @task(name="paragraph-owners", cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
+@_measured
 def paragraph_owners_task(staging_paths: list[str], duplicates_path: str, owners_path: str) -> int:
     owners = paragraph_owners(staging_paths, pq.read_table(duplicates_path))
     write_table_atomic(owners, Path(owners_path))
@@ -200,7 +214,7 @@ def paragraph_owners_task(staging_paths: list[str], duplicates_path: str, owners
 
 
 @task(name="write-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
+@_measured
 def write_parts_task(
     staging_path: str,
     index: int,
@@ -218,26 +232,59 @@ def write_parts_task(
 
 
 @task(name="write-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_disk_full_fails_quietly
+@_measured
 def run_index_task(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> int:
     """Signatures of what this run keeps, so later append runs and other datasets dedup against it."""
     rows = run_index_rows(staging_paths, pq.read_table(duplicates_path))
     return write_index_file(rows, Path(path), config.dedup)
 
 
-class StageClock:
-    """Wall time per stage of a run, for the run report."""
+@dataclass
+class Stage:
+    """What one stage of a run did: documents in and out, wall time, and the CPU seconds of its
+    tasks (one entry per shard for the per-shard stages), as the run report shows them."""
+
+    name: str
+    documents_in: int | None = None
+    documents_out: int | None = None
+    seconds: float = 0.0
+    task_cpu_seconds: list[float] = field(default_factory=list)
+
+    def results(self, measured: Iterable[Measured]) -> list[Any]:
+        """The tasks' results, their CPU seconds recorded."""
+        values = []
+        for item in measured:
+            self.task_cpu_seconds.append(item.cpu_seconds)
+            values.append(item.value)
+        return values
+
+    def report(self) -> dict[str, Any]:
+        cpu = self.task_cpu_seconds
+        return {
+            "name": self.name,
+            "documents_in": self.documents_in,
+            "documents_out": self.documents_out,
+            "seconds": self.seconds,
+            "cpu_seconds": round(sum(cpu), 3),
+            "tasks": len(cpu),
+            "max_task_cpu_seconds": max(cpu, default=0.0),
+        }
+
+
+class Stages:
+    """The stages of one run, in order, each timed."""
 
     def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
+        self.done: list[Stage] = []
 
     @contextlib.contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        started = time.perf_counter()
+    def stage(self, name: str) -> Iterator[Stage]:
+        stage, started = Stage(name), time.perf_counter()
         try:
-            yield
+            yield stage
         finally:
-            self.seconds[name] = round(time.perf_counter() - started, 3)
+            stage.seconds = round(time.perf_counter() - started, 3)
+            self.done.append(stage)
 
 
 @flow(name="refinery", task_runner=ProcessPoolTaskRunner(), log_prints=False, validate_parameters=True)
@@ -272,23 +319,59 @@ def refine(
         raise
 
 
+@dataclass(frozen=True)
+class StagingPaths:
+    """Where a run keeps its intermediate files: under OUT/.staging, named by the configuration
+    hash, so a resumed run with the same configuration finds them; the version being built is
+    OUT/.next-<run id> until it is published."""
+
+    out_dir: Path
+    run: RunColumns
+
+    @property
+    def staging(self) -> Path:
+        return self.out_dir / ".staging"
+
+    @property
+    def next_version(self) -> Path:
+        return self.out_dir / f".next-{self.run.run_id}"
+
+    def file(self, name: str) -> str:
+        return str(self.staging / f"{name}-{self.run.config_hash}.parquet")
+
+
+@dataclass
+class RunContext:
+    """What every stage of one run needs."""
+
+    config: Config
+    out_dir: Path
+    run: RunColumns
+    paths: StagingPaths
+    sequence: int
+    stages: Stages
+    logger: Any
+
+    @property
+    def append(self) -> bool:
+        return self.config.run.mode == "append"
+
+
 def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
     logger = get_run_logger()
     started, began = datetime.now(UTC), time.perf_counter()
-    clock = StageClock()
-    append = config.run.mode == "append"
+    stages = Stages()
     run = RunColumns(
         run_id=str(flow_run.id or f"local-{started:%Y%m%dT%H%M%S}"),
         config_hash=config.content_hash(),
         pipeline_version=pipeline_version(),
         processed_at=started.replace(microsecond=0),
     )
-    staging_dir = out_dir / ".staging"
-    next_dir = out_dir / f".next-{run.run_id}"
-
-    with clock.stage("plan"):
-        discovery, previous, selection, shards = plan_task(inputs, config, str(out_dir))
+    with stages.stage("plan") as stage:
+        ((discovery, previous, selection, shards),) = stage.results([plan_task(inputs, config, str(out_dir))])
+    append = config.run.mode == "append"
     sequence = len(previous["runs"]) if append and previous else 0
+    ctx = RunContext(config, out_dir, run, StagingPaths(out_dir, run), sequence, stages, logger)
     if selection.changed:
         logger.warning(
             "%d inputs changed since the dataset read them; append adds new inputs only, "
@@ -301,7 +384,7 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
     if selection.up_to_date:
         logger.info("%s is up to date: no new inputs, same configuration; nothing to do", out_dir)
         return {**(previous or {}), "up_to_date": True, "out": str(out_dir), "seconds": 0.0}
-    staging_dir.mkdir(parents=True, exist_ok=True)
+    ctx.paths.staging.mkdir(parents=True, exist_ok=True)
     logger.info(
         "%s run %d: %d files in %d shards → %s",
         config.run.mode,
@@ -310,13 +393,25 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         len(shards),
         out_dir,
     )
+    summaries = _process_shards(ctx, shards)
+    staging_paths = _remove_corpus_lines(ctx, summaries)
+    duplicates_path = _deduplicate(ctx, staging_paths)
+    owners_path = _find_shared_paragraphs(ctx, staging_paths, duplicates_path)
+    parts = _write_version(ctx, staging_paths, summaries, duplicates_path, owners_path)
+    manifest = _commit(ctx, started, summaries, parts, previous if append else None, discovery)
+    return {**manifest, "out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
 
-    with clock.stage("shards"):
-        calls = [(shard, config, str(staging_dir), run.pipeline_version) for shard in shards]
+
+def _process_shards(ctx: RunContext, shards: list[Shard]) -> list[ShardSummary]:
+    """Every shard through the per-document pipeline, into its staging file (reused when a killed
+    run had finished it)."""
+    with ctx.stages.stage("shards") as stage:
+        calls = [(shard, ctx.config, str(ctx.paths.staging), ctx.run.pipeline_version) for shard in shards]
         summaries: list[ShardSummary] = []
-        for done, summary in enumerate(_as_completed(process_shard_task, calls), start=1):
+        for done, measured in enumerate(_as_completed(process_shard_task, calls), start=1):
+            (summary,) = stage.results([measured])
             summaries.append(summary)
-            logger.info(
+            ctx.logger.info(
                 "shard %d/%d: %d documents, %d kept, %d rejected, %d errors%s",
                 done,
                 len(shards),
@@ -326,109 +421,133 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
                 summary.errors,
                 " (resumed)" if summary.resumed else "",
             )
-        summaries.sort(key=lambda s: s.index)
+        stage.documents_in = sum(s.documents for s in summaries)
+        stage.documents_out = sum(s.kept for s in summaries)
+    return sorted(summaries, key=lambda s: s.index)
 
-    with clock.stage("corpus_lines"):
-        frequent_path = str(staging_dir / f"frequent-lines-{run.config_hash}.parquet")
-        frequent_count = frequent_lines_task(
-            [s.staging_path for s in summaries], config.boilerplate.corpus_line_min_docs, frequent_path
-        )
-        logger.info(
-            "corpus line frequency: %d lines found in ≥ %d documents",
-            frequent_count,
-            config.boilerplate.corpus_line_min_docs,
-        )
-        staging_paths = _in_order(
-            apply_lines_task, [(s.staging_path, frequent_path, config) for s in summaries]
-        )
 
-    with clock.stage("dedup"):
-        duplicates_path = str(staging_dir / f"duplicates-{run.config_hash}.parquet")
+def _remove_corpus_lines(ctx: RunContext, summaries: list[ShardSummary]) -> list[str]:
+    """Lines many documents of the corpus share, out of every kept document; the new staging paths."""
+    min_docs = ctx.config.boilerplate.corpus_line_min_docs
+    with ctx.stages.stage("corpus_lines") as stage:
+        frequent_path = ctx.paths.file("frequent-lines")
+        (frequent,) = stage.results(
+            [frequent_lines_task([s.staging_path for s in summaries], min_docs, frequent_path)]
+        )
+        ctx.logger.info("corpus line frequency: %d lines found in ≥ %d documents", frequent, min_docs)
+        calls = [(s.staging_path, frequent_path, ctx.config) for s in summaries]
+        revised = stage.results(_in_order(apply_lines_task, calls))
+        stage.documents_in = sum(s.kept for s in summaries)
+        stage.documents_out = sum(kept for _, kept in revised)
+    return [path for path, _ in revised]
+
+
+def _deduplicate(ctx: RunContext, staging_paths: list[str]) -> str:
+    """Exact and near duplicates, against each other and what is already published; the path of
+    the decision table (one row per kept document: its cluster and the copy it duplicates)."""
+    config, paths = ctx.config, ctx.paths
+    with ctx.stages.stage("dedup") as stage:
+        stage.documents_in = ctx.stages.done[-1].documents_out
+        duplicates_path = paths.file("duplicates")
         published_path = None
-        if config.dedup.index or (append and sequence):
-            published_path = str(staging_dir / f"published-{run.config_hash}.parquet")
-            published_count = load_index_task(config, str(out_dir), published_path)
-            logger.info("dedup against %d documents already published", published_count)
+        if config.dedup.index or (ctx.append and ctx.sequence):
+            published_path = paths.file("published")
+            (published,) = stage.results([load_index_task(config, str(ctx.out_dir), published_path)])
+            ctx.logger.info("dedup against %d documents already published", published)
         pairs_paths = []
-        kept_by_shards = sum(s.kept for s in summaries)
-        groups = band_groups(config.dedup.bands, kept_by_shards, config.run.dedup_band_groups)
+        groups = band_groups(config.dedup.bands, stage.documents_in or 0, config.run.dedup_band_groups)
         if config.dedup.near and len(groups) > 1:
-            pairs_paths = [str(staging_dir / f"pairs-{run.config_hash}-{g[0]:03d}.parquet") for g in groups]
-            found = _in_order(
-                candidate_pairs_task,
-                [
-                    (staging_paths, config, published_path, g, path)
-                    for g, path in zip(groups, pairs_paths, strict=True)
-                ],
-            )
-            logger.info("near-dup candidates: %d pairs from %d band groups", sum(found), len(groups))
-        duplicate_counts = dedup_task(staging_paths, config, duplicates_path, published_path, pairs_paths)
-        logger.info(
-            "dedup: %s", ", ".join(f"{n} {r}" for r, n in duplicate_counts.items()) or "no duplicates"
+            pairs_paths = [paths.file(f"pairs-{group[0]:03d}") for group in groups]
+            calls = [
+                (staging_paths, config, published_path, group, path)
+                for group, path in zip(groups, pairs_paths, strict=True)
+            ]
+            found = stage.results(_in_order(candidate_pairs_task, calls))
+            ctx.logger.info("near-dup candidates: %d pairs from %d band groups", sum(found), len(groups))
+        (counts,) = stage.results(
+            [dedup_task(staging_paths, config, duplicates_path, published_path, pairs_paths)]
         )
+        ctx.logger.info("dedup: %s", ", ".join(f"{n} {r}" for r, n in counts.items()) or "no duplicates")
+        stage.documents_out = (stage.documents_in or 0) - sum(counts.values())
+    return duplicates_path
 
-    owners_path = None
-    if config.dedup.paragraphs:
-        with clock.stage("paragraphs"):
-            owners_path = str(staging_dir / f"paragraph-owners-{run.config_hash}.parquet")
-            shared = paragraph_owners_task(staging_paths, duplicates_path, owners_path)
-            logger.info("paragraph dedup: %d paragraphs shared by kept documents", shared)
 
-    with clock.stage("write"):
+def _find_shared_paragraphs(ctx: RunContext, staging_paths: list[str], duplicates_path: str) -> str | None:
+    """dedup.paragraphs: which kept document owns each paragraph several of them share."""
+    if not ctx.config.dedup.paragraphs:
+        return None
+    with ctx.stages.stage("paragraphs") as stage:
+        stage.documents_in = stage.documents_out = ctx.stages.done[-1].documents_out
+        owners_path = ctx.paths.file("paragraph-owners")
+        (shared,) = stage.results([paragraph_owners_task(staging_paths, duplicates_path, owners_path)])
+        ctx.logger.info("paragraph dedup: %d paragraphs shared by kept documents", shared)
+    return owners_path
+
+
+def _write_version(
+    ctx: RunContext,
+    staging_paths: list[str],
+    summaries: list[ShardSummary],
+    duplicates_path: str,
+    owners_path: str | None,
+) -> list[PartCounts]:
+    """The new version of the dataset, complete but not yet published: parts and dedup index."""
+    next_dir = ctx.paths.next_version
+    with ctx.stages.stage("write") as stage:
+        stage.documents_in = ctx.stages.done[-1].documents_out
         shutil.rmtree(next_dir, ignore_errors=True)
-        index_path = str(next_dir / INDEX_DIR / index_name(sequence))
-        run_index_task(staging_paths, duplicates_path, index_path, config)
-        parts = _in_order(
-            write_parts_task,
-            [
-                (path, s.index, duplicates_path, str(next_dir), run, owners_path, sequence, config)
-                for path, s in zip(staging_paths, summaries, strict=True)
-            ],
-        )
-        ensure_every_part_dir(str(next_dir), sequence, out_dir if append else None)
+        index_path = str(next_dir / INDEX_DIR / index_name(ctx.sequence))
+        stage.results([run_index_task(staging_paths, duplicates_path, index_path, ctx.config)])
+        calls = [
+            (path, s.index, duplicates_path, str(next_dir), ctx.run, owners_path, ctx.sequence, ctx.config)
+            for path, s in zip(staging_paths, summaries, strict=True)
+        ]
+        parts = stage.results(_in_order(write_parts_task, calls))
+        ensure_every_part_dir(str(next_dir), ctx.sequence, ctx.out_dir if ctx.append else None)
+        stage.documents_out = sum(p.kept for p in parts)
+    return parts
 
-    totals = {
-        "kept": sum(p.kept for p in parts),
-        "rejected": sum(p.rejected for p in parts),
-        "errors": sum(p.errors for p in parts),
-    }
+
+def _commit(
+    ctx: RunContext,
+    started: datetime,
+    summaries: list[ShardSummary],
+    parts: list[PartCounts],
+    previous: dict[str, Any] | None,
+    discovery: Discovery,
+) -> dict[str, Any]:
+    """Manifest and card into the new version, then publish it: the commit point."""
+    config, next_dir = ctx.config, ctx.paths.next_version
+    totals = {name: sum(getattr(p, name) for p in parts) for name in ("kept", "rejected", "errors")}
     record = run_record(
-        sequence=sequence,
+        sequence=ctx.sequence,
         mode=config.run.mode,
-        run_id=run.run_id,
+        run_id=ctx.run.run_id,
         started_at=started.isoformat(timespec="seconds"),
         finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
         shards=[asdict(s) for s in summaries],
         parts=totals,
         reasons=merge_counts([p.reasons for p in parts]),
         chars_removed=merge_counts([p.chars_removed for p in parts]),
-        seconds_by_stage=clock.seconds,
-        kept_after_stage={
-            "shards": kept_by_shards,
-            "dedup": kept_by_shards - sum(duplicate_counts.values()),
-            "write": totals["kept"],
-        },
-        config_hash=run.config_hash,
+        stages=[done.report() for done in ctx.stages.done],
+        config_hash=ctx.run.config_hash,
     )
     if not record["counts"]["invariant_holds"]:
         raise RuntimeError(f"documents read != kept + rejected + errors: {record['counts']}")
-    manifest = build_manifest(
-        previous if append else None, record, list(discovery.skipped), config.model_dump(mode="json")
-    )
+    manifest = build_manifest(previous, record, list(discovery.skipped), config.model_dump(mode="json"))
     write_text_atomic(dumps(manifest), next_dir / "manifest.json")
-    write_text_atomic(dataset_card(manifest, out_dir.name), next_dir / "README.md")
-    with clock.stage("publish"):
-        publish(next_dir, out_dir, keep_published=append)  # the commit point
-        if config.dedup.index:
-            indexed = write_index(Path(config.dedup.index), out_dir, config.dedup)
-            logger.info("dedup index %s: %d documents of this dataset recorded", config.dedup.index, indexed)
-    shutil.rmtree(staging_dir, ignore_errors=True)
+    write_text_atomic(dataset_card(manifest, ctx.out_dir.name), next_dir / "README.md")
+    publish(next_dir, ctx.out_dir, keep_published=ctx.append)  # the commit point
+    if config.dedup.index:
+        indexed = write_index(Path(config.dedup.index), ctx.out_dir, config.dedup)
+        ctx.logger.info("dedup index %s: %d documents of this dataset recorded", config.dedup.index, indexed)
+    shutil.rmtree(ctx.paths.staging, ignore_errors=True)
     create_markdown_artifact(
         key="refinery-run-report",
         markdown=run_report(record),
-        description=f"refinery {config.run.mode} run {sequence} into {out_dir}",
+        description=f"refinery {config.run.mode} run {ctx.sequence} into {ctx.out_dir}",
     )
-    return {**manifest, "out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
+    return manifest
 
 
 def _as_completed(task: Any, calls: list[tuple[Any, ...]]) -> Iterator[Any]:

@@ -55,8 +55,7 @@ def run_record(
     parts: dict[str, int],
     reasons: dict[str, int],
     chars_removed: dict[str, int],
-    seconds_by_stage: dict[str, float],
-    kept_after_stage: dict[str, int],
+    stages: list[dict[str, Any]],
     config_hash: str,
 ) -> dict[str, Any]:
     """What one run did: its counts (the invariant checked on them), timings and inputs."""
@@ -83,8 +82,8 @@ def run_record(
             "shards": len(shards),
             "shards_resumed": sum(1 for s in shards if s["resumed"]),
         },
-        "seconds_by_stage": seconds_by_stage,
-        "kept_after_stage": kept_after_stage,
+        "stages": stages,  # documents in and out, wall and task CPU seconds, per stage
+        "seconds_by_stage": {stage["name"]: stage["seconds"] for stage in stages},
         "inputs": [{**item, "run": sequence} for s in shards for item in s["inputs"]],
     }
 
@@ -126,10 +125,11 @@ def build_manifest(
 def run_report(record: dict[str, Any]) -> str:
     """Markdown for one run: counts per stage and per reason, languages, time per stage."""
     counts = record["counts"]
-    kept_after = record["kept_after_stage"]
     stages = "\n".join(
-        f"| {stage} | {seconds:.2f} | {kept_after.get(stage, '')} |"
-        for stage, seconds in record["seconds_by_stage"].items()
+        f"| {stage['name']} | {_blank(stage['documents_in'])} | {_blank(stage['documents_out'])} | "
+        f"{stage['seconds']:.2f} | {stage['cpu_seconds']:.2f} | {stage['tasks']} | "
+        f"{stage['max_task_cpu_seconds']:.2f} |"
+        for stage in record.get("stages", [])
     )
     shards = f"{counts['shards']} ({counts['shards_resumed']})"
     return f"""### Run {record["sequence"]} ({record["mode"]}) `{record["run_id"]}`
@@ -144,10 +144,14 @@ def run_report(record: dict[str, Any]) -> str:
 
 Languages: {_languages(counts)}. {_flagged(counts)}
 
-| stage | seconds | documents kept after it |
-|---|---|---|
+| stage | documents in | kept after it | seconds | task CPU seconds | tasks | slowest task CPU seconds |
+|---|---|---|---|---|---|---|
 {stages}
 """
+
+
+def _blank(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 def _schema_table(schema) -> str:

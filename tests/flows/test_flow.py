@@ -83,6 +83,19 @@ def test_nothing_is_lost(published):
     assert read(out, "data").num_rows + read(out, "rejected").num_rows + read(out, "errors").num_rows == 10
 
 
+def test_every_stage_reports_documents_in_and_out_and_its_cpu_time(published):
+    manifest, out = published
+    stages = {stage["name"]: stage for stage in manifest["runs"][-1]["stages"]}
+    assert list(stages) == ["plan", "shards", "corpus_lines", "dedup", "write"]
+    counts = manifest["counts"]
+    shards = stages["shards"]
+    assert (shards["documents_in"], shards["documents_out"]) == (10, 8)  # 1 empty, 1 error
+    assert stages["dedup"]["documents_in"] - stages["dedup"]["documents_out"] == 2  # exact + near copy
+    assert stages["write"]["documents_out"] == counts["kept"] == 6
+    assert stages["shards"]["tasks"] >= 1 and stages["shards"]["cpu_seconds"] > 0
+    assert "| shards | 10 | 8 |" in (out / "README.md").read_text(encoding="utf-8")
+
+
 def test_contract_schemas_are_explicit(published):
     _, out = published
     for part, schema in (("data", DATA_SCHEMA), ("rejected", REJECTED_SCHEMA), ("errors", ERRORS_SCHEMA)):

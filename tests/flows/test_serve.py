@@ -136,7 +136,7 @@ def test_served_deployment_grows_the_dataset_run_by_run(server, seeds_dir, tmp_p
     )
     assert "Run 1 (append)" in (out / "README.md").read_text()  # the last run's report
     reports = api_post(server, "/artifacts/filter", {"artifacts": {"key": {"any_": ["refinery-run-report"]}}})
-    assert len(reports) == 2 and all("| stage | seconds |" in report["data"] for report in reports)
+    assert len(reports) == 2 and all("| stage | documents in |" in report["data"] for report in reports)
 
 
 def api_post(env: dict[str, str], path: str, body: dict) -> list[dict]:
