@@ -317,9 +317,17 @@ def warc_with(gzipped: bool, bodies: list[str]) -> tuple[bytes, list[int]]:
         starts.append(buffer.tell())
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         payload = io.BytesIO(f"<html><body><p>{body}</p></body></html>".encode())
+        fixed = {  # the same bytes every time: tests that corrupt them must not depend on luck
+            "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{i:012d}>",
+            "WARC-Date": "2026-01-01T00:00:00Z",
+        }
         writer.write_record(
             writer.create_warc_record(
-                f"https://example.cn/{i}", "response", payload=payload, http_headers=headers
+                f"https://example.cn/{i}",
+                "response",
+                payload=payload,
+                http_headers=headers,
+                warc_headers_dict=fixed,
             )
         )
     return buffer.getvalue(), starts
