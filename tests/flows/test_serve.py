@@ -198,8 +198,10 @@ def test_sigterm_stops_serving_and_the_run_in_progress_within_seconds(server, se
         assert len(running) >= 3, log.read_text()[-3000:]  # the run and its two workers at least
 
         serving.send_signal(signal.SIGTERM)
-        assert serving.wait(timeout=5) == 0
-        _, alive = psutil.wait_procs(running, timeout=5)
+        # 2.0 s to exit and 3.9 s until every process is gone, measured with two busy loops beside
+        # it; the bound leaves room for a loaded machine, far below the run's remaining ~30 s.
+        assert serving.wait(timeout=15) == 0
+        _, alive = psutil.wait_procs(running, timeout=15)
         assert not alive, alive
 
     text = log.read_text()
