@@ -19,7 +19,7 @@ import os
 import re
 import urllib.parse
 import zlib
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -100,16 +100,11 @@ class Unread:
 
 
 def source_format(name: str, config: ReadConfig) -> str | None:
+    """The input format a file name says (by its suffixes in `config`), None for other files."""
     lowered = name.lower()
-    for fmt, suffixes in (
-        ("html", config.html_extensions),
-        ("text", config.text_extensions),
-        ("jsonl", config.jsonl_extensions),
-        ("parquet", config.parquet_extensions),
-        ("warc", config.warc_extensions),
-    ):
-        if lowered.endswith(tuple(suffixes)):
-            return fmt
+    for fmt in FORMATS.values():
+        if lowered.endswith(tuple(getattr(config, f"{fmt.name}_extensions"))):
+            return fmt.name
     return None
 
 
@@ -283,21 +278,29 @@ def plan_shards(files: tuple[InputFile, ...], config: Config) -> list[Shard]:
 def pieces_of(item: InputFile, config: Config) -> list[Piece]:
     """A file cut into pieces of about `shard_docs` records and at most `shard_bytes` bytes.
     Compressed JSONL and WARC files cannot be cut; they count as a shard's worth of records."""
-    docs, limit = config.run.shard_docs, config.run.shard_bytes
-    if item.source_format in ("text", "html"):
-        return [Piece(item)]
-    if item.source_format == "jsonl" and not _compressed(item.path):
-        line_bytes = _mean_line_bytes(item)
-        step = max(1, min(limit, docs * line_bytes))
-        edges = [*range(0, item.size, step), item.size] if item.size else [0, 0]
-        pieces = [
-            Piece(item, start, stop, (stop - start) / max(1, item.size), max(1, (stop - start) // line_bytes))
-            for start, stop in itertools.pairwise(edges)
-        ]
-        return pieces if len(pieces) > 1 else [Piece(item, records=pieces[0].records)]
-    if item.source_format == "parquet":
-        return _parquet_pieces(item, docs, limit)
-    return [Piece(item, records=docs)]
+    return FORMATS[item.source_format].pieces(item, config)
+
+
+def _whole_file(item: InputFile, config: Config) -> list[Piece]:
+    return [Piece(item)]
+
+
+def _unsplittable(item: InputFile, config: Config) -> list[Piece]:
+    return [Piece(item, records=config.run.shard_docs)]
+
+
+def _jsonl_pieces(item: InputFile, config: Config) -> list[Piece]:
+    """Byte ranges of about `shard_docs` lines (from the mean line length of the first MB)."""
+    if _compressed(item.path):
+        return _unsplittable(item, config)
+    line_bytes = _mean_line_bytes(item)
+    step = max(1, min(config.run.shard_bytes, config.run.shard_docs * line_bytes))
+    edges = [*range(0, item.size, step), item.size] if item.size else [0, 0]
+    pieces = [
+        Piece(item, start, stop, (stop - start) / max(1, item.size), max(1, (stop - start) // line_bytes))
+        for start, stop in itertools.pairwise(edges)
+    ]
+    return pieces if len(pieces) > 1 else [Piece(item, records=pieces[0].records)]
 
 
 def _mean_line_bytes(item: InputFile, sample: int = 1 << 20) -> int:
@@ -309,7 +312,9 @@ def _mean_line_bytes(item: InputFile, sample: int = 1 << 20) -> int:
     return max(1, len(head) // max(1, head.count(b"\n")))
 
 
-def _parquet_pieces(item: InputFile, docs: int, limit: int) -> list[Piece]:
+def _parquet_pieces(item: InputFile, config: Config) -> list[Piece]:
+    """Runs of whole row groups of about `shard_docs` rows."""
+    docs, limit = config.run.shard_docs, config.run.shard_bytes
     try:
         with _open(item) as handle:
             import pyarrow.parquet as pq
@@ -389,8 +394,7 @@ class _ZstdReader(io.RawIOBase):
 def read_piece(piece: Piece, config: ReadConfig) -> Iterator[RawRecord | Unread]:
     """Every record of a piece, streamed. Never raises for bad data (see the module docstring)."""
     item = piece.file
-    readers = {"jsonl": _jsonl_records, "parquet": _parquet_records, "warc": _warc_records}
-    reader = readers.get(item.source_format)
+    reader = FORMATS[item.source_format].records
     if reader is None:
         yield _single_record(item, config)
         return
@@ -409,8 +413,9 @@ def _explain(error: BaseException) -> str:
 
 
 def _unread(item: InputFile, record: str | None, message: str) -> Unread:
-    content = item.source_format if item.source_format in ("text", "html") else None
-    return Unread(record_id(item.key, record), item.uri, record, content, message)
+    return Unread(
+        record_id(item.key, record), item.uri, record, FORMATS[item.source_format].content_type, message
+    )
 
 
 def _single_record(item: InputFile, config: ReadConfig) -> RawRecord | Unread:
@@ -423,7 +428,8 @@ def _single_record(item: InputFile, config: ReadConfig) -> RawRecord | Unread:
         return _unread(item, None, f"cannot read file: {_explain(error)}")
     if len(data) > config.max_record_bytes:  # grew since it was listed
         return _unread(item, None, f"file exceeds read.max_record_bytes ({config.max_record_bytes})")
-    return RawRecord(record_id(item.key, None), item.uri, None, item.source_format, data)  # text/html file
+    content_type = FORMATS[item.source_format].content_type or "text"
+    return RawRecord(record_id(item.key, None), item.uri, None, content_type, data)
 
 
 def _field_record(item: InputFile, where: str, fields: Any, config: ReadConfig) -> RawRecord | Unread:
@@ -669,3 +675,30 @@ def _warc_document(item: InputFile, where: str, record: Any, config: ReadConfig)
         source_url=record.rec_headers.get_header("WARC-Target-URI"),
         metadata={"warc_date": date} if date else {},
     )
+
+
+Records = Callable[[Piece, IO[bytes], ReadConfig], Iterator[RawRecord | Unread]]
+
+
+@dataclass(frozen=True, slots=True)
+class InputFormat:
+    """One input format: its files are found by the suffixes in `ReadConfig.<name>_extensions`,
+    cut into pieces by `pieces`, and read by `records` (None: the whole file is one record, of
+    `content_type`). Adding a format is one entry here, its suffixes in ReadConfig, and a reader."""
+
+    name: str
+    pieces: Callable[[InputFile, Config], list[Piece]]
+    records: Records | None = None
+    content_type: str | None = None  # text or html when the format alone says it
+
+
+FORMATS: dict[str, InputFormat] = {  # in this order a file name is matched against the suffixes
+    fmt.name: fmt
+    for fmt in (
+        InputFormat("html", _whole_file, content_type="html"),
+        InputFormat("text", _whole_file, content_type="text"),
+        InputFormat("jsonl", _jsonl_pieces, _jsonl_records),
+        InputFormat("parquet", _parquet_pieces, _parquet_records),
+        InputFormat("warc", _unsplittable, _warc_records),
+    )
+}

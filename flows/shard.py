@@ -22,7 +22,7 @@ from typing import Any
 
 from flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
 from flows.isolation import IsolatedProcessor, RecordFailure
-from flows.readers import Shard, Unread, read_piece
+from flows.readers import FORMATS, Shard, Unread, read_piece
 from transforms.config import Config
 from transforms.document import Document, RawRecord, Step
 from transforms.hashing import sha256_hex
@@ -101,7 +101,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
                     "size": item.size,
                     "mtime_ns": item.mtime_ns,
                     # A .txt or .html file is one record: the record checksum is the file checksum.
-                    "sha256": checksum if item.source_format in ("text", "html") else None,
+                    "sha256": checksum if FORMATS[item.source_format].records is None else None,
                     "records": records,
                     **piece.describe(),
                 }
