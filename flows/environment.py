@@ -6,7 +6,6 @@ A variable the user already set always wins.
 from __future__ import annotations
 
 import contextlib
-import logging
 import multiprocessing
 import os
 import signal
@@ -203,20 +202,10 @@ def reclaim_sigterm() -> None:
         signal.signal(signal.SIGTERM, _stop)
 
 
-def _no_empty_traceback(record: logging.LogRecord) -> bool:
-    """Prefect logs a task that ended in a Failed state it returned (a full disk) with
-    `exc_info=True` outside any exception, which prints a stray "NoneType: None" line."""
-    if record.exc_info and record.exc_info[0] is None:
-        record.exc_info = None
-    return True
-
-
 @cache
 def become_worker() -> None:
-    """In a worker process: Ctrl-C is the run's process's to handle (it stops the workers), and the
-    worker exits when that process dies, even by SIGKILL. In the run's own process (a single
-    shard runs there) only the log filter applies."""
-    logging.getLogger("prefect.task_runs").addFilter(_no_empty_traceback)
+    """In a worker process (a no-op in the run's own process): Ctrl-C is the run's process's to
+    handle (it stops the workers), and the worker exits when that process dies, even by SIGKILL."""
     if multiprocessing.parent_process() is None:
         return
     if threading.current_thread() is threading.main_thread():  # a Dask worker runs tasks on threads

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import logging
 import os
 import shutil
 import signal
@@ -95,6 +96,14 @@ class Measured:
     cpu_seconds: float
 
 
+def _no_empty_traceback(record: logging.LogRecord) -> bool:
+    """Prefect logs a task that ended in a Failed state it returned with `exc_info=True` outside
+    any exception, which prints a stray "NoneType: None" line."""
+    if record.exc_info and record.exc_info[0] is None:
+        record.exc_info = None
+    return True
+
+
 def _measured(function: Callable[..., Any]) -> Callable[..., Any]:
     """Every task reports its CPU time (for the run report's stage table). A full disk ends the
     task in a Failed state that says so: raised, it would make Prefect log a traceback from every
@@ -109,6 +118,7 @@ def _measured(function: Callable[..., Any]) -> Callable[..., Any]:
             if not is_disk_full(error):
                 raise
             full = DiskFull(error.strerror or str(error))
+            logging.getLogger("prefect.task_runs").addFilter(_no_empty_traceback)
             return Failed(message=str(full), data=full)
         return Measured(value, round(time.process_time() - started, 3))
 

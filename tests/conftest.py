@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import tempfile
 from pathlib import Path
 
@@ -31,6 +32,22 @@ def seed_lines() -> list[str]:
         for line in path.read_text(encoding="utf-8").split("\n")
         if len(line) > 30
     ]
+
+
+@pytest.fixture(scope="session")
+def write_corpus(seed_lines):
+    """`write_corpus(folder, documents, lines, seed)`: text files of `lines` seed lines each,
+    drawn at random (reproducibly), for tests that need a corpus of some size."""
+
+    def write(folder: Path, documents: int, lines: int, seed: int) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        rng = random.Random(seed)
+        for index in range(documents):
+            text = "\n".join(rng.sample(seed_lines, lines))
+            (folder / f"doc_{index:04d}.txt").write_text(text, encoding="utf-8")
+        return folder
+
+    return write
 
 
 @pytest.fixture(scope="session")

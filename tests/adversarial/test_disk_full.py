@@ -6,7 +6,6 @@ grown after the first run as a user would free space."""
 
 from __future__ import annotations
 
-import random
 import shlex
 import subprocess
 from pathlib import Path
@@ -33,13 +32,9 @@ def can_mount_a_small_disk(tmp_path: Path) -> bool:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory, seed_lines) -> Path:
+def corpus(tmp_path_factory, write_corpus) -> Path:
     """400 distinct documents from the seeds' lines, in 4 shards."""
-    root = tmp_path_factory.mktemp("disk_full") / "corpus"
-    root.mkdir()
-    rng = random.Random(3)
-    for index in range(400):
-        (root / f"doc_{index:03d}.txt").write_text("\n".join(rng.sample(seed_lines, 8)), encoding="utf-8")
+    root = write_corpus(tmp_path_factory.mktemp("disk_full") / "corpus", 400, lines=8, seed=3)
     (root.parent / "config.toml").write_text(CONFIG)
     return root
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import subprocess
 import time
@@ -22,13 +21,9 @@ CONFIG = "[run]\nshard_docs = 25\nworkers = 2\n"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory, seed_lines) -> Path:
+def corpus(tmp_path_factory, write_corpus) -> Path:
     """400 documents from the seeds' lines in 16 shards."""
-    root = tmp_path_factory.mktemp("shutdown") / "corpus"
-    root.mkdir()
-    rng = random.Random(5)
-    for index in range(400):
-        (root / f"doc_{index:03d}.txt").write_text("\n".join(rng.sample(seed_lines, 6)), encoding="utf-8")
+    root = write_corpus(tmp_path_factory.mktemp("shutdown") / "corpus", 400, lines=6, seed=5)
     (root.parent / "config.toml").write_text(CONFIG)
     return root
 

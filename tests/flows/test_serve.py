@@ -165,17 +165,12 @@ def test_prefect_yaml_deployments_load_and_their_parameters_validate():
     assert flow.validate_parameters(hourly["parameters"])["config"].run.mode == "append"
 
 
-def test_sigterm_stops_serving_and_the_run_in_progress_within_seconds(server, seed_lines, tmp_path):
+def test_sigterm_stops_serving_and_the_run_in_progress_within_seconds(server, write_corpus, tmp_path):
     """What `systemctl stop` or `docker stop` does: SIGTERM to the serving process alone."""
-    import random
-
     import psutil
 
-    folder, out = tmp_path / "corpus", tmp_path / "dataset"
-    folder.mkdir()
-    rng = random.Random(2)
-    for index in range(2000):
-        (folder / f"doc_{index:04d}.txt").write_text("\n".join(rng.sample(seed_lines, 6)), encoding="utf-8")
+    folder = write_corpus(tmp_path / "corpus", 2000, lines=6, seed=2)
+    out = tmp_path / "dataset"
     serve = [sys.executable, "-m", "flows.cli", "serve", str(folder), "--out", str(out)]
     (tmp_path / "config.toml").write_text("[run]\nshard_docs = 100\nworkers = 2\n")
     serve += ["--name", "stopping", "--config", str(tmp_path / "config.toml"), "--interval", "86400"]
