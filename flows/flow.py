@@ -20,7 +20,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -66,11 +66,13 @@ from flows.environment import become_worker, quiet_resource_tracker, reclaim_sig
 from flows.errors import DiskFull, is_disk_full
 from flows.incremental import Selection, selection_for
 from flows.manifest import (
+    Manifest,
     build_manifest,
     dataset_card,
     dumps,
     merge_counts,
     pipeline_version,
+    run_inputs,
     run_record,
     run_report,
 )
@@ -380,7 +382,7 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
     with stages.stage("plan") as stage:
         ((discovery, previous, selection, shards),) = stage.results([plan_task(inputs, config, str(out_dir))])
     append = config.run.mode == "append"
-    sequence = len(previous["runs"]) if append and previous else 0
+    sequence = len(previous.runs) if append and previous else 0
     ctx = RunContext(config, out_dir, run, StagingPaths(out_dir, run), sequence, stages, logger)
     if selection.changed:
         logger.warning(
@@ -393,7 +395,8 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         logger.warning("removed %s, left by a run that was interrupted", leftover)
     if selection.up_to_date:
         logger.info("%s is up to date: no new inputs, same configuration; nothing to do", out_dir)
-        return {**(previous or {}), "up_to_date": True, "out": str(out_dir), "seconds": 0.0}
+        published = previous.model_dump(mode="json") if previous else {}
+        return {**published, "up_to_date": True, "out": str(out_dir), "seconds": 0.0}
     ctx.paths.staging.mkdir(parents=True, exist_ok=True)
     logger.info(
         "%s run %d: %d files in %d shards → %s",
@@ -409,7 +412,8 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
     owners_path = _find_shared_paragraphs(ctx, staging_paths, duplicates_path)
     parts = _write_version(ctx, staging_paths, summaries, duplicates_path, owners_path)
     manifest = _commit(ctx, started, summaries, parts, previous if append else None, discovery)
-    return {**manifest, "out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
+    finished = {"out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
+    return {**manifest.model_dump(mode="json"), **finished}
 
 
 def _process_shards(ctx: RunContext, shards: list[Shard]) -> list[ShardSummary]:
@@ -523,9 +527,9 @@ def _commit(
     started: datetime,
     summaries: list[ShardSummary],
     parts: list[PartCounts],
-    previous: dict[str, Any] | None,
+    previous: Manifest | None,
     discovery: Discovery,
-) -> dict[str, Any]:
+) -> Manifest:
     """Manifest and card into the new version, then publish it: the commit point."""
     config, next_dir = ctx.config, ctx.paths.next_version
     totals = {name: sum(getattr(p, name) for p in parts) for name in ("kept", "rejected", "errors")}
@@ -535,16 +539,19 @@ def _commit(
         run_id=ctx.run.run_id,
         started_at=started.isoformat(timespec="seconds"),
         finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        shards=[asdict(s) for s in summaries],
+        shards=summaries,
         parts=totals,
         reasons=merge_counts([p.reasons for p in parts]),
         chars_removed=merge_counts([p.chars_removed for p in parts]),
         stages=[done.report() for done in ctx.stages.done],
         config_hash=ctx.run.config_hash,
     )
-    if not record["counts"]["invariant_holds"]:
-        raise RuntimeError(f"documents read != kept + rejected + errors: {record['counts']}")
-    manifest = build_manifest(previous, record, list(discovery.skipped), config.model_dump(mode="json"))
+    if not record.counts.invariant_holds:
+        raise RuntimeError(f"documents read != kept + rejected + errors: {record.counts}")
+    inputs = run_inputs(ctx.sequence, summaries)
+    manifest = build_manifest(
+        previous, record, inputs, list(discovery.skipped), config.model_dump(mode="json")
+    )
     write_text_atomic(dumps(manifest), next_dir / "manifest.json")
     write_text_atomic(dataset_card(manifest, ctx.out_dir.name), next_dir / "README.md")
     publish(next_dir, ctx.out_dir, keep_published=ctx.append)  # the commit point

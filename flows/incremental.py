@@ -5,15 +5,19 @@ The manifest is the dataset's memory: it lists every input each run read (key, s
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from pydantic import ValidationError
 
 from flows.errors import UserError
-from flows.manifest import pipeline_version
+from flows.manifest import Manifest, load_manifest, pipeline_version
 from flows.readers import InputFile
 from transforms.config import Config
+
+
+class ForeignManifest(UserError):
+    """A manifest.json this version cannot read (written by a much older refinery)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,20 +27,23 @@ class Selection:
     up_to_date: bool  # nothing to do: the dataset already reflects these inputs and this configuration
 
 
-def read_manifest(out_dir: Path) -> dict[str, Any] | None:
+def read_manifest(out_dir: Path) -> Manifest | None:
     """The published dataset's manifest, or None when OUT holds no dataset yet."""
     path = out_dir / "manifest.json"
     if not path.exists():
         return None
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return load_manifest(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
         raise UserError(
             f"{path} is unreadable ({error}); remove the dataset or choose another --out"
         ) from error
-    if not isinstance(manifest, dict) or "runs" not in manifest:
-        raise UserError(f"{path} was not written by this version of refinery; choose another --out")
-    return manifest
+    except ValidationError as error:
+        raise ForeignManifest(
+            f"{path} was not written by this version of refinery ({error.error_count()} problems, "
+            f"first: {error.errors()[0]['msg']} at {'.'.join(map(str, error.errors()[0]['loc']))}); "
+            "choose another --out"
+        ) from error
 
 
 def _signature(item: InputFile) -> tuple[int, int | None]:
@@ -50,7 +57,7 @@ def _columns_release(version: str) -> str:
 
 def select_inputs(
     files: tuple[InputFile, ...],
-    previous: dict[str, Any] | None,
+    previous: Manifest | None,
     mode: str,
     config_hash: str,
     pipeline_version: str,
@@ -61,9 +68,9 @@ def select_inputs(
     has not seen."""
     if previous is None:
         return Selection(files, (), False)
-    seen = {item["key"]: (item["size"], item.get("mtime_ns")) for item in previous["inputs"]}
+    seen = {item.key: (item.size, item.mtime_ns) for item in previous.inputs}
     if mode == "append":
-        older = {run["pipeline_version"] for run in previous["runs"]} - {pipeline_version}
+        older = {run.pipeline_version for run in previous.runs} - {pipeline_version}
         if any(_columns_release(version) != _columns_release(pipeline_version) for version in older):
             raise UserError(
                 f"the dataset was written by refinery {', '.join(sorted(older))}, whose columns differ from "
@@ -72,19 +79,22 @@ def select_inputs(
         new = tuple(item for item in files if item.key not in seen)
         changed = tuple(item.key for item in files if item.key in seen and seen[item.key] != _signature(item))
         return Selection(new, changed, not new)
-    last = previous["runs"][-1]
-    same_inputs = len(previous["runs"]) == 1 and seen == {item.key: _signature(item) for item in files}
-    unchanged = (
-        same_inputs and last["config_hash"] == config_hash and last["pipeline_version"] == pipeline_version
-    )
+    last = previous.runs[-1]
+    same_inputs = len(previous.runs) == 1 and seen == {item.key: _signature(item) for item in files}
+    unchanged = same_inputs and last.config_hash == config_hash and last.pipeline_version == pipeline_version
     return Selection(files, (), unchanged and not force)
 
 
 def selection_for(
     files: tuple[InputFile, ...], out_dir: Path, config: Config
-) -> tuple[dict[str, Any] | None, Selection]:
+) -> tuple[Manifest | None, Selection]:
     """The dataset already in `out_dir` (its manifest) and what a run with `config` has to do."""
-    previous = read_manifest(out_dir)
+    try:
+        previous = read_manifest(out_dir)
+    except ForeignManifest:
+        if config.run.mode == "append":
+            raise
+        previous = None  # a replace run rebuilds the dataset whatever its old manifest says
     selection = select_inputs(
         files, previous, config.run.mode, config.content_hash(), pipeline_version(), config.run.force
     )

@@ -6,10 +6,15 @@ import json
 import platform
 from collections import Counter
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
 
 from flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA
 from transforms.canonical import recipe as canonical_recipe
+
+if TYPE_CHECKING:  # the shard module imports the whole pipeline; the manifest needs only its summaries
+    from flows.shard import ShardSummary
 
 _DISTRIBUTIONS = (
     "refinery",
@@ -44,6 +49,83 @@ def merge_counts(dicts: list[dict[str, int]]) -> dict[str, int]:
     return dict(sorted(total.items()))
 
 
+class _Record(BaseModel):
+    """Manifest parts: typed where refinery reads them; keys written by other versions are kept."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class InputEntry(_Record):
+    """One input file (or piece of one) a run read: what change detection compares."""
+
+    key: str
+    size: int
+    mtime_ns: int | None = None
+    sha256: str | None = None  # a .txt or .html file is one record: its checksum
+    records: int = 0
+    run: int = 0  # the sequence number of the run that read it
+
+
+class Counts(_Record):
+    documents_read: int
+    kept: int
+    rejected: int
+    errors: int
+    invariant_holds: bool
+    shards: int = 0
+    shards_resumed: int = 0
+    rejected_by_reason: dict[str, int] = {}
+    languages: dict[str, int] = {}
+    scripts: dict[str, int] = {}
+    flagged: dict[str, int] = {}
+    chars_removed_by_stage: dict[str, int] = {}
+
+
+class DatasetCounts(Counts):
+    invariant: str = "documents_read = kept + rejected + errors"
+
+
+class StageReport(_Record):
+    name: str
+    documents_in: int | None = None
+    documents_out: int | None = None
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    tasks: int = 0
+    max_task_cpu_seconds: float = 0.0
+
+
+class RunRecord(_Record):
+    """What one run did: its counts (the invariant checked on them) and its stages."""
+
+    sequence: int
+    mode: str
+    run_id: str
+    started_at: str
+    finished_at: str
+    config_hash: str
+    pipeline_version: str
+    counts: Counts
+    stages: list[StageReport] = []  # documents in and out, wall and task CPU seconds, per stage
+    seconds_by_stage: dict[str, float] = {}
+
+
+class Manifest(_Record):
+    """manifest.json: the dataset's provenance, over every run that wrote it."""
+
+    run_id: str
+    started_at: str
+    finished_at: str
+    counts: DatasetCounts
+    inputs: list[InputEntry]
+    skipped_files: list[str] = []
+    runs: list[RunRecord]
+    versions: dict[str, str]
+    config_hash: str
+    config: dict[str, Any]
+    dedup_canonical: str | None = None  # the canonical form dedup compared (also in config_hash)
+
+
 def run_record(
     *,
     sequence: int,
@@ -51,41 +133,44 @@ def run_record(
     run_id: str,
     started_at: str,
     finished_at: str,
-    shards: list[dict[str, Any]],
+    shards: list[ShardSummary],
     parts: dict[str, int],
     reasons: dict[str, int],
     chars_removed: dict[str, int],
     stages: list[dict[str, Any]],
     config_hash: str,
-) -> dict[str, Any]:
-    """What one run did: its counts (the invariant checked on them), timings and inputs."""
-    documents = sum(shard["documents"] for shard in shards)
-    return {
-        "sequence": sequence,
-        "mode": mode,
-        "run_id": run_id,
-        "started_at": started_at,
-        "finished_at": finished_at,
-        "config_hash": config_hash,
-        "pipeline_version": pipeline_version(),
-        "counts": {
-            "documents_read": documents,
-            "kept": parts["kept"],
-            "rejected": parts["rejected"],
-            "errors": parts["errors"],
-            "invariant_holds": documents == parts["kept"] + parts["rejected"] + parts["errors"],
-            "rejected_by_reason": reasons,
-            "languages": merge_counts([s["languages"] for s in shards]),
-            "scripts": merge_counts([s["scripts"] for s in shards]),
-            "flagged": merge_counts([s["flagged"] for s in shards]),
-            "chars_removed_by_stage": chars_removed,
-            "shards": len(shards),
-            "shards_resumed": sum(1 for s in shards if s["resumed"]),
-        },
-        "stages": stages,  # documents in and out, wall and task CPU seconds, per stage
-        "seconds_by_stage": {stage["name"]: stage["seconds"] for stage in stages},
-        "inputs": [{**item, "run": sequence} for s in shards for item in s["inputs"]],
-    }
+) -> RunRecord:
+    """What one run did, from its shards' summaries and the parts it wrote."""
+    documents = sum(shard.documents for shard in shards)
+    return RunRecord(
+        sequence=sequence,
+        mode=mode,
+        run_id=run_id,
+        started_at=started_at,
+        finished_at=finished_at,
+        config_hash=config_hash,
+        pipeline_version=pipeline_version(),
+        counts=Counts(
+            documents_read=documents,
+            kept=parts["kept"],
+            rejected=parts["rejected"],
+            errors=parts["errors"],
+            invariant_holds=documents == parts["kept"] + parts["rejected"] + parts["errors"],
+            rejected_by_reason=reasons,
+            languages=merge_counts([s.languages for s in shards]),
+            scripts=merge_counts([s.scripts for s in shards]),
+            flagged=merge_counts([s.flagged for s in shards]),
+            chars_removed_by_stage=chars_removed,
+            shards=len(shards),
+            shards_resumed=sum(1 for s in shards if s.resumed),
+        ),
+        stages=[StageReport(**stage) for stage in stages],
+        seconds_by_stage={stage["name"]: stage["seconds"] for stage in stages},
+    )
+
+
+def run_inputs(sequence: int, shards: list[ShardSummary]) -> list[InputEntry]:
+    return [InputEntry(**item, run=sequence) for shard in shards for item in shard.inputs]
 
 
 _TOTALS = ("documents_read", "kept", "rejected", "errors", "shards", "shards_resumed")
@@ -93,50 +178,49 @@ _MERGED = ("rejected_by_reason", "languages", "scripts", "flagged", "chars_remov
 
 
 def build_manifest(
-    previous: dict[str, Any] | None, record: dict[str, Any], skipped: list[str], config: dict[str, Any]
-) -> dict[str, Any]:
+    previous: Manifest | None,
+    record: RunRecord,
+    inputs: list[InputEntry],
+    skipped: list[str],
+    config: dict[str, Any],
+) -> Manifest:
     """The dataset's manifest after `record`'s run: counts over every run that wrote the dataset
     (one run for a replace), all their inputs, and each run's own record."""
-    runs = [*(previous["runs"] if previous else []), {k: v for k, v in record.items() if k != "inputs"}]
-    counts: dict[str, Any] = {name: sum(run["counts"][name] for run in runs) for name in _TOTALS}
-    counts["invariant"] = "documents_read = kept + rejected + errors"
-    counts["invariant_holds"] = (
-        all(run["counts"]["invariant_holds"] for run in runs)
-        and counts["documents_read"] == counts["kept"] + counts["rejected"] + counts["errors"]
+    runs = [*(previous.runs if previous else []), record]
+    totals: dict[str, Any] = {name: sum(getattr(run.counts, name) for run in runs) for name in _TOTALS}
+    merged = {name: merge_counts([getattr(run.counts, name) for run in runs]) for name in _MERGED}
+    holds = all(run.counts.invariant_holds for run in runs) and totals["documents_read"] == (
+        totals["kept"] + totals["rejected"] + totals["errors"]
     )
-    for name in _MERGED:
-        counts[name] = merge_counts([run["counts"].get(name, {}) for run in runs])
-    return {
-        "run_id": record["run_id"],
-        "started_at": record["started_at"],
-        "finished_at": record["finished_at"],
-        "counts": counts,
-        "inputs": [*(previous["inputs"] if previous else []), *record["inputs"]],
-        "skipped_files": skipped,
-        "runs": runs,
-        "versions": versions(),
-        "config_hash": record["config_hash"],
-        "config": config,
-        # what dedup compared: the canonical form, with its table's digest (also in config_hash)
-        "dedup_canonical": canonical_recipe(config["dedup"]["canonical"]),
-    }
+    return Manifest(
+        run_id=record.run_id,
+        started_at=record.started_at,
+        finished_at=record.finished_at,
+        counts=DatasetCounts(**totals, **merged, invariant_holds=holds),
+        inputs=[*(previous.inputs if previous else []), *inputs],
+        skipped_files=skipped,
+        runs=runs,
+        versions=versions(),
+        config_hash=record.config_hash,
+        config=config,
+        dedup_canonical=canonical_recipe(config["dedup"]["canonical"]),
+    )
 
 
-def run_report(record: dict[str, Any]) -> str:
+def run_report(record: RunRecord) -> str:
     """Markdown for one run: counts per stage and per reason, languages, time per stage."""
-    counts = record["counts"]
+    counts = record.counts
     stages = "\n".join(
-        f"| {stage['name']} | {_blank(stage['documents_in'])} | {_blank(stage['documents_out'])} | "
-        f"{stage['seconds']:.2f} | {stage['cpu_seconds']:.2f} | {stage['tasks']} | "
-        f"{stage['max_task_cpu_seconds']:.2f} |"
-        for stage in record.get("stages", [])
+        f"| {stage.name} | {_blank(stage.documents_in)} | {_blank(stage.documents_out)} | "
+        f"{stage.seconds:.2f} | {stage.cpu_seconds:.2f} | {stage.tasks} | {stage.max_task_cpu_seconds:.2f} |"
+        for stage in record.stages
     )
-    shards = f"{counts['shards']} ({counts['shards_resumed']})"
-    return f"""### Run {record["sequence"]} ({record["mode"]}) `{record["run_id"]}`
+    shards = f"{counts.shards} ({counts.shards_resumed})"
+    return f"""### Run {record.sequence} ({record.mode}) `{record.run_id}`
 
 | documents read | kept | rejected | errors | shards (resumed) |
 |---|---|---|---|---|
-| {counts["documents_read"]} | {counts["kept"]} | {counts["rejected"]} | {counts["errors"]} | {shards} |
+| {counts.documents_read} | {counts.kept} | {counts.rejected} | {counts.errors} | {shards} |
 
 | rejected because | documents |
 |---|---|
@@ -158,21 +242,21 @@ def _schema_table(schema) -> str:
     return "\n".join(f"| `{field.name}` | `{field.type}` |" for field in schema)
 
 
-def dataset_card(manifest: dict[str, Any], name: str) -> str:
-    counts = manifest["counts"]
+def dataset_card(manifest: Manifest, name: str) -> str:
+    counts = manifest.counts
     reasons, languages = _reasons_rows(counts), _languages(counts)
     return f"""# {name}
 
-Cleaned, deduplicated text produced by refinery {manifest["versions"]["refinery"]}
-(run `{manifest["run_id"]}`, configuration `{manifest["config_hash"]}`, finished {manifest["finished_at"]}).
+Cleaned, deduplicated text produced by refinery {manifest.versions["refinery"]}
+(run `{manifest.run_id}`, configuration `{manifest.config_hash}`, finished {manifest.finished_at}).
 
 ## Counts
 | documents read | kept | rejected | errors |
 |---|---|---|---|
-| {counts["documents_read"]} | {counts["kept"]} | {counts["rejected"]} | {counts["errors"]} |
+| {counts.documents_read} | {counts.kept} | {counts.rejected} | {counts.errors} |
 
 Every document read is in exactly one of `data/`, `rejected/`, `errors/`
-(invariant holds: {str(counts["invariant_holds"]).lower()}). Languages of processed documents: {languages}.
+(invariant holds: {str(counts.invariant_holds).lower()}). Languages of processed documents: {languages}.
 {_flagged(counts)}
 
 | rejected because | documents |
@@ -182,9 +266,9 @@ Every document read is in exactly one of `data/`, `rejected/`, `errors/`
 ## Runs
 | run | mode | finished | read | kept | rejected | errors |
 |---|---|---|---|---|---|---|
-{_runs_table(manifest["runs"])}
+{_runs_table(manifest.runs)}
 
-{run_report(manifest["runs"][-1])}
+{run_report(manifest.runs[-1])}
 ## Layout
 - `data/part-*.parquet`: kept documents (`part-RRRR-SSSSS`: run RRRR of this dataset, shard SSSSS)
 - `rejected/part-*.parquet`: dropped documents with `reason`, `duplicate_of` and `similarity`
@@ -213,27 +297,32 @@ from datasets import load_dataset; ds = load_dataset("parquet", data_dir="data")
 """
 
 
-def _reasons_rows(counts: dict[str, Any]) -> str:
-    rows = (f"| {reason} | {n} |" for reason, n in counts["rejected_by_reason"].items())
+def _reasons_rows(counts: Counts) -> str:
+    rows = (f"| {reason} | {n} |" for reason, n in counts.rejected_by_reason.items())
     return "\n".join(rows) or "| (none) | 0 |"
 
 
-def _flagged(counts: dict[str, Any]) -> str:
-    spun = counts.get("flagged", {}).get("spun", 0)
+def _flagged(counts: Counts) -> str:
+    spun = counts.flagged.get("spun", 0)
     return f"Flagged spun (伪原创) when processed: {spun} (kept unless filter.reject_spun)."
 
 
-def _languages(counts: dict[str, Any]) -> str:
-    return ", ".join(f"{lang}: {n}" for lang, n in counts["languages"].items()) or "none"
+def _languages(counts: Counts) -> str:
+    return ", ".join(f"{lang}: {n}" for lang, n in counts.languages.items()) or "none"
 
 
-def _runs_table(runs: list[dict[str, Any]]) -> str:
+def _runs_table(runs: list[RunRecord]) -> str:
     return "\n".join(
-        f"| {r['sequence']} | {r['mode']} | {r['finished_at']} | {r['counts']['documents_read']} | "
-        f"{r['counts']['kept']} | {r['counts']['rejected']} | {r['counts']['errors']} |"
+        f"| {r.sequence} | {r.mode} | {r.finished_at} | {r.counts.documents_read} | "
+        f"{r.counts.kept} | {r.counts.rejected} | {r.counts.errors} |"
         for r in runs
     )
 
 
-def dumps(manifest: dict[str, Any]) -> str:
-    return json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def dumps(manifest: Manifest) -> str:
+    return json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def load_manifest(text: str) -> Manifest:
+    """A manifest.json of this or an earlier version (0.3 on: their keys are a superset)."""
+    return Manifest.model_validate_json(text)

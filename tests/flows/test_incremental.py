@@ -2,17 +2,41 @@ import pytest
 
 from flows.errors import UserError
 from flows.incremental import select_inputs
+from flows.manifest import Manifest
 from flows.readers import InputFile
 
 OLD = InputFile("/in/a.txt", "in/a.txt", 10, 1, "text")
 NEW = InputFile("/in/b.txt", "in/b.txt", 20, 2, "text")
 
 
-def manifest(*versions: str) -> dict:
-    return {
-        "inputs": [{"key": OLD.key, "size": OLD.size, "mtime_ns": OLD.mtime_ns}],
-        "runs": [{"pipeline_version": version, "config_hash": "c"} for version in versions],
-    }
+def manifest(*versions: str) -> Manifest:
+    counts = {"documents_read": 1, "kept": 1, "rejected": 0, "errors": 0, "invariant_holds": True}
+    runs = [
+        {
+            "sequence": n,
+            "mode": "append",
+            "run_id": f"r{n}",
+            "started_at": "t",
+            "finished_at": "t",
+            "config_hash": "c",
+            "pipeline_version": version,
+            "counts": counts,
+        }
+        for n, version in enumerate(versions)
+    ]
+    return Manifest.model_validate(
+        {
+            "run_id": "r",
+            "started_at": "t",
+            "finished_at": "t",
+            "counts": counts,
+            "inputs": [{"key": OLD.key, "size": OLD.size, "mtime_ns": OLD.mtime_ns}],
+            "runs": runs,
+            "versions": {},
+            "config_hash": "c",
+            "config": {},
+        }
+    )
 
 
 def test_append_selects_only_unseen_inputs():
@@ -29,3 +53,14 @@ def test_replace_is_a_no_op_only_for_the_same_inputs_configuration_and_release()
     assert select_inputs((OLD,), manifest("0.2.0"), "replace", "c", "0.2.0").up_to_date
     assert not select_inputs((OLD,), manifest("0.1.0"), "replace", "c", "0.2.0").up_to_date
     assert not select_inputs((OLD,), manifest("0.2.0"), "replace", "other", "0.2.0").up_to_date
+
+
+def test_a_manifest_this_version_cannot_read_blocks_append_but_not_replace(tmp_path):
+    from flows.incremental import selection_for
+    from transforms.config import Config
+
+    (tmp_path / "manifest.json").write_text('{"runs": [{"no": "fields"}]}', encoding="utf-8")
+    previous, selection = selection_for((OLD,), tmp_path, Config())
+    assert previous is None and selection.files == (OLD,) and not selection.up_to_date
+    with pytest.raises(UserError, match="not written by this version"):
+        selection_for((OLD,), tmp_path, Config().with_overrides({"run": {"mode": "append"}}))

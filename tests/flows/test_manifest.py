@@ -1,31 +1,40 @@
-from flows.manifest import build_manifest, run_record, run_report
+from flows.manifest import (
+    InputEntry,
+    build_manifest,
+    dumps,
+    load_manifest,
+    run_inputs,
+    run_record,
+    run_report,
+)
+from flows.shard import ShardSummary
 from transforms.config import Config
 
-
-def shard(documents: int, **counts) -> dict:
-    return {
-        "documents": documents,
-        "languages": {"zh": documents},
-        "scripts": {"Hans": documents},
-        "flagged": {},
-        "resumed": False,
-        "inputs": [{"key": f"/c/{documents}.jsonl", "records": documents}],
-        **counts,
+STAGES = [
+    {
+        "name": "shards",
+        "documents_in": 5,
+        "documents_out": 4,
+        "seconds": 1.5,
+        "cpu_seconds": 2.25,
+        "tasks": 2,
+        "max_task_cpu_seconds": 1.5,
     }
+]
 
 
-def record(sequence: int, parts: dict, shards: list[dict]) -> dict:
-    stages = [
-        {
-            "name": "shards",
-            "documents_in": 5,
-            "documents_out": 4,
-            "seconds": 1.5,
-            "cpu_seconds": 2.25,
-            "tasks": 2,
-            "max_task_cpu_seconds": 1.5,
-        },
-    ]
+def shard(documents: int) -> ShardSummary:
+    return ShardSummary(
+        index=0,
+        staging_path="s",
+        documents=documents,
+        languages={"zh": documents},
+        scripts={"Hans": documents},
+        inputs=[{"key": f"/c/{documents}.jsonl", "size": 10, "mtime_ns": 1, "records": documents}],
+    )
+
+
+def record(sequence: int, parts: dict, shards: list[ShardSummary]):
     return run_record(
         sequence=sequence,
         mode="append",
@@ -36,28 +45,51 @@ def record(sequence: int, parts: dict, shards: list[dict]) -> dict:
         parts=parts,
         reasons={"empty": parts["rejected"]},
         chars_removed={},
-        stages=stages,
+        stages=STAGES,
         config_hash="h",
     )
 
 
 def test_a_run_record_checks_the_invariant():
     good = record(0, {"kept": 3, "rejected": 1, "errors": 1}, [shard(2), shard(3)])
-    assert good["counts"]["documents_read"] == 5 and good["counts"]["invariant_holds"]
+    assert good.counts.documents_read == 5 and good.counts.invariant_holds
     bad = record(0, {"kept": 3, "rejected": 1, "errors": 0}, [shard(2), shard(3)])
-    assert not bad["counts"]["invariant_holds"]
-    assert good["seconds_by_stage"] == {"shards": 1.5}
+    assert not bad.counts.invariant_holds
+    assert good.seconds_by_stage == {"shards": 1.5}
 
 
 def test_an_append_adds_its_run_and_sums_the_counts():
     config = Config().model_dump(mode="json")
-    first = build_manifest(None, record(0, {"kept": 2, "rejected": 0, "errors": 0}, [shard(2)]), [], config)
-    second = build_manifest(first, record(1, {"kept": 2, "rejected": 1, "errors": 0}, [shard(3)]), [], config)
-    assert [run["run_id"] for run in second["runs"]] == ["r0", "r1"]
-    assert second["counts"]["documents_read"] == 5 and second["counts"]["kept"] == 4
-    assert second["counts"]["rejected_by_reason"] == {"empty": 1}
-    assert second["counts"]["invariant_holds"]
-    assert len(second["inputs"]) == 2 and "inputs" not in second["runs"][-1]
+    shards = [shard(2)], [shard(3)]
+    first = build_manifest(
+        None,
+        record(0, {"kept": 2, "rejected": 0, "errors": 0}, shards[0]),
+        run_inputs(0, shards[0]),
+        [],
+        config,
+    )
+    second = build_manifest(
+        first,
+        record(1, {"kept": 2, "rejected": 1, "errors": 0}, shards[1]),
+        run_inputs(1, shards[1]),
+        [],
+        config,
+    )
+    assert [run.run_id for run in second.runs] == ["r0", "r1"]
+    assert second.counts.documents_read == 5 and second.counts.kept == 4
+    assert second.counts.rejected_by_reason == {"empty": 1} and second.counts.invariant_holds
+    assert [entry.run for entry in second.inputs] == [0, 1]
+
+
+def test_a_manifest_reads_back_as_written_and_keeps_keys_it_does_not_know():
+    config = Config().model_dump(mode="json")
+    shards = [shard(2)]
+    manifest = build_manifest(
+        None, record(0, {"kept": 2, "rejected": 0, "errors": 0}, shards), run_inputs(0, shards), [], config
+    )
+    assert load_manifest(dumps(manifest)) == manifest
+    older = manifest.model_copy(update={"inputs": [InputEntry(key="/a", size=1, future_key="x")]})
+    assert load_manifest(dumps(older)).inputs[0].model_extra == {"future_key": "x"}
 
 
 def test_the_run_report_has_a_row_per_stage():
