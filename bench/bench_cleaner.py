@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transforms.config import Config  # noqa: E402
-from transforms.document import RawRecord  # noqa: E402
-from transforms.pipeline import load_resources, process_record  # noqa: E402
+from refinery.transforms.config import Config  # noqa: E402
+from refinery.transforms.document import RawRecord  # noqa: E402
+from refinery.transforms.pipeline import load_resources, process_record  # noqa: E402
 
 
 def build_corpus(docs: int, seed: int = 0) -> list[bytes]:

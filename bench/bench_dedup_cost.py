@@ -27,11 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def dedup_cost_function(config: object) -> Callable[[str], object]:
     """The code under test's dedup columns for one kept document."""
     try:
-        from transforms.dedup_keys import dedup_columns
+        from refinery.transforms.dedup_keys import dedup_columns
     except ImportError:  # refinery 0.3.0: exact key in the pipeline, the rest in the shard
-        from flows.shard import dedup_columns as shard_columns
-        from transforms.boilerplate import line_keys
-        from transforms.hashing import dedup_key
+        from refinery.flows.shard import dedup_columns as shard_columns
+        from refinery.transforms.boilerplate import line_keys
+        from refinery.transforms.hashing import dedup_key
 
         def old(text: str) -> object:
             return dedup_key(text), line_keys(text), shard_columns(text, config.dedup)
@@ -52,9 +52,9 @@ def main() -> int:
     sys.path.insert(1, str(args.code.resolve() / "bench"))  # its bench_pipeline puts its own root first
     from bench_pipeline import build_corpus
 
-    from transforms.config import Config
-    from transforms.document import RawRecord
-    from transforms.pipeline import load_resources, process_record
+    from refinery.transforms.config import Config
+    from refinery.transforms.document import RawRecord
+    from refinery.transforms.pipeline import load_resources, process_record
 
     config = Config()
     load_resources(config)

@@ -55,8 +55,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_dedup import articles, exact_jaccard, light_edit, sentences, shingle_set, stage  # noqa: E402
 
-from flows.dedup import find_duplicates  # noqa: E402
-from transforms.config import Config  # noqa: E402
+from refinery.flows.dedup import find_duplicates  # noqa: E402
+from refinery.transforms.config import Config  # noqa: E402
 
 CONFIG = Config()
 DATATROVE_VENV = ROOT / "bench/.venv-datatrove"

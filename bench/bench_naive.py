@@ -25,10 +25,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_pipeline import KINDS, build_corpus  # noqa: E402
 
-from flows.readers import discover, plan_shards  # noqa: E402
-from flows.shard import process_shard  # noqa: E402
-from transforms.config import Config  # noqa: E402
-from transforms.pipeline import load_resources  # noqa: E402
+from refinery.flows.readers import discover, plan_shards  # noqa: E402
+from refinery.flows.shard import process_shard  # noqa: E402
+from refinery.transforms.config import Config  # noqa: E402
+from refinery.transforms.pipeline import load_resources  # noqa: E402
 
 NAIVE_PYTHON = ROOT / "bench/.venv-datatrove/bin/python"
 

@@ -38,10 +38,10 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transforms.config import Config  # noqa: E402
-from transforms.document import RawRecord  # noqa: E402
-from transforms.pipeline import load_resources, process_record  # noqa: E402
-from transforms.unify import converter  # noqa: E402
+from refinery.transforms.config import Config  # noqa: E402
+from refinery.transforms.document import RawRecord  # noqa: E402
+from refinery.transforms.pipeline import load_resources, process_record  # noqa: E402
+from refinery.transforms.unify import converter  # noqa: E402
 
 TAILS = [
     "分享到微信",
@@ -152,7 +152,7 @@ def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) 
     command = [
         sys.executable,
         "-m",
-        "flows.cli",
+        "refinery.flows.cli",
         "run",
         str(corpus),
         "--out",
@@ -262,9 +262,9 @@ _TIMED_STAGES = (  # transforms.pipeline's names for the stages process_record c
 def profile(kind: str, config: Config, page_kb: float | None = None, sample: int = 2000) -> None:
     """Wall time per document of each stage on one core (clock wrappers, not cProfile, whose
     per-call overhead inflates the Python-heavy stages), plus what the shard adds per row."""
-    import flows.shard as shard
-    import transforms.pipeline as pipeline
-    import transforms.quality as quality
+    import refinery.flows.shard as shard
+    import refinery.transforms.pipeline as pipeline
+    import refinery.transforms.quality as quality
 
     with tempfile.TemporaryDirectory() as tmp:
         build_corpus(sample, Path(tmp), kind=kind, page_kb=page_kb)

@@ -70,7 +70,7 @@ def main() -> int:
         command = [
             sys.executable,
             "-m",
-            "flows.cli",
+            "refinery.flows.cli",
             "run",
             str(source),
             "--out",

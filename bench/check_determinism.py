@@ -52,7 +52,10 @@ def main() -> int:
             out = Path(tmp) / f"out-{attempt}"
             command = ["run", str(corpus), "--out", str(out), "--workers", str(args.workers)]
             subprocess.run(
-                [sys.executable, "-m", "flows.cli", *command], cwd=ROOT, check=True, capture_output=True
+                [sys.executable, "-m", "refinery.flows.cli", *command],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
             )
             runs.append(dataset_rows(out))
     first, second = runs

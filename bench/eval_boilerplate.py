@@ -34,13 +34,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from pagesets import Case, all_html_cases, text_cases  # noqa: E402
 from scoring import score  # noqa: E402
 
-from transforms.boilerplate import clean_lines  # noqa: E402
-from transforms.config import Config  # noqa: E402
-from transforms.decode import declared_charset, decode_bytes  # noqa: E402
-from transforms.document import RawRecord  # noqa: E402
-from transforms.extract import readability_text, resiliparse_text  # noqa: E402
-from transforms.normalize import normalize_text  # noqa: E402
-from transforms.pipeline import process_record  # noqa: E402
+from refinery.transforms.boilerplate import clean_lines  # noqa: E402
+from refinery.transforms.config import Config  # noqa: E402
+from refinery.transforms.decode import declared_charset, decode_bytes  # noqa: E402
+from refinery.transforms.document import RawRecord  # noqa: E402
+from refinery.transforms.extract import readability_text, resiliparse_text  # noqa: E402
+from refinery.transforms.normalize import normalize_text  # noqa: E402
+from refinery.transforms.pipeline import process_record  # noqa: E402
 
 # Keep the source script and punctuation (gold text is as the page wrote it); no corpus lines.
 EVAL_CONFIG = Config.from_toml(
@@ -162,7 +162,7 @@ def report(
 
 def page_type_of(case: Case) -> str:
     """The labelled type where the set has one, else what refinery's detector says."""
-    from transforms.pagetype import page_type
+    from refinery.transforms.pagetype import page_type
 
     return case.page_type or page_type(decoded(case.data))
 

@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transforms.config import Config  # noqa: E402
-from transforms.document import RawRecord  # noqa: E402
-from transforms.pipeline import process_record  # noqa: E402
-from transforms.script import count_scripts, han_script  # noqa: E402
-from transforms.unify import converter, unify_script  # noqa: E402
+from refinery.transforms.config import Config  # noqa: E402
+from refinery.transforms.document import RawRecord  # noqa: E402
+from refinery.transforms.pipeline import process_record  # noqa: E402
+from refinery.transforms.script import count_scripts, han_script  # noqa: E402
+from refinery.transforms.unify import converter, unify_script  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SHARED = ROOT.parent / "shared" / "data"

@@ -50,16 +50,16 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.dataset import STAGING_SCHEMA  # noqa: E402
-from flows.dedup import band_groups, find_duplicates  # noqa: E402
-from transforms.canonical import compact_lines, fold  # noqa: E402
-from transforms.config import Config, DedupConfig  # noqa: E402
-from transforms.decode import declared_charset, decode_bytes  # noqa: E402
-from transforms.dedup_keys import dedup_columns  # noqa: E402
-from transforms.document import RawRecord  # noqa: E402
-from transforms.minhash import shingle_hashes  # noqa: E402
-from transforms.pipeline import process_record  # noqa: E402
-from transforms.unify import converter  # noqa: E402
+from refinery.flows.dataset import STAGING_SCHEMA  # noqa: E402
+from refinery.flows.dedup import band_groups, find_duplicates  # noqa: E402
+from refinery.transforms.canonical import compact_lines, fold  # noqa: E402
+from refinery.transforms.config import Config, DedupConfig  # noqa: E402
+from refinery.transforms.decode import declared_charset, decode_bytes  # noqa: E402
+from refinery.transforms.dedup_keys import dedup_columns  # noqa: E402
+from refinery.transforms.document import RawRecord  # noqa: E402
+from refinery.transforms.minhash import shingle_hashes  # noqa: E402
+from refinery.transforms.pipeline import process_record  # noqa: E402
+from refinery.transforms.unify import converter  # noqa: E402
 
 CONFIG = Config()
 WRAP = ["分享到微信", "分享到微博", "关注我们的微信公众号", "版权所有 © 2024 示例网", "责任编辑：王某"]

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 
-from transforms.language import detect_language, langdetect_factory  # noqa: E402
-from transforms.script import count_scripts, dominant_script  # noqa: E402
+from refinery.transforms.language import detect_language, langdetect_factory  # noqa: E402
+from refinery.transforms.script import count_scripts, dominant_script  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "lang_eval" / "paragraphs.jsonl"
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.spinner import SUBSTITUTIONS, spin  # noqa: E402
-from transforms.spun import default_lexicon, spun_evidence  # noqa: E402
+from refinery.transforms.spun import default_lexicon, spun_evidence  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "spun_eval"
 UNKNOWN = "stress: unknown swaps"  # not labelled data: reported apart from precision/recall

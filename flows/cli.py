@@ -9,10 +9,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from flows.environment import apply_prefect_defaults, quiet_resource_tracker
-from flows.errors import UserError
-from flows.readers import Discovery
-from transforms.config import Config
+from refinery.flows.environment import apply_prefect_defaults, quiet_resource_tracker
+from refinery.flows.errors import UserError
+from refinery.flows.readers import Discovery
+from refinery.transforms.config import Config
 
 EPILOG = """\
 examples:
@@ -226,9 +226,9 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
         config = config.with_overrides(overrides)
     except ValidationError as error:  # an option's value out of bounds, e.g. --workers 100000
         raise UserError(f"option {_first_problem(error)}") from error
-    from flows.dataset import check_output_dir, check_writable, dataset_lock
-    from flows.environment import check_dask_address, check_prefect_api
-    from flows.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
+    from refinery.flows.dataset import check_output_dir, check_writable, dataset_lock
+    from refinery.flows.environment import check_dask_address, check_prefect_api
+    from refinery.flows.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
 
     inputs = args.inputs or [DEFAULT_INPUT]
     out = args.out or default_output(inputs)
@@ -248,17 +248,17 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
 
 def run_command(args: argparse.Namespace) -> int:
     config, inputs, out, discovery = configure(args)
-    from flows.incremental import selection_for
+    from refinery.flows.incremental import selection_for
 
     if selection_for(discovery.files, Path(out).expanduser().resolve(), config)[1].up_to_date:
         return _up_to_date(out)
     print(f"refinery: {' '.join(inputs)} → {out} ({config.run.mode})", file=sys.stderr)
 
-    from flows.environment import PrefectAPI, stop_on_signals
+    from refinery.flows.environment import PrefectAPI, stop_on_signals
 
     stop_on_signals()
     with PrefectAPI() as api:  # a temporary server boots while the pipeline imports
-        from flows.flow import configured_flow
+        from refinery.flows.flow import configured_flow
 
         api.ready()
         state = configured_flow(config)(inputs=inputs, out=out, config=config, return_state=True)
@@ -292,7 +292,7 @@ def serve_command(args: argparse.Namespace) -> int:
             "serve needs a running Prefect server: start one with `prefect server start --host 127.0.0.1` "
             "and set PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
-    from flows.flow import serve
+    from refinery.flows.flow import serve
 
     name = args.name or Path(out).name
     schedule = {"cron": args.cron} if args.cron else {"interval": args.interval} if args.interval else {}

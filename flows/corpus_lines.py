@@ -16,11 +16,11 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import xxhash
 
-from flows.dataset import write_table_atomic
-from transforms.boilerplate import remove_frequent_lines
-from transforms.config import Config
-from transforms.judge import revise
-from transforms.rows import document_columns, document_from_row
+from refinery.flows.dataset import write_table_atomic
+from refinery.transforms.boilerplate import remove_frequent_lines
+from refinery.transforms.config import Config
+from refinery.transforms.judge import revise
+from refinery.transforms.rows import document_columns, document_from_row
 
 FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])
 

@@ -30,8 +30,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.errors import UserError
-from transforms.quality import SIGNALS
+from refinery.flows.errors import UserError
+from refinery.transforms.quality import SIGNALS
 
 STEP_TYPE = pa.struct([("name", pa.string()), ("chars_removed", pa.int64()), ("detail", pa.string())])
 TIMESTAMP = pa.timestamp("us", tz="UTC")

@@ -20,10 +20,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.dataset import INDEX_DIR, STAGING_SCHEMA, write_table_atomic
-from transforms.canonical import recipe as canonical_recipe
-from transforms.config import DedupConfig
-from transforms.minhash import SIGNATURE_SCHEME
+from refinery.flows.dataset import INDEX_DIR, STAGING_SCHEMA, write_table_atomic
+from refinery.transforms.canonical import recipe as canonical_recipe
+from refinery.transforms.config import DedupConfig
+from refinery.transforms.minhash import SIGNATURE_SCHEME
 
 _VERIFY_CHUNK = 50_000  # candidate pairs verified at a time: ~50 MB of gathered signatures
 

@@ -19,7 +19,7 @@ from collections.abc import MutableMapping
 from functools import cache
 from pathlib import Path
 
-from flows.errors import UserError
+from refinery.flows.errors import UserError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -38,8 +38,8 @@ from prefect.runtime import flow_run
 from prefect.states import Failed
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
-from flows.dataset import (
+from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
+from refinery.flows.dataset import (
     INDEX_DIR,
     check_output_dir,
     claim_output_dir,
@@ -50,7 +50,7 @@ from flows.dataset import (
     write_table_atomic,
     write_text_atomic,
 )
-from flows.dedup import (
+from refinery.flows.dedup import (
     INDEX_SCHEMA,
     band_groups,
     candidate_pairs,
@@ -62,10 +62,10 @@ from flows.dedup import (
     write_index,
     write_index_file,
 )
-from flows.environment import become_worker, quiet_resource_tracker, reclaim_sigterm, stop_workers
-from flows.errors import DiskFull, is_disk_full
-from flows.incremental import Selection, selection_for
-from flows.manifest import (
+from refinery.flows.environment import become_worker, quiet_resource_tracker, reclaim_sigterm, stop_workers
+from refinery.flows.errors import DiskFull, is_disk_full
+from refinery.flows.incremental import Selection, selection_for
+from refinery.flows.manifest import (
     Manifest,
     build_manifest,
     dataset_card,
@@ -76,8 +76,8 @@ from flows.manifest import (
     run_record,
     run_report,
 )
-from flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
-from flows.readers import (
+from refinery.flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
+from refinery.flows.readers import (
     DEFAULT_INPUT,
     Discovery,
     Shard,
@@ -86,8 +86,8 @@ from flows.readers import (
     local_input_roots,
     plan_shards,
 )
-from flows.shard import ShardSummary, process_shard
-from transforms.config import Config, RunConfig
+from refinery.flows.shard import ShardSummary, process_shard
+from refinery.transforms.config import Config, RunConfig
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from flows.errors import UserError
-from flows.manifest import Manifest, load_manifest, pipeline_version
-from flows.readers import InputFile
-from transforms.config import Config
+from refinery.flows.errors import UserError
+from refinery.flows.manifest import Manifest, load_manifest, pipeline_version
+from refinery.flows.readers import InputFile
+from refinery.transforms.config import Config
 
 
 class ForeignManifest(UserError):

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from transforms.config import Config
-from transforms.document import Document, RawRecord
-from transforms.pipeline import RecordError, load_resources, process_record
+from refinery.transforms.config import Config
+from refinery.transforms.document import Document, RawRecord
+from refinery.transforms.pipeline import RecordError, load_resources, process_record
 
 Processor = Callable[[RawRecord, Config], Document]
 _STARTUP_SECONDS = 60

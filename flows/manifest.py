@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA
-from transforms.canonical import recipe as canonical_recipe
+from refinery.flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA
+from refinery.transforms.canonical import recipe as canonical_recipe
 
 if TYPE_CHECKING:  # the shard module imports the whole pipeline; the manifest needs only its summaries
-    from flows.shard import ShardSummary
+    from refinery.flows.shard import ShardSummary
 
 _DISTRIBUTIONS = (
     "refinery",

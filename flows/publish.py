@@ -11,11 +11,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows.dataset import PARTS, part_name, write_table_atomic
-from transforms.boilerplate import remove_seen_paragraphs
-from transforms.config import Config
-from transforms.judge import revise
-from transforms.rows import document_columns, document_from_row
+from refinery.flows.dataset import PARTS, part_name, write_table_atomic
+from refinery.transforms.boilerplate import remove_seen_paragraphs
+from refinery.transforms.config import Config
+from refinery.transforms.judge import revise
+from refinery.transforms.rows import document_columns, document_from_row
 
 
 @dataclass(frozen=True, slots=True)

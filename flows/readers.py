@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from flows.errors import UserError
-from transforms.config import Config, ReadConfig
-from transforms.document import RawRecord
-from transforms.hashing import record_id
+from refinery.flows.errors import UserError
+from refinery.transforms.config import Config, ReadConfig
+from refinery.transforms.document import RawRecord
+from refinery.transforms.hashing import record_id
 
 DEFAULT_INPUT = "seeds"
 _GLOB_CHARACTERS = frozenset("*?[")

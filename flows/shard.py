@@ -20,14 +20,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
-from flows.isolation import IsolatedProcessor, RecordFailure
-from flows.readers import FORMATS, Shard, Unread, read_piece
-from transforms.config import Config
-from transforms.document import Document, RawRecord, Step
-from transforms.hashing import sha256_hex
-from transforms.pipeline import RecordError, load_resources, process_record
-from transforms.rows import document_columns, step_row
+from refinery.flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
+from refinery.flows.isolation import IsolatedProcessor, RecordFailure
+from refinery.flows.readers import FORMATS, Shard, Unread, read_piece
+from refinery.transforms.config import Config
+from refinery.transforms.document import Document, RawRecord, Step
+from refinery.transforms.hashing import sha256_hex
+from refinery.transforms.pipeline import RecordError, load_resources, process_record
+from refinery.transforms.rows import document_columns, step_row
 
 _SUMMARY_KEY = "refinery.shard_summary"
 

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from transforms.canonical import line_keys_by_line
-from transforms.config import BoilerplateConfig
-from transforms.document import Step
-from transforms.pagetype import replies_are_content
-from transforms.unify import converter
+from refinery.transforms.canonical import line_keys_by_line
+from refinery.transforms.config import BoilerplateConfig
+from refinery.transforms.document import Step
+from refinery.transforms.pagetype import replies_are_content
+from refinery.transforms.unify import converter
 
 _SENTENCE_END = re.compile(r"[。！？!?…」』”\"']$|[.;；]$")
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
@@ -64,7 +64,7 @@ class PatternCategory:
 @cache
 def default_patterns() -> tuple[PatternCategory, ...]:
     """The shipped pattern table, parsed once per process."""
-    raw = resources.files("transforms").joinpath("data/boilerplate.toml").read_text("utf-8")
+    raw = resources.files(__package__).joinpath("data/boilerplate.toml").read_text("utf-8")
     return parse_patterns(raw)
 
 

@@ -24,8 +24,8 @@ from importlib import resources
 import opencc
 import xxhash
 
-from transforms.hashing import strip_marks
-from transforms.unify import converter
+from refinery.transforms.hashing import strip_marks
+from refinery.transforms.unify import converter
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TABLE = "data/canonical_zh.txt"
@@ -35,7 +35,7 @@ MIN_KEYED_LINE_CHARS = 6  # shorter lines ("一、总则", "（完）") are too 
 @cache
 def _regional_folder() -> opencc.OpenCC:
     """OpenCC with only refinery's table: segmentation and replacement in C++, longest match first."""
-    return opencc.OpenCC(str(resources.files("transforms").joinpath("data/canonical_zh.json")))
+    return opencc.OpenCC(str(resources.files(__package__).joinpath("data/canonical_zh.json")))
 
 
 @cache
@@ -43,7 +43,7 @@ def recipe(form: str) -> str:
     """What the canonical form does, precisely enough to tell two versions of it apart."""
     if form == "plain":
         return "plain:casefold+strip-marks+nfkc"
-    table = hashlib.sha256(resources.files("transforms").joinpath(_TABLE).read_bytes()).hexdigest()[:12]
+    table = hashlib.sha256(resources.files(__package__).joinpath(_TABLE).read_bytes()).hexdigest()[:12]
     return f"zh:opencc-{opencc.__version__}-t2s+canonical_zh-{table}+casefold+strip-marks+nfkc"
 
 

@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from transforms.canonical import recipe as canonical_recipe
-from transforms.quality import LIMITED_SIGNALS, QualitySignals, quality_reason
+from refinery.transforms.canonical import recipe as canonical_recipe
+from refinery.transforms.quality import LIMITED_SIGNALS, QualitySignals, quality_reason
 
 
 class _Section(BaseModel):

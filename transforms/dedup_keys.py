@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from transforms.canonical import compact_lines, fold, line_key
-from transforms.config import DedupConfig
-from transforms.hashing import exact_key
-from transforms.minhash import band_keys, shingle_hashes, signature
+from refinery.transforms.canonical import compact_lines, fold, line_key
+from refinery.transforms.config import DedupConfig
+from refinery.transforms.hashing import exact_key
+from refinery.transforms.minhash import band_keys, shingle_hashes, signature
 
 
 def dedup_columns(text: str, config: DedupConfig, kept: bool = True) -> dict[str, Any]:

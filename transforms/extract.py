@@ -21,11 +21,11 @@ from lxml import etree
 from readability import Document as ReadabilityDocument
 from resiliparse.extract.html2text import extract_plain_text
 
-from transforms.boilerplate import is_body_line
-from transforms.config import ExtractConfig
-from transforms.density import density_document
-from transforms.metadata import clean_person, clean_sitename, clean_title
-from transforms.pagetype import PageType, page_type, replies_are_content
+from refinery.transforms.boilerplate import is_body_line
+from refinery.transforms.config import ExtractConfig
+from refinery.transforms.density import density_document
+from refinery.transforms.metadata import clean_person, clean_sitename, clean_title
+from refinery.transforms.pagetype import PageType, page_type, replies_are_content
 
 # Agreement is a tie-break between close candidates, so trafilatura (whose metadata the document
 # keeps and whose output was best alone on every development set) starts with this lead.

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from transforms.config import Config
-from transforms.document import Document, Step
-from transforms.quality import BOILERPLATE_STEPS, quality_signals
+from refinery.transforms.config import Config
+from refinery.transforms.document import Document, Step
+from refinery.transforms.quality import BOILERPLATE_STEPS, quality_signals
 
 Check = Callable[[Document, Config], str | None]
 

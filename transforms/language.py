@@ -16,7 +16,7 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
 
-from transforms.script import ScriptCounts, count_scripts, dominant_script
+from refinery.transforms.script import ScriptCounts, count_scripts, dominant_script
 
 _LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 _SAMPLE_CHARS = 1500  # langdetect is as right on 1,500 characters as on 3,000, and 40 % faster

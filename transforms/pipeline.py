@@ -7,19 +7,24 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from transforms.boilerplate import clean_lines, default_patterns
-from transforms.canonical import load_canonical_tables
-from transforms.config import Config
-from transforms.decode import DecodeError, declared_charset, decode_bytes
-from transforms.document import Document, RawRecord, Step
-from transforms.extract import extract_html
-from transforms.judge import judge, with_signals
-from transforms.language import detect_language, langdetect_factory, ngram_normalization
-from transforms.normalize import normalize_text
-from transforms.quality import class_table
-from transforms.script import count_scripts, dominant_script, han_tables, script_table
-from transforms.spun import default_lexicon
-from transforms.unify import converter, mainland_variants, normalize_width_and_punctuation, unify_script
+from refinery.transforms.boilerplate import clean_lines, default_patterns
+from refinery.transforms.canonical import load_canonical_tables
+from refinery.transforms.config import Config
+from refinery.transforms.decode import DecodeError, declared_charset, decode_bytes
+from refinery.transforms.document import Document, RawRecord, Step
+from refinery.transforms.extract import extract_html
+from refinery.transforms.judge import judge, with_signals
+from refinery.transforms.language import detect_language, langdetect_factory, ngram_normalization
+from refinery.transforms.normalize import normalize_text
+from refinery.transforms.quality import class_table
+from refinery.transforms.script import count_scripts, dominant_script, han_tables, script_table
+from refinery.transforms.spun import default_lexicon
+from refinery.transforms.unify import (
+    converter,
+    mainland_variants,
+    normalize_width_and_punctuation,
+    unify_script,
+)
 
 _TITLE_MAX_CHARS = 64
 

@@ -105,7 +105,7 @@ def _trie_pattern(words: set[str]) -> str:
 @cache
 def default_lexicon() -> SpunLexicon:
     """The shipped lexicon, parsed once per process."""
-    raw = json.loads(resources.files("transforms").joinpath("data/spun_lexicon.json").read_text("utf-8"))
+    raw = json.loads(resources.files(__package__).joinpath("data/spun_lexicon.json").read_text("utf-8"))
     return build_lexicon([tuple(pair) for pair in raw["pairs"]], raw["longer_words"])
 
 

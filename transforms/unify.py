@@ -10,7 +10,7 @@ from importlib import resources
 
 import opencc
 
-from transforms.document import Step
+from refinery.transforms.document import Step
 
 # OpenCC configuration per (target, region, regional phrases).
 _TO_SIMPLIFIED = {None: "t2s", "tw": "tw2s", "hk": "hk2s"}
@@ -53,7 +53,7 @@ class RegionalMarkers:
 @cache
 def regional_markers() -> RegionalMarkers:
     """The shipped Taiwan/Hong Kong marker table, parsed once per process."""
-    table = tomllib.loads(resources.files("transforms").joinpath("data/regional.toml").read_text("utf-8"))
+    table = tomllib.loads(resources.files(__package__).joinpath("data/regional.toml").read_text("utf-8"))
     return RegionalMarkers(tuple(table["tw"]), tuple(table["hk"]), int(table["min_hits"]))
 
 
@@ -148,7 +148,7 @@ def _replace_pairs(text: str, pattern: re.Pattern[str], left: str, right: str) -
 @cache
 def mainland_variants() -> tuple[re.Pattern[str], dict[str, str]]:
     """Forms OpenCC leaves non-mainland (牠, 砲, 姪, 帐户 ...): transforms/data/mainland_variants.tsv."""
-    raw = resources.files("transforms").joinpath("data/mainland_variants.tsv").read_text("utf-8")
+    raw = resources.files(__package__).joinpath("data/mainland_variants.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
     table = {row[0]: row[1] for row in rows}
     return re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True))), table

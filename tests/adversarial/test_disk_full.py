@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-from flows.dataset import RUN_COLUMNS
+from refinery.flows.dataset import RUN_COLUMNS
 from tests.cli import ROOT, cli_command, cli_env
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them

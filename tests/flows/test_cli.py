@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from flows.cli import default_config_toml
+from refinery.flows.cli import default_config_toml
+from refinery.transforms.config import Config
 from tests.cli import run_cli
-from transforms.config import Config
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 

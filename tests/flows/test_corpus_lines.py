@@ -1,10 +1,10 @@
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
-from flows.dataset import STAGING_SCHEMA
-from transforms.canonical import line_keys_by_line
-from transforms.config import Config
+from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
+from refinery.flows.dataset import STAGING_SCHEMA
+from refinery.transforms.canonical import line_keys_by_line
+from refinery.transforms.config import Config
 
 CHROME = "本站所有文章均由编辑精心挑选，欢迎大家常来看看"
 
@@ -74,9 +74,9 @@ def test_turned_off():
 def test_paragraph_dedup_keeps_a_shared_paragraph_in_its_first_document_only(tmp_path):
     from datetime import UTC, datetime
 
-    from flows.dedup import DUPLICATES_SCHEMA
-    from flows.publish import RunColumns, write_parts
-    from transforms.boilerplate import remove_seen_paragraphs
+    from refinery.flows.dedup import DUPLICATES_SCHEMA
+    from refinery.flows.publish import RunColumns, write_parts
+    from refinery.transforms.boilerplate import remove_seen_paragraphs
 
     shared = "这一段文字被两篇不同的文章同时引用，内容完全相同，应当只保留一次。"
     texts = [
@@ -102,9 +102,9 @@ SECOND_CHROME = "每一篇都附上的这段介绍文字说明了栏目的来历
 
 def pipeline_rows(path, texts: list[str], config: Config) -> str:
     """Staged rows as a shard writes them: every text through the real pipeline."""
-    from transforms.document import RawRecord
-    from transforms.pipeline import process_record
-    from transforms.rows import document_columns
+    from refinery.transforms.document import RawRecord
+    from refinery.transforms.pipeline import process_record
+    from refinery.transforms.rows import document_columns
 
     rows = []
     for i, text in enumerate(texts):
@@ -135,9 +135,9 @@ def test_paragraph_dedup_revises_the_quality_columns_and_judges_again(tmp_path):
     no limit was applied again."""
     from datetime import UTC, datetime
 
-    from flows.dedup import DUPLICATES_SCHEMA
-    from flows.publish import RunColumns, write_parts
-    from transforms.quality import quality_signals
+    from refinery.flows.dedup import DUPLICATES_SCHEMA
+    from refinery.flows.publish import RunColumns, write_parts
+    from refinery.transforms.quality import quality_signals
 
     config = Config().with_overrides({"filter": {"min_chars": 40}})
     shared = "这一段文字被几篇不同的文章同时引用，内容完全相同，应当只保留一次。"

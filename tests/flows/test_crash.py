@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-from flows.dataset import RUN_COLUMNS
+from refinery.flows.dataset import RUN_COLUMNS
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
@@ -39,7 +39,17 @@ def corpus(tmp_path_factory, seed_lines) -> Path:
 
 def command(corpus: Path, out: Path) -> list[str]:
     config = corpus.parent / "config.toml"
-    return [sys.executable, "-m", "flows.cli", "run", str(corpus), "--out", str(out), "--config", str(config)]
+    return [
+        sys.executable,
+        "-m",
+        "refinery.flows.cli",
+        "run",
+        str(corpus),
+        "--out",
+        str(out),
+        "--config",
+        str(config),
+    ]
 
 
 def environment() -> dict[str, str]:

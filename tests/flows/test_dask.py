@@ -9,9 +9,9 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-from flows.dataset import RUN_COLUMNS
-from flows.flow import configured_flow
-from transforms.config import Config
+from refinery.flows.dataset import RUN_COLUMNS
+from refinery.flows.flow import configured_flow
+from refinery.transforms.config import Config
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 

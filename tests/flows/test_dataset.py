@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from flows.dataset import MARKER, check_output_dir, claim_output_dir, is_refinery_dataset
-from flows.errors import UserError
+from refinery.flows.dataset import MARKER, check_output_dir, claim_output_dir, is_refinery_dataset
+from refinery.flows.errors import UserError
 
 
 def test_absent_empty_and_own_directories_are_accepted(tmp_path):

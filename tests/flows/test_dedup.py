@@ -2,8 +2,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.dataset import STAGING_SCHEMA
-from flows.dedup import (
+from refinery.flows.dataset import STAGING_SCHEMA
+from refinery.flows.dedup import (
     band_groups,
     candidate_pairs,
     find_duplicates,
@@ -13,8 +13,8 @@ from flows.dedup import (
     write_index,
     write_index_file,
 )
-from transforms.config import DedupConfig
-from transforms.dedup_keys import dedup_columns
+from refinery.transforms.config import DedupConfig
+from refinery.transforms.dedup_keys import dedup_columns
 
 CONFIG = DedupConfig()
 ARTICLE = "".join(

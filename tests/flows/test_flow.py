@@ -13,12 +13,12 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS
-from flows.flow import configured_flow
-from flows.readers import discover, plan_shards
-from flows.shard import process_shard
-from transforms.config import Config
-from transforms.unify import converter
+from refinery.flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS
+from refinery.flows.flow import configured_flow
+from refinery.flows.readers import discover, plan_shards
+from refinery.flows.shard import process_shard
+from refinery.transforms.config import Config
+from refinery.transforms.unify import converter
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
@@ -416,8 +416,8 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
 
 
 def test_two_runs_never_write_one_dataset_at_once(tmp_path):
-    from flows.dataset import dataset_lock
-    from flows.errors import UserError
+    from refinery.flows.dataset import dataset_lock
+    from refinery.flows.errors import UserError
 
     with (
         dataset_lock(tmp_path),

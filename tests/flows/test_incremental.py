@@ -1,9 +1,9 @@
 import pytest
 
-from flows.errors import UserError
-from flows.incremental import select_inputs
-from flows.manifest import Manifest
-from flows.readers import InputFile
+from refinery.flows.errors import UserError
+from refinery.flows.incremental import select_inputs
+from refinery.flows.manifest import Manifest
+from refinery.flows.readers import InputFile
 
 OLD = InputFile("/in/a.txt", "in/a.txt", 10, 1, "text")
 NEW = InputFile("/in/b.txt", "in/b.txt", 20, 2, "text")
@@ -56,8 +56,8 @@ def test_replace_is_a_no_op_only_for_the_same_inputs_configuration_and_release()
 
 
 def test_a_manifest_this_version_cannot_read_blocks_append_but_not_replace(tmp_path):
-    from flows.incremental import selection_for
-    from transforms.config import Config
+    from refinery.flows.incremental import selection_for
+    from refinery.transforms.config import Config
 
     (tmp_path / "manifest.json").write_text('{"runs": [{"no": "fields"}]}', encoding="utf-8")
     previous, selection = selection_for((OLD,), tmp_path, Config())

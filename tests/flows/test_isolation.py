@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from flows.isolation import IsolatedProcessor, RecordFailure
-from transforms.config import Config
-from transforms.document import RawRecord
-from transforms.pipeline import RecordError, process_record
+from refinery.flows.isolation import IsolatedProcessor, RecordFailure
+from refinery.transforms.config import Config
+from refinery.transforms.document import RawRecord
+from refinery.transforms.pipeline import RecordError, process_record
 
 CONFIG = Config()
 

@@ -1,4 +1,4 @@
-from flows.manifest import (
+from refinery.flows.manifest import (
     InputEntry,
     build_manifest,
     dumps,
@@ -7,8 +7,8 @@ from flows.manifest import (
     run_record,
     run_report,
 )
-from flows.shard import ShardSummary
-from transforms.config import Config
+from refinery.flows.shard import ShardSummary
+from refinery.transforms.config import Config
 
 STAGES = [
     {

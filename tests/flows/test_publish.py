@@ -3,9 +3,9 @@ from datetime import UTC, datetime
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows.dataset import STAGING_SCHEMA
-from flows.dedup import DUPLICATES_SCHEMA
-from flows.publish import RunColumns, write_parts
+from refinery.flows.dataset import STAGING_SCHEMA
+from refinery.flows.dedup import DUPLICATES_SCHEMA
+from refinery.flows.publish import RunColumns, write_parts
 
 RUN = RunColumns("run", "hash", "0.5.0", datetime(2026, 1, 1, tzinfo=UTC))
 

@@ -10,10 +10,10 @@ import zstandard
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.errors import UserError
-from flows.readers import Piece, Unread, discover, plan_shards, read_piece
-from transforms.config import Config
-from transforms.document import RawRecord
+from refinery.flows.errors import UserError
+from refinery.flows.readers import Piece, Unread, discover, plan_shards, read_piece
+from refinery.transforms.config import Config
+from refinery.transforms.document import RawRecord
 
 CONFIG = Config()
 

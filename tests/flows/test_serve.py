@@ -110,7 +110,7 @@ def test_served_deployment_grows_the_dataset_run_by_run(server, seeds_dir, tmp_p
     seeds = sorted(seeds_dir.glob("*.txt"))
     for seed in seeds[:2]:
         shutil.copy(seed, folder / seed.name)
-    serve = [sys.executable, "-m", "flows.cli", "serve", str(folder), "--out", str(out)]
+    serve = [sys.executable, "-m", "refinery.flows.cli", "serve", str(folder), "--out", str(out)]
     serve += ["--name", "growing", "--workers", "1", "--interval", "86400"]
     with started(serve, server, tmp_path / "serve.log") as serving:
         api = server["PREFECT_API_URL"]
@@ -157,7 +157,7 @@ def test_prefect_yaml_deployments_load_and_their_parameters_validate():
     project = yaml.safe_load((ROOT / "prefect.yaml").read_text())
     assert {d["name"] for d in project["deployments"]} == {"seeds", "incoming-hourly"}
     for deployment in project["deployments"]:
-        flow = load_flow_from_entrypoint(str(ROOT / deployment["entrypoint"]))
+        flow = load_flow_from_entrypoint(deployment["entrypoint"])  # a module path: the installed package
         assert flow.name == "refinery"
         parameters = flow.validate_parameters(deployment["parameters"])
         assert parameters["inputs"] and parameters["out"].startswith("output/")
@@ -171,7 +171,7 @@ def test_sigterm_stops_serving_and_the_run_in_progress_within_seconds(server, wr
 
     folder = write_corpus(tmp_path / "corpus", 2000, lines=6, seed=2)
     out = tmp_path / "dataset"
-    serve = [sys.executable, "-m", "flows.cli", "serve", str(folder), "--out", str(out)]
+    serve = [sys.executable, "-m", "refinery.flows.cli", "serve", str(folder), "--out", str(out)]
     (tmp_path / "config.toml").write_text("[run]\nshard_docs = 100\nworkers = 2\n")
     serve += ["--name", "stopping", "--config", str(tmp_path / "config.toml"), "--interval", "86400"]
     log = tmp_path / "serve.log"

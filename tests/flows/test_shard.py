@@ -3,9 +3,9 @@ import time
 import pyarrow.parquet as pq
 import pytest
 
-from flows.readers import discover, plan_shards
-from flows.shard import RecordTimeout, encodable, isolated_processor, process_shard, time_limit
-from transforms.config import Config
+from refinery.flows.readers import discover, plan_shards
+from refinery.flows.shard import RecordTimeout, encodable, isolated_processor, process_shard, time_limit
+from refinery.transforms.config import Config
 
 
 def test_time_limit_interrupts_a_stuck_record():

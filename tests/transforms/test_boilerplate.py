@@ -1,7 +1,6 @@
 import pytest
 
-from tests.conftest import SEEDS
-from transforms.boilerplate import (
+from refinery.transforms.boilerplate import (
     clean_lines,
     default_patterns,
     find_watermarks,
@@ -9,8 +8,9 @@ from transforms.boilerplate import (
     match_category,
     strip_watermarks,
 )
-from transforms.config import BoilerplateConfig
-from transforms.normalize import normalize_text
+from refinery.transforms.config import BoilerplateConfig
+from refinery.transforms.normalize import normalize_text
+from tests.conftest import SEEDS
 
 CONFIG = BoilerplateConfig()
 PARAGRAPHS = [

@@ -2,9 +2,9 @@ from importlib import resources
 
 import pytest
 
-from transforms.canonical import canonical, fold, line_keys_by_line, recipe
-from transforms.config import Config
-from transforms.unify import converter
+from refinery.transforms.canonical import canonical, fold, line_keys_by_line, recipe
+from refinery.transforms.config import Config
+from refinery.transforms.unify import converter
 
 # Mainland wording: s2twp rewrites 数据 程序 联系 软件 声明 显存 the Taiwan way (資料 程式 聯絡 軟體
 # 宣告 視訊記憶體); s2hk only the characters.

@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from transforms.config import Config
+from refinery.transforms.config import Config
 
 
 def test_defaults_and_toml_round_trip():

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.decode import DecodeError, declared_charset, decode_bytes, plausible_chinese
+from refinery.transforms.decode import DecodeError, declared_charset, decode_bytes, plausible_chinese
 
 CHINESE = "中国人工智能芯片的发展引发了全球竞赛，研究人员表示出口限制正在产生影响。"
 TRADITIONAL = "中國人工智慧晶片的發展引發了全球競賽，研究人員表示出口限制正在產生影響。"

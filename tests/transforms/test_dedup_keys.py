@@ -1,8 +1,8 @@
 import numpy as np
 
-from transforms.config import DedupConfig
-from transforms.dedup_keys import dedup_columns
-from transforms.unify import converter
+from refinery.transforms.config import DedupConfig
+from refinery.transforms.dedup_keys import dedup_columns
+from refinery.transforms.unify import converter
 
 CONFIG = DedupConfig()
 ARTICLE = "".join(

@@ -1,5 +1,11 @@
-from transforms.config import ExtractConfig
-from transforms.extract import choose_by_agreement, extract_html, prune_by_opinion, tidy_extracted, token_bag
+from refinery.transforms.config import ExtractConfig
+from refinery.transforms.extract import (
+    choose_by_agreement,
+    extract_html,
+    prune_by_opinion,
+    tidy_extracted,
+    token_bag,
+)
 
 PARAGRAPHS = [
     f"人工智能芯片产业正在快速发展，各国纷纷加大投入，这是第{i}段的内容，写得足够长。" for i in range(8)
@@ -102,7 +108,7 @@ def test_a_forum_thread_keeps_its_replies():
 
 
 def test_a_page_nested_too_deep_for_resiliparse_is_left_to_trafilatura():
-    from transforms.extract import too_deep
+    from refinery.transforms.extract import too_deep
 
     body = "<p>深层嵌套的页面里也有正文，人工智能芯片产业正在快速发展。</p>"
     assert too_deep("<div>" * 2500 + body + "</div>" * 2500)

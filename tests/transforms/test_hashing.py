@@ -1,4 +1,4 @@
-from transforms.hashing import exact_key, record_id, sha256_hex, strip_marks
+from refinery.transforms.hashing import exact_key, record_id, sha256_hex, strip_marks
 
 
 def test_strip_marks_drops_space_punctuation_and_symbols_only():

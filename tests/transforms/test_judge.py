@@ -1,8 +1,8 @@
 from dataclasses import replace
 
-from transforms.config import Config
-from transforms.document import Document, Step
-from transforms.judge import CHECKS, judge, revise, with_signals
+from refinery.transforms.config import Config
+from refinery.transforms.document import Document, Step
+from refinery.transforms.judge import CHECKS, judge, revise, with_signals
 
 TEXT = "研究人员发现了新的结果，并发表了相关论文，引起了广泛关注。"
 

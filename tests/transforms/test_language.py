@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.language import FastDetector, detect_language, langdetect_factory
-from transforms.script import count_scripts
+from refinery.transforms.language import FastDetector, detect_language, langdetect_factory
+from refinery.transforms.script import count_scripts
 
 PARAGRAPHS = {
     "en": "The export controls were tightened a year later, banning the sale of some technologies to China.",

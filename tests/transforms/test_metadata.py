@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.metadata import clean_person, clean_sitename, clean_title
+from refinery.transforms.metadata import clean_person, clean_sitename, clean_title
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 import numpy as np
 
-from transforms.canonical import canonical, fold
-from transforms.config import DedupConfig
-from transforms.minhash import band_keys, shingle_hashes, signature
+from refinery.transforms.canonical import canonical, fold
+from refinery.transforms.config import DedupConfig
+from refinery.transforms.minhash import band_keys, shingle_hashes, signature
 
 CONFIG = DedupConfig()
 

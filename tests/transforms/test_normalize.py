@@ -1,4 +1,4 @@
-from transforms.normalize import normalize_text
+from refinery.transforms.normalize import normalize_text
 
 
 def test_invisible_and_control_characters_go():

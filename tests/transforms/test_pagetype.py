@@ -1,4 +1,4 @@
-from transforms.pagetype import page_type
+from refinery.transforms.pagetype import page_type
 
 
 def test_forum_software_markup_makes_a_forum_thread():

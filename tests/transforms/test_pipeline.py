@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from transforms.config import Config
-from transforms.document import RawRecord
-from transforms.pipeline import RecordError, guess_title, process_record
+from refinery.transforms.config import Config
+from refinery.transforms.document import RawRecord
+from refinery.transforms.pipeline import RecordError, guess_title, process_record
 
 CONFIG = Config()
 
@@ -115,9 +115,9 @@ def test_malformed_or_deeply_nested_html_gives_a_document_or_a_clear_error(page)
 _DOCUMENTS_AS_JSON = """
 import dataclasses, json, sys
 from pathlib import Path
-from transforms.config import Config
-from transforms.document import RawRecord
-from transforms.pipeline import process_record
+from refinery.transforms.config import Config
+from refinery.transforms.document import RawRecord
+from refinery.transforms.pipeline import process_record
 texts = [path.read_text(encoding="utf-8") for path in sorted(Path(sys.argv[1]).glob("*.txt"))]
 lines = [f"第{n}段。人工智能芯片的竞争正在改变全球半导体产业的格局，各国政府纷纷出台扶持政策。" for n in range(8)]
 for stacked in ("AbCd3XyZ12", "Qm8TrWv4Hs", "Lp2NxBc7Kd", "Zt6GhMn3Fy"):  # copies watermarked twice

@@ -15,18 +15,18 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from transforms.boilerplate import _GLUED_PREFIX, _GLUED_SUFFIX, clean_lines
-from transforms.canonical import canonical, line_keys_by_line
-from transforms.config import BoilerplateConfig, Config
-from transforms.decode import Decoded, DecodeError, declared_charset, decode_bytes
-from transforms.document import Document, RawRecord
-from transforms.hashing import exact_key, strip_marks
-from transforms.language import detect_language
-from transforms.normalize import normalize_text
-from transforms.pipeline import RecordError, load_resources, process_record
-from transforms.quality import quality_signals
-from transforms.script import count_scripts, dominant_script, han_script
-from transforms.unify import normalize_width_and_punctuation, unify_script
+from refinery.transforms.boilerplate import _GLUED_PREFIX, _GLUED_SUFFIX, clean_lines
+from refinery.transforms.canonical import canonical, line_keys_by_line
+from refinery.transforms.config import BoilerplateConfig, Config
+from refinery.transforms.decode import Decoded, DecodeError, declared_charset, decode_bytes
+from refinery.transforms.document import Document, RawRecord
+from refinery.transforms.hashing import exact_key, strip_marks
+from refinery.transforms.language import detect_language
+from refinery.transforms.normalize import normalize_text
+from refinery.transforms.pipeline import RecordError, load_resources, process_record
+from refinery.transforms.quality import quality_signals
+from refinery.transforms.script import count_scripts, dominant_script, han_script
+from refinery.transforms.unify import normalize_width_and_punctuation, unify_script
 
 
 def fast(max_examples: int) -> settings:

@@ -1,8 +1,8 @@
 import pydantic
 import pytest
 
-from transforms.config import Config, FilterConfig
-from transforms.quality import quality_reason, quality_signals
+from refinery.transforms.config import Config, FilterConfig
+from refinery.transforms.quality import quality_reason, quality_signals
 
 PROSE = "今天天气很好。我们去公园散步，看到很多人在锻炼身体。\n晚上回家做饭，吃完饭后看了一会儿书。"
 

@@ -1,7 +1,7 @@
-from transforms.config import Config
-from transforms.document import RawRecord
-from transforms.pipeline import process_record
-from transforms.rows import document_columns, document_from_row
+from refinery.transforms.config import Config
+from refinery.transforms.document import RawRecord
+from refinery.transforms.pipeline import process_record
+from refinery.transforms.rows import document_columns, document_from_row
 
 
 def test_a_row_reads_back_as_the_document_it_was_written_from():

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.script import _CLASSES, count_scripts, dominant_script, han_script, han_tables
+from refinery.transforms.script import _CLASSES, count_scripts, dominant_script, han_script, han_tables
 
 SIMPLIFIED = "中国的研究人员表示，由于出口限制，他们发现自己落后于美国同行五到十年。"
 TRADITIONAL = "中國的研究人員表示，由於出口限制，他們發現自己落後於美國同行五到十年。"

@@ -3,7 +3,7 @@ import math
 import opencc
 import pytest
 
-from transforms.spun import build_lexicon, default_lexicon, form_counts, spun_evidence
+from refinery.transforms.spun import build_lexicon, default_lexicon, form_counts, spun_evidence
 
 SPUN_SEED = "001"
 

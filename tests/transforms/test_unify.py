@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.unify import (
+from refinery.transforms.unify import (
     detect_region,
     normalize_punctuation,
     normalize_width,
