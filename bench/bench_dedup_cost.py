@@ -13,6 +13,7 @@ Usage:  .venv/bin/python bench/bench_dedup_cost.py [--code DIR] [--docs 2000] [-
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import statistics
 import sys
@@ -24,14 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def dedup_cost_function(config: object) -> Callable[[str], object]:
-    """The code under test's dedup columns for one kept document."""
+def dedup_cost_function(config: object, package: str) -> Callable[[str], object]:
+    """The code under test's dedup columns for one kept document (`package`: "refinery." from 0.5.0
+    on, "" before, when flows/ and transforms/ were top-level packages)."""
     try:
-        from refinery.transforms.dedup_keys import dedup_columns
+        dedup_columns = importlib.import_module(f"{package}transforms.dedup_keys").dedup_columns
     except ImportError:  # refinery 0.3.0: exact key in the pipeline, the rest in the shard
-        from refinery.flows.shard import dedup_columns as shard_columns
-        from refinery.transforms.boilerplate import line_keys
-        from refinery.transforms.hashing import dedup_key
+        shard_columns = importlib.import_module(f"{package}flows.shard").dedup_columns
+        line_keys = importlib.import_module(f"{package}transforms.boilerplate").line_keys
+        dedup_key = importlib.import_module(f"{package}transforms.hashing").dedup_key
 
         def old(text: str) -> object:
             return dedup_key(text), line_keys(text), shard_columns(text, config.dedup)
@@ -48,13 +50,18 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    sys.path.insert(0, str(args.code.resolve()))
-    sys.path.insert(1, str(args.code.resolve() / "bench"))  # its bench_pipeline puts its own root first
+    code = args.code.resolve()
+    if (code / "refinery").is_dir() and code != ROOT:
+        parser.error("a checkout of 0.5.0 or later is the installed package `refinery`: run its own bench")
+    sys.path.insert(0, str(code))
+    sys.path.insert(1, str(code / "bench"))  # its bench_pipeline puts its own root first
     from bench_pipeline import build_corpus
 
-    from refinery.transforms.config import Config
-    from refinery.transforms.document import RawRecord
-    from refinery.transforms.pipeline import load_resources, process_record
+    package = "refinery." if (code / "refinery").is_dir() else ""
+    Config = importlib.import_module(f"{package}transforms.config").Config
+    RawRecord = importlib.import_module(f"{package}transforms.document").RawRecord
+    pipeline = importlib.import_module(f"{package}transforms.pipeline")
+    load_resources, process_record = pipeline.load_resources, pipeline.process_record
 
     config = Config()
     load_resources(config)
@@ -65,7 +72,7 @@ def main() -> int:
         process_record(RawRecord(str(i), "b", None, "text", t.encode()), config).text
         for i, t in enumerate(raw)
     ]
-    columns = dedup_cost_function(config)
+    columns = dedup_cost_function(config, package)
     columns(texts[0])  # tables load outside the timing
     rounds = []
     for _ in range(args.rounds):

@@ -424,7 +424,7 @@ def _probe(body: str) -> tuple[float, int, float]:
         "import json, sys, time\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
         "import numpy as np\n"
-        "from flows.dedup import candidate_pairs, find_duplicates\nfrom transforms.config import Config\n"
+        "from refinery.flows.dedup import candidate_pairs, find_duplicates\nfrom refinery.transforms.config import Config\n"
         "started = time.perf_counter()\n"
         f"{body}\n"
         # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
