@@ -8,7 +8,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ import pyarrow.dataset as ds
 import pytest
 
 from refinery.flows.dataset import RUN_COLUMNS
+from tests.cli import cli_command
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
@@ -39,17 +39,7 @@ def corpus(tmp_path_factory, seed_lines) -> Path:
 
 def command(corpus: Path, out: Path) -> list[str]:
     config = corpus.parent / "config.toml"
-    return [
-        sys.executable,
-        "-m",
-        "refinery.flows.cli",
-        "run",
-        str(corpus),
-        "--out",
-        str(out),
-        "--config",
-        str(config),
-    ]
+    return cli_command("run", str(corpus), "--out", str(out), "--config", str(config))
 
 
 def environment() -> dict[str, str]:
