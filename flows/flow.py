@@ -381,8 +381,7 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
     )
     with stages.stage("plan") as stage:
         ((discovery, previous, selection, shards),) = stage.results([plan_task(inputs, config, str(out_dir))])
-    append = config.run.mode == "append"
-    sequence = len(previous.runs) if append and previous else 0
+    sequence = len(previous.runs) if config.run.mode == "append" and previous else 0
     ctx = RunContext(config, out_dir, run, StagingPaths(out_dir, run), sequence, stages, logger)
     if selection.changed:
         logger.warning(
@@ -411,7 +410,7 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
     duplicates_path = _deduplicate(ctx, staging_paths)
     owners_path = _find_shared_paragraphs(ctx, staging_paths, duplicates_path)
     parts = _write_version(ctx, staging_paths, summaries, duplicates_path, owners_path)
-    manifest = _commit(ctx, started, summaries, parts, previous if append else None, discovery)
+    manifest = _commit(ctx, started, summaries, parts, previous if ctx.append else None, discovery)
     finished = {"out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
     return {**manifest.model_dump(mode="json"), **finished}
 
