@@ -1,6 +1,6 @@
 """What a run has to do, given the dataset already in OUT: everything, only the new inputs, or nothing.
 
-The manifest is the dataset's memory: it lists every input each run read (key, size, mtime).
+The manifest is the dataset's memory: it lists every input each run read (key, size, ukey).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class ForeignManifest(UserError):
 @dataclass(frozen=True, slots=True)
 class Selection:
     files: tuple[InputFile, ...]  # to process in this run
-    changed: tuple[str, ...]  # append: keys seen before whose size or mtime changed (not reprocessed)
+    changed: tuple[str, ...]  # append: keys seen before whose size or ukey changed (not reprocessed)
     up_to_date: bool  # nothing to do: the dataset already reflects these inputs and this configuration
 
 
@@ -46,8 +46,8 @@ def read_manifest(out_dir: Path) -> Manifest | None:
         ) from error
 
 
-def _signature(item: InputFile) -> tuple[int, int | None]:
-    return item.size, item.mtime_ns
+def _signature(item: InputFile) -> tuple[int, str | None]:
+    return item.size, item.ukey
 
 
 def _columns_release(version: str) -> str:
@@ -68,7 +68,7 @@ def select_inputs(
     has not seen."""
     if previous is None:
         return Selection(files, (), False)
-    seen = {item.key: (item.size, item.mtime_ns) for item in previous.inputs}
+    seen = {item.key: (item.size, item.ukey) for item in previous.inputs}
     if mode == "append":
         older = {run.pipeline_version for run in previous.runs} - {pipeline_version}
         if any(_columns_release(version) != _columns_release(pipeline_version) for version in older):

@@ -60,7 +60,7 @@ class InputEntry(_Record):
 
     key: str
     size: int
-    mtime_ns: int | None = None
+    ukey: str | None = None  # fsspec's fingerprint of the file's metadata (size, mtime, ...)
     sha256: str | None = None  # a .txt or .html file is one record: its checksum
     records: int = 0
     run: int = 0  # the sequence number of the run that read it

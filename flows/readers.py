@@ -18,7 +18,6 @@ import json
 import os
 import re
 import urllib.parse
-import zlib
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +44,7 @@ class InputFile:
     path: str  # absolute local path, or an fsspec URL
     key: str  # the absolute path (or URL) as text: what ids and the manifest name the file by
     size: int
-    mtime_ns: int
+    ukey: str  # fsspec's fingerprint of the file's metadata: changes when the file does
     source_format: str  # text, html, jsonl, parquet, warc
 
     @property
@@ -136,13 +135,12 @@ def discover(inputs: list[str], config: ReadConfig) -> Discovery:
     found: dict[str, InputFile] = {}
     skipped: list[str] = []
     for raw in inputs:
-        listing = _list_url(raw) if _is_url(raw) else _list_local(raw)
-        for path, key, size, mtime_ns in listing:
+        for path, key, size, ukey in _listing(raw):
             fmt = source_format(path, config)
             if fmt is None:
-                skipped.append(path)
+                skipped.append(key)
                 continue
-            found.setdefault(path, InputFile(path, key, size, mtime_ns, fmt))
+            found.setdefault(path, InputFile(path, key, size, ukey, fmt))
     if not found:
         raise UserError(
             f"no readable files (.txt, .html, .jsonl, .parquet, .warc, ...) under: {' '.join(inputs)}"
@@ -150,41 +148,48 @@ def discover(inputs: list[str], config: ReadConfig) -> Discovery:
     return Discovery(tuple(found.values()), tuple(skipped))
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def _hidden(relative: str) -> bool:
+    return any(part.startswith(".") for part in relative.split("/"))
 
 
-def _list_local(raw: str) -> Iterator[tuple[str, str, int, int]]:
-    """(path, key, size, mtime) of the files an input names. The key is the absolute path: two
-    input folders with the same name never share ids. Symlinked folders are not followed (two
-    links to "." would make a recursive glob endless)."""
-    if _is_glob(raw):
-        pattern = str(Path(raw).expanduser())
-        fixed = _glob_root(pattern)
-        root, rest = Path(fixed or "."), pattern[len(fixed) :].lstrip("/")
-        matches = sorted({path.resolve() for path in root.glob(rest) if not _hidden(path.relative_to(root))})
-        if not matches:
-            raise UserError(f"no files match: {raw}")
-        paths = [path for path in matches if path.is_file()]
-    else:
-        root = Path(raw).expanduser()
-        if not root.exists():
+def _listing(raw: str) -> Iterator[tuple[str, str, int, str]]:
+    """(path, key, size, ukey) of the files an input (a local path or glob, or an fsspec URL) names,
+    through one fsspec listing. The key is the absolute path or the URL: two input folders with the
+    same name never share ids. Hidden files and folders are left out; symlinked folders are not
+    followed (two links to "." would make a recursive glob endless); a symlinked file is listed
+    under its target, so a file named twice is read once."""
+    import fsspec
+
+    url = _is_url(raw)
+    try:
+        fs, path = fsspec.core.url_to_fs(raw if url else str(Path(raw).expanduser()))
+    except (ImportError, ValueError) as error:
+        raise UserError(f"cannot open {raw}: {error}") from error
+    try:
+        if _is_glob(path):
+            infos, base = fs.glob(path, detail=True), _glob_root(path)
+            if not infos:
+                raise UserError(f"no files match: {raw}")
+        elif not fs.exists(path):
             raise UserError(f"input not found: {raw}")
-        root = root.resolve()
-        if root.is_file():
-            paths = [root]
+        elif fs.isfile(path):
+            infos, base = {path: fs.info(path)}, path.rsplit("/", 1)[0]
         else:
-            paths = [
-                path
-                for path in sorted(root.rglob("*"))
-                if path.is_file() and not _hidden(path.relative_to(root))
-            ]
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError as error:
-            raise UserError(f"cannot read {path}: {error.strerror}") from error
-        yield str(path), _encodable_key(path.as_posix()), stat.st_size, stat.st_mtime_ns
+            infos, base = fs.find(path, detail=True), path.rstrip("/")
+        protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+        for name, info in sorted(infos.items()):
+            if _hidden(name[len(base) :].lstrip("/")):
+                continue
+            if info.get("islink"):  # local only: a link to a file is listed as its target
+                name = os.path.realpath(name)
+                if not os.path.isfile(name):
+                    continue
+            elif info.get("type") != "file":
+                continue
+            key = f"{protocol}://{name}" if url else _encodable_key(name)
+            yield key if url else name, key, int(info.get("size") or 0), fs.ukey(name)
+    except OSError as error:
+        raise UserError(f"cannot read {raw}: {error.strerror or error}") from error
 
 
 def _encodable_key(key: str) -> str:
@@ -195,32 +200,6 @@ def _encodable_key(key: str) -> str:
     except UnicodeEncodeError:
         return urllib.parse.quote(os.fsencode(key), safe="/")
     return key
-
-
-def _list_url(raw: str) -> Iterator[tuple[str, str, int, int]]:
-    import fsspec
-
-    try:
-        fs, path = fsspec.core.url_to_fs(raw)
-    except (ImportError, ValueError) as error:
-        raise UserError(f"cannot open {raw}: {error}") from error
-    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
-    if _is_glob(path):
-        infos = {p: fs.info(p) for p in sorted(fs.glob(path))}
-        if not infos:
-            raise UserError(f"no files match: {raw}")
-        base = _glob_root(path)
-    elif not fs.exists(path):
-        raise UserError(f"input not found: {raw}")
-    elif fs.isfile(path):
-        infos, base = {path: fs.info(path)}, path.rsplit("/", 1)[0]
-    else:
-        infos, base = dict(sorted(fs.find(path, detail=True).items())), path.rstrip("/")
-    for name, info in infos.items():
-        if info.get("type") == "directory" or _hidden(Path(name[len(base) :].lstrip("/"))):
-            continue
-        url = f"{protocol}://{name}"
-        yield url, url, int(info.get("size") or 0), _mtime_ns(info)
 
 
 def local_input_roots(inputs: list[str]) -> list[Path]:
@@ -239,17 +218,6 @@ def _glob_root(pattern: str) -> str:
     parts = pattern.split("/")
     fixed = next(index for index, part in enumerate(parts) if _is_glob(part))
     return "/".join(parts[:fixed])
-
-
-def _mtime_ns(info: dict[str, Any]) -> int:
-    """A modification stamp from an fsspec listing (its name and type differ by filesystem); it
-    only needs to change when the file does, and be the same in every process."""
-    modified = info.get("mtime") or info.get("LastModified") or info.get("updated") or info.get("ETag") or 0
-    if hasattr(modified, "timestamp"):
-        modified = modified.timestamp()
-    if isinstance(modified, int | float):
-        return int(modified * 1e9)
-    return zlib.crc32(str(modified).encode())
 
 
 def plan_shards(files: tuple[InputFile, ...], config: Config) -> list[Shard]:

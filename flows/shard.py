@@ -52,7 +52,7 @@ class ShardSummary:
 def shard_fingerprint(shard: Shard, config_hash: str, pipeline_version: str) -> str:
     """Changes whenever the shard's files, the configuration or the pipeline change."""
     parts = [config_hash, pipeline_version] + [
-        f"{p.file.key}\x00{p.file.size}\x00{p.file.mtime_ns}\x00{p.start}\x00{p.stop}" for p in shard.pieces
+        f"{p.file.key}\x00{p.file.size}\x00{p.file.ukey}\x00{p.start}\x00{p.stop}" for p in shard.pieces
     ]
     return hashlib.sha256("\x01".join(parts).encode()).hexdigest()[:16]
 
@@ -99,7 +99,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
                 {
                     "key": item.key,
                     "size": item.size,
-                    "mtime_ns": item.mtime_ns,
+                    "ukey": item.ukey,
                     # A .txt or .html file is one record: the record checksum is the file checksum.
                     "sha256": checksum if FORMATS[item.source_format].records is None else None,
                     "records": records,

@@ -5,8 +5,8 @@ from refinery.flows.incremental import select_inputs
 from refinery.flows.manifest import Manifest
 from refinery.flows.readers import InputFile
 
-OLD = InputFile("/in/a.txt", "in/a.txt", 10, 1, "text")
-NEW = InputFile("/in/b.txt", "in/b.txt", 20, 2, "text")
+OLD = InputFile("/in/a.txt", "in/a.txt", 10, "k1", "text")
+NEW = InputFile("/in/b.txt", "in/b.txt", 20, "k2", "text")
 
 
 def manifest(*versions: str) -> Manifest:
@@ -30,7 +30,7 @@ def manifest(*versions: str) -> Manifest:
             "started_at": "t",
             "finished_at": "t",
             "counts": counts,
-            "inputs": [{"key": OLD.key, "size": OLD.size, "mtime_ns": OLD.mtime_ns}],
+            "inputs": [{"key": OLD.key, "size": OLD.size, "ukey": OLD.ukey}],
             "runs": runs,
             "versions": {},
             "config_hash": "c",
@@ -53,6 +53,14 @@ def test_replace_is_a_no_op_only_for_the_same_inputs_configuration_and_release()
     assert select_inputs((OLD,), manifest("0.2.0"), "replace", "c", "0.2.0").up_to_date
     assert not select_inputs((OLD,), manifest("0.1.0"), "replace", "c", "0.2.0").up_to_date
     assert not select_inputs((OLD,), manifest("0.2.0"), "replace", "other", "0.2.0").up_to_date
+
+
+def test_a_file_whose_ukey_changed_is_reported_in_append_and_rebuilt_in_replace():
+    from dataclasses import replace
+
+    edited = replace(OLD, ukey="k1-edited")
+    assert select_inputs((edited,), manifest("0.2.0"), "append", "c", "0.2.0").changed == (OLD.key,)
+    assert not select_inputs((edited,), manifest("0.2.0"), "replace", "c", "0.2.0").up_to_date
 
 
 def test_a_manifest_this_version_cannot_read_blocks_append_but_not_replace(tmp_path):

@@ -30,7 +30,7 @@ def shard(documents: int) -> ShardSummary:
         documents=documents,
         languages={"zh": documents},
         scripts={"Hans": documents},
-        inputs=[{"key": f"/c/{documents}.jsonl", "size": 10, "mtime_ns": 1, "records": documents}],
+        inputs=[{"key": f"/c/{documents}.jsonl", "size": 10, "ukey": "k", "records": documents}],
     )
 
 

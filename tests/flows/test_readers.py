@@ -1,6 +1,7 @@
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -370,8 +371,6 @@ def test_a_corrupt_gzip_member_costs_only_its_record(tmp_path):
 
 
 def test_a_file_name_that_is_not_utf8_gets_a_percent_encoded_key(tmp_path):
-    import os
-
     folder = tmp_path / "names"
     folder.mkdir()
     (folder / os.fsdecode(b"bad\xff.txt")).write_text(ARTICLE)
@@ -398,5 +397,18 @@ def test_a_glob_over_symlink_loops_ends_and_follows_no_link(tmp_path):
     (corpus / "loop2").symlink_to(corpus)
     (tmp_path / "outside.txt").write_text(ARTICLE)
     (corpus / "link.txt").symlink_to(tmp_path / "outside.txt")
-    found = discover([str(corpus / "**" / "*.txt")], CONFIG.read)
-    assert sorted(f.key.rsplit("/", 1)[-1] for f in found.files) == ["doc.txt", "outside.txt"]
+    for named in (corpus / "**" / "*.txt", corpus):
+        found = discover([str(named)], CONFIG.read)
+        assert sorted(f.key.rsplit("/", 1)[-1] for f in found.files) == ["doc.txt", "outside.txt"]
+
+
+def test_the_ukey_changes_when_a_file_is_rewritten_and_not_when_it_is_only_read(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text(ARTICLE)
+    (before,) = discover([str(path)], CONFIG.read).files
+    read_all(path)
+    assert discover([str(path)], CONFIG.read).files == (before,)
+    path.write_text(ARTICLE)  # same size; the modification time is all that tells
+    os.utime(path, ns=(0, path.stat().st_mtime_ns + 1_000_000_000))
+    (after,) = discover([str(path)], CONFIG.read).files
+    assert after.size == before.size and after.ukey != before.ukey
