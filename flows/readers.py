@@ -1,8 +1,9 @@
 """Find inputs, cut them into shards, and stream their records.
 
 Formats: plain text and HTML files (one record each), JSONL (.jsonl, .jsonl.gz, .jsonl.zst: one
-record per line), Parquet (one record per row) and WARC (.warc, .warc.gz: one record per HTML or
-plain-text response). Inputs are local paths, globs, or fsspec URLs (file://, s3://, ...).
+record per line), Parquet (one record per row), CSV and TSV with a header row (one record per row)
+and WARC (.warc, .warc.gz: one record per HTML or plain-text response). Inputs are local paths,
+globs, or fsspec URLs (file://, s3://, ...).
 
 Nothing here raises for bad data: a record that cannot be read, or the unreadable rest of a file,
 is yielded as an `Unread` and becomes an error row. Only user mistakes (a path that does not exist,
@@ -11,6 +12,7 @@ nothing readable) raise UserError, before any work starts.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import itertools
@@ -25,6 +27,7 @@ from typing import IO, Any
 
 from refinery.flows.errors import UserError
 from refinery.transforms.config import Config, ReadConfig
+from refinery.transforms.decode import DecodeError, decode_bytes
 from refinery.transforms.document import RawRecord
 from refinery.transforms.hashing import record_id
 
@@ -143,7 +146,7 @@ def discover(inputs: list[str], config: ReadConfig) -> Discovery:
             found.setdefault(path, InputFile(path, key, size, ukey, fmt))
     if not found:
         raise UserError(
-            f"no readable files (.txt, .html, .jsonl, .parquet, .warc, ...) under: {' '.join(inputs)}"
+            f"no readable files (.txt, .html, .jsonl, .parquet, .csv, .warc, ...) under: {' '.join(inputs)}"
         )
     return Discovery(tuple(found.values()), tuple(skipped))
 
@@ -543,6 +546,46 @@ def _parquet_record(
     return _field_record(item, where, fields, config)
 
 
+def _csv_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterator[RawRecord | Unread]:
+    """Rows under a header line (tab-separated for .tsv): the text column is the document, the URL
+    column its source_url, the other columns its metadata. Excel's UTF-8 with a BOM and GB18030 or
+    Big5 exports are decoded by what the first 64 KB say. Quoting is parsed strictly: a row that does
+    not parse (text after a closing quote, a quote still open at the end) is an error row, and
+    reading goes on with the next line, so a stray quote cannot swallow the rows after it unseen."""
+    item = piece.file
+    delimiter = "\t" if item.path.lower().removesuffix(".gz").removesuffix(".zst").endswith(".tsv") else ","
+    stream = io.TextIOWrapper(
+        _decompressed(item, handle), encoding=_text_encoding(item), errors="replace", newline=""
+    )
+    csv.field_size_limit(config.max_record_bytes)  # characters: a record is no more than its bytes
+    rows = csv.DictReader(stream, delimiter=delimiter, restkey="extra_columns", strict=True)
+    if config.text_field not in (rows.fieldnames or ()):
+        columns = ", ".join((rows.fieldnames or ["none"])[:10])
+        yield _unread(
+            item, "header", f"no column {config.text_field!r} (columns: {columns}); see read.text_field"
+        )
+        return
+    for number in itertools.count():
+        try:
+            fields = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield _unread(item, f"row {number}", f"malformed CSV: {error}")
+            continue
+        yield _field_record(item, f"row {number}", fields, config)
+
+
+def _text_encoding(item: InputFile, sample: int = 1 << 16) -> str:
+    with _open(item) as handle:
+        head = _decompressed(item, handle).read(sample)
+    head = head[: head.rfind(b"\n") + 1] or head  # whole lines: no character cut in two
+    try:
+        return decode_bytes(head).encoding
+    except DecodeError:
+        return "utf-8"  # binary: reading reports what it cannot parse
+
+
 def _warc_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterator[RawRecord | Unread]:
     """HTML and plain-text responses; other records (requests, metadata, images) are not documents.
 
@@ -667,6 +710,7 @@ FORMATS: dict[str, InputFormat] = {  # in this order a file name is matched agai
         InputFormat("text", _whole_file, content_type="text"),
         InputFormat("jsonl", _jsonl_pieces, _jsonl_records),
         InputFormat("parquet", _parquet_pieces, _parquet_records),
+        InputFormat("csv", _unsplittable, _csv_records),
         InputFormat("warc", _unsplittable, _warc_records),
     )
 }

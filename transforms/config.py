@@ -29,13 +29,16 @@ class ReadConfig(_Section):
         ".ndjson.zst",
     )
     parquet_extensions: tuple[str, ...] = (".parquet",)
+    csv_extensions: tuple[str, ...] = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".csv.zst", ".tsv.zst")
     warc_extensions: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
-    text_field: str = Field(default="text", description="JSONL field / Parquet column holding the document.")
+    text_field: str = Field(
+        default="text", description="JSONL field / Parquet or CSV column holding the document."
+    )
     url_field: str | None = Field(
-        default="url", description="JSONL field / Parquet column with the page's URL (source_url)."
+        default="url", description="JSONL field / Parquet or CSV column with the page's URL (source_url)."
     )
     record_format: Literal["text", "html"] = Field(
-        default="text", description="What the text field of JSONL and Parquet records holds."
+        default="text", description="What the text field of JSONL, Parquet and CSV records holds."
     )
     max_record_bytes: int = Field(
         default=64 * 1024 * 1024,

@@ -371,7 +371,7 @@ def test_append_runs_add_only_new_inputs_and_dedup_against_the_dataset(prefect_s
 
 def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, tmp_path):
     """Good and bad records of every format: each ends in exactly one of data/, rejected/, errors/."""
-    from tests.flows.test_readers import compress, jsonl_lines, warc_bytes
+    from tests.flows.test_readers import CSV_ROWS, compress, csv_bytes, jsonl_lines, warc_bytes
 
     folder = tmp_path / "mixed"
     folder.mkdir()
@@ -383,6 +383,7 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
     (folder / "crawl.warc.gz").write_bytes(warc_bytes())
     pq.write_table(pa.table({"text": ["第一行文字。", ""], "id": [1, 2]}), folder / "rows.parquet")
     pq.write_table(pa.table({"content": ["没有 text 列"]}), folder / "no_text.parquet")
+    (folder / "table.csv").write_bytes(csv_bytes(CSV_ROWS))
     (folder / "empty.jsonl").write_bytes(b"")
     (folder / "random.warc").write_bytes(bytes(range(256)) * 4)
     mixed = "第一段是UTF-8。\n".encode() + "第二段是GBK。\n".encode("gbk") + "第三段是Big5。".encode("big5")
@@ -398,7 +399,14 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
         == counts["kept"] + counts["rejected"] + counts["errors"]
     )
     formats = {Path(r["source_uri"]).name for r in rows["data"] + rows["rejected"]}
-    assert {"article.txt", "dump.jsonl", "dump.jsonl.zst", "crawl.warc.gz", "rows.parquet"} <= formats
+    assert {
+        "article.txt",
+        "dump.jsonl",
+        "dump.jsonl.zst",
+        "crawl.warc.gz",
+        "rows.parquet",
+        "table.csv",
+    } <= formats
     errors = {(Path(r["source_uri"]).name, r["error"].split(":")[0]) for r in rows["errors"]}
     assert ("no_text.parquet", "no column 'text' (columns") in errors
     assert ("dump.jsonl", "invalid JSON") in errors
@@ -413,6 +421,9 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
         if r["source_uri"].endswith("dump.jsonl") and r["source_record"] == "byte 0"
     )
     assert jsonl_row["source_url"] == "https://example.cn/1" and json.loads(jsonl_row["metadata"])["id"] == 1
+    csv_rows = [r for r in rows["data"] + rows["rejected"] if r["source_uri"].endswith("table.csv")]
+    assert {(r["source_format"], r["content_type"]) for r in csv_rows} == {("csv", "text")}
+    assert sorted(json.loads(r["metadata"])["author"] for r in csv_rows) == ["張三", "李四"]
 
 
 def test_two_runs_never_write_one_dataset_at_once(tmp_path):

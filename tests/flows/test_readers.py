@@ -24,7 +24,7 @@ def make_tree(root):
     (root / "corpus" / "b.txt").write_text("乙")
     (root / "corpus" / "a.html").write_text("<p>甲</p>")
     (root / "corpus" / "sub" / "c.txt").write_text("丙")
-    (root / "corpus" / "notes.csv").write_text("x,y")
+    (root / "corpus" / "notes.pdf").write_text("x,y")
     (root / "corpus" / ".hidden.txt").write_text("secret")
     return root / "corpus"
 
@@ -34,7 +34,7 @@ def test_discover_is_sorted_and_keys_are_absolute_paths(tmp_path):
     found = discover([str(corpus)], CONFIG.read)
     assert [f.key for f in found.files] == [f"{corpus}/a.html", f"{corpus}/b.txt", f"{corpus}/sub/c.txt"]
     assert [f.source_format for f in found.files] == ["html", "text", "text"]
-    assert [p.rsplit("/", 1)[-1] for p in found.skipped] == ["notes.csv"]
+    assert [p.rsplit("/", 1)[-1] for p in found.skipped] == ["notes.pdf"]
 
 
 def test_missing_input_is_a_user_error(tmp_path):
@@ -43,7 +43,7 @@ def test_missing_input_is_a_user_error(tmp_path):
 
 
 def test_nothing_readable_is_a_user_error(tmp_path):
-    (tmp_path / "x.csv").write_text("a")
+    (tmp_path / "x.pdf").write_text("a")
     with pytest.raises(UserError, match="no readable files"):
         discover([str(tmp_path)], CONFIG.read)
 
@@ -202,6 +202,56 @@ def warc_bytes(gzipped: bool = True) -> bytes:
         writer.create_warc_record("https://example.cn/a", "request", payload=io.BytesIO(b"GET /"))
     )
     return buffer.getvalue()
+
+
+CSV_ROWS = [
+    ["text", "url", "author"],
+    ["第一篇文章，有個逗點。", "https://example.cn/1", "張三"],  # Traditional: Big5 has no Simplified
+    ['第二篇跨兩行，\n還有"引號"。', "", "李四"],
+]
+
+
+def csv_bytes(rows: list[list[str]], delimiter: str = ",", encoding: str = "utf-8") -> bytes:
+    import csv
+
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "delimiter", "encoding"),
+    [
+        (".csv", ",", "utf-8-sig"),
+        (".csv", ",", "gb18030"),
+        (".tsv.gz", "\t", "utf-8"),
+        (".csv.zst", ",", "big5"),
+    ],
+)
+def test_csv_rows_are_records_with_the_other_columns_as_metadata(tmp_path, suffix, delimiter, encoding):
+    path = tmp_path / f"table{suffix}"
+    path.write_bytes(compress(csv_bytes(CSV_ROWS, delimiter, encoding), suffix))
+    records = read_all(path)
+    assert [r.data.decode() for r in records] == [row[0] for row in CSV_ROWS[1:]]
+    assert [r.source_record for r in records] == ["row 0", "row 1"]
+    assert [r.source_url for r in records] == ["https://example.cn/1", ""]
+    assert [r.metadata for r in records] == [{"author": "張三"}, {"author": "李四"}]
+    assert {r.content_type for r in records} == {"text"}
+
+
+def test_a_csv_without_the_text_column_or_with_an_unclosed_quote_is_reported(tmp_path):
+    (tmp_path / "other.csv").write_bytes(csv_bytes([["content"], ["正文"]]))
+    (error,) = read_all(tmp_path / "other.csv")
+    assert error.source_record == "header" and "no column 'text' (columns: content)" in error.error
+    stray = csv_bytes(CSV_ROWS[:2]) + b'"quoted" then text,u,a\n' + csv_bytes(CSV_ROWS[2:])
+    (tmp_path / "broken.csv").write_bytes(stray + b'"never closed,\n' + b"x\n" * 10)
+    records = read_all(tmp_path / "broken.csv")
+    assert [type(r).__name__ for r in records] == ["RawRecord", "Unread", "RawRecord", "Unread"]
+    assert [r.source_record for r in records] == ["row 0", "row 1", "row 2", "row 3"]
+    assert (
+        "malformed CSV: ',' expected after" in records[1].error
+        and "unexpected end of data" in records[3].error
+    )
 
 
 @pytest.mark.parametrize("gzipped", [True, False])
