@@ -30,7 +30,7 @@ What a run writes (OUT):
   data/part-*.parquet       kept documents, one row each, with provenance columns
   rejected/part-*.parquet   dropped documents with `reason` (empty, exact_duplicate, language:xx, ...)
   errors/part-*.parquet     records that could not be read or processed, with `error`
-  dedup-index/              signatures of kept documents, for append runs
+  .current/dedup-index/     signatures of kept documents, for append runs
   manifest.json             inputs and checksums, counts, every run, versions, configuration and its hash
   README.md                 dataset card with the last run's report
 

@@ -3,12 +3,14 @@
 OUT/data/part-RRRR-SSSSS.parquet      kept documents (run RRRR of the dataset, shard SSSSS)
 OUT/rejected/part-RRRR-SSSSS.parquet  dropped documents: document columns + reason, duplicate_of
 OUT/errors/part-RRRR-SSSSS.parquet    records that could not be read or processed: source columns + error
-OUT/dedup-index/run-RRRR.parquet      signatures of the documents each run kept, for later runs
 OUT/manifest.json                     provenance of the dataset and of every run that wrote it
-OUT/README.md                         dataset card
+OUT/README.md                         dataset card; its front matter declares the Hugging Face configs
+OUT/.current/dedup-index/run-RRRR.parquet  signatures of what each run kept, for later runs
 
 Each of those names is a symlink through OUT/.current to one complete version under
-OUT/.versions/. A replace run writes a whole version (RRRR = 0000); an append run links the
+OUT/.versions/. The dedup index has no name of its own in OUT, so no glob over the dataset reaches
+it, and a part with no rows is not written (Hugging Face `datasets` cannot read an empty file).
+A replace run writes a whole version (RRRR = 0000); an append run links the
 published files into its version and adds its own parts. Pointing OUT/.current at the new version
 is the commit point: readers see one version or the other, and what a killed run wrote is not
 published and is removed by the next run.
@@ -186,7 +188,8 @@ def read_metadata(path: Path, key: str) -> Any:
 
 VERSIONS = ".versions"  # every published version of the dataset, each complete
 CURRENT = ".current"  # a symlink to the published version: flipping it is the commit point
-PUBLISHED = (*PARTS, INDEX_DIR, "manifest.json", "README.md")  # OUT/<name> -> .current/<name>
+PUBLISHED = (*PARTS, "manifest.json", "README.md")  # OUT/<name> -> .current/<name>
+RETIRED = ("dedup-index",)  # published by refinery before 0.6; removed from OUT when it is rewritten
 
 
 def publish(next_dir: Path, out: Path, keep_published: bool = False) -> None:
@@ -228,16 +231,18 @@ def current_version(out: Path) -> Path | None:
 
 def _link_published_names(out: Path) -> None:
     """OUT/data, OUT/manifest.json ... as relative symlinks through OUT/.current, made once. A
-    dataset of 0.3 and before has real directories and files there: they give way."""
-    for name in PUBLISHED:
+    dataset of 0.3 and before has real directories and files there: they give way, as do the
+    names earlier releases published and this one does not."""
+    for name in (*PUBLISHED, *RETIRED):
         link = out / name
-        if link.is_symlink():
+        if link.is_symlink() and name in PUBLISHED:
             continue
-        if link.is_dir():
+        if link.is_dir() and not link.is_symlink():
             shutil.rmtree(link)
         else:
             link.unlink(missing_ok=True)
-        link.symlink_to(Path(CURRENT) / name)
+        if name in PUBLISHED:
+            link.symlink_to(Path(CURRENT) / name)
 
 
 def _fsync_directory(path: Path) -> None:

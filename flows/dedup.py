@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from refinery.flows.dataset import INDEX_DIR, STAGING_SCHEMA, write_table_atomic
+from refinery.flows.dataset import CURRENT, INDEX_DIR, STAGING_SCHEMA, write_table_atomic
 from refinery.transforms.canonical import recipe as canonical_recipe
 from refinery.transforms.config import DedupConfig
 from refinery.transforms.minhash import SIGNATURE_SCHEME
@@ -311,8 +311,8 @@ def load_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> tuple[pa.
 
 
 def load_dataset_index(out_dir: Path, config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
-    """Documents earlier runs of this dataset kept (OUT/dedup-index), for an append run."""
-    return _read_index_files(sorted((out_dir / INDEX_DIR).glob("run-*.parquet")), config)
+    """Documents earlier runs of this dataset kept (OUT/.current/dedup-index), for an append run."""
+    return _read_index_files(sorted((out_dir / CURRENT / INDEX_DIR).glob("run-*.parquet")), config)
 
 
 def combine_published(*tables: pa.Table | None) -> pa.Table | None:

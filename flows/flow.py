@@ -76,7 +76,7 @@ from refinery.flows.manifest import (
     run_record,
     run_report,
 )
-from refinery.flows.publish import PartCounts, RunColumns, ensure_every_part_dir, write_parts
+from refinery.flows.publish import PartCounts, RunColumns, make_part_dirs, write_parts
 from refinery.flows.readers import (
     DEFAULT_INPUT,
     Discovery,
@@ -516,7 +516,7 @@ def _write_version(
             for path, s in zip(staging_paths, summaries, strict=True)
         ]
         parts = stage.results(_in_order(write_parts_task, calls))
-        ensure_every_part_dir(str(next_dir), ctx.sequence, ctx.out_dir if ctx.append else None)
+        make_part_dirs(str(next_dir))
         stage.documents_out = sum(p.kept for p in parts)
     return parts
 

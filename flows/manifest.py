@@ -245,7 +245,8 @@ def _schema_table(schema) -> str:
 def dataset_card(manifest: Manifest, name: str) -> str:
     counts = manifest.counts
     reasons, languages = _reasons_rows(counts), _languages(counts)
-    return f"""# {name}
+    return f"""{_front_matter(counts, name)}
+# {name}
 
 Cleaned, deduplicated text produced by refinery {manifest.versions["refinery"]}
 (run `{manifest.run_id}`, configuration `{manifest.config_hash}`, finished {manifest.finished_at}).
@@ -273,18 +274,25 @@ Every document read is in exactly one of `data/`, `rejected/`, `errors/`
 - `data/part-*.parquet`: kept documents (`part-RRRR-SSSSS`: run RRRR of this dataset, shard SSSSS)
 - `rejected/part-*.parquet`: dropped documents with `reason`, `duplicate_of` and `similarity`
 - `errors/part-*.parquet`: records that could not be read or processed, with `error`
-- `dedup-index/run-RRRR.parquet`: MinHash signatures of what each run kept, so an append run
-  rejects copies of documents already published
 - `manifest.json`: inputs with checksums, counts, every run, versions, the full configuration and its hash
+- `.current/dedup-index/run-RRRR.parquet`: MinHash signatures of what each run kept, so an append
+  run rejects copies of documents already published (out of the way of globs over the dataset)
+
+A part with no rows has no file: Hugging Face `datasets` cannot read an empty one.
 
 ## Load it
+From the folder that holds `{name}/`:
 ```python
-import pyarrow.dataset as ds; table = ds.dataset("data", format="parquet").to_table()
-import pandas as pd; df = pd.read_parquet("data")
-import polars as pl; df = pl.read_parquet("data/*.parquet")
-import duckdb; duckdb.sql("select lang, count(*) from 'data/*.parquet' group by lang")
-from datasets import load_dataset; ds = load_dataset("parquet", data_dir="data")
+from datasets import load_dataset
+kept = load_dataset("{name}", split="train")  # the default config: data/
+rejected = load_dataset("{name}", "rejected", split="train")  # also "errors"
+import pandas as pd; df = pd.read_parquet("{name}/data")
+import polars as pl; df = pl.read_parquet("{name}/data/*.parquet")
+import duckdb; duckdb.sql("select lang, count(*) from '{name}/data/*.parquet' group by lang")
 ```
+Point pandas, polars and DuckDB at `data/` (or `rejected/`, `errors/`), not at `{name}/` itself:
+the folder also holds this card and the manifest, which they would try to read as Parquet, and
+the three parts have different columns.
 
 ## Schema of `data/`
 | column | type |
@@ -295,6 +303,28 @@ from datasets import load_dataset; ds = load_dataset("parquet", data_dir="data")
 `errors/` has: {", ".join(f"`{n}`" for n in ERRORS_SCHEMA.names)}.
 `steps` lists what each stage did to the document (`name`, `chars_removed`, `detail`).
 """
+
+
+_CONFIGS = (("default", "data", "kept"), ("rejected", "rejected", "rejected"), ("errors", "errors", "errors"))
+
+
+def _front_matter(counts: Counts, name: str) -> str:
+    """YAML front matter declaring the Hugging Face configs, so `load_dataset(OUT)` gives the kept
+    documents and `load_dataset(OUT, "rejected")` the rejected ones. Only parts with rows are
+    declared: `datasets` cannot load a split without files."""
+    lines = ["---", f"pretty_name: {json.dumps(name, ensure_ascii=False)}"]
+    present = [(config, part) for config, part, count in _CONFIGS if getattr(counts, count)]
+    if present:
+        lines.append("configs:")
+    for config, part in present:
+        lines += [
+            f"- config_name: {config}",
+            "  data_files:",
+            "  - split: train",
+            f"    path: {part}/*.parquet",
+        ]
+        lines += ["  default: true"] if config == "default" else []
+    return "\n".join([*lines, "---"])
 
 
 def _reasons_rows(counts: Counts) -> str:

@@ -113,17 +113,11 @@ def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table, config: Config) ->
     return pa.Table.from_pylist(rows, schema=staged.schema)
 
 
-def ensure_every_part_dir(next_dir: str, sequence: int = 0, published: Path | None = None) -> None:
-    """A part directory with no rows still gets one empty, typed file, so every reader finds a schema
-    (unless the `published` dataset this run appends to has parts there already)."""
-    for part, schema in PARTS.items():
-        if _has_parts(Path(next_dir) / part) or (published is not None and _has_parts(published / part)):
-            continue
-        write_table_atomic(schema.empty_table(), Path(next_dir) / part / part_name(0, sequence))
-
-
-def _has_parts(directory: Path) -> bool:
-    return any(directory.glob("part-*.parquet"))
+def make_part_dirs(next_dir: str) -> None:
+    """data/, rejected/ and errors/ exist even without rows, so OUT/data always resolves; a part
+    with no rows has no file (Hugging Face `datasets` fails on a file of 0 rows)."""
+    for part in PARTS:
+        (Path(next_dir) / part).mkdir(parents=True, exist_ok=True)
 
 
 def _with_run_columns(table: pa.Table, run: RunColumns) -> pa.Table:

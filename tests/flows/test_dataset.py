@@ -46,3 +46,26 @@ def test_inputs_and_outputs_stay_apart(tmp_path):
     with pytest.raises(UserError, match="would read itself"):
         check_output_dir(corpus / "out", [corpus])
     check_output_dir(tmp_path / "corpus-out", [corpus])  # a sibling whose name starts the same
+
+
+def test_publishing_links_the_parts_and_retires_the_dedup_index_link_of_0_5(tmp_path):
+    from refinery.flows.dataset import publish
+
+    out = tmp_path / "out"
+    for version in ("old", "new"):
+        for name in ("data", "rejected", "errors", "dedup-index"):
+            (tmp_path / version / name).mkdir(parents=True)
+        (tmp_path / version / "manifest.json").write_text("{}")
+        (tmp_path / version / "README.md").write_text(version)
+    out.mkdir()
+    publish(tmp_path / "old", out)
+    (out / "dedup-index").symlink_to(".current/dedup-index")  # what 0.5 published
+    publish(tmp_path / "new", out)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "README.md",
+        "data",
+        "errors",
+        "manifest.json",
+        "rejected",
+    ]
+    assert (out / "README.md").read_text() == "new" and (out / ".current" / "dedup-index").is_dir()

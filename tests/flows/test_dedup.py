@@ -41,7 +41,9 @@ def stage(path, texts, ids=None):
 def publish_run(out_dir, staged, config=CONFIG, sequence=0):
     """What the flow records for a run that kept `staged` in the dataset at `out_dir`."""
     rows = run_index_rows(staged, find_duplicates(staged, config))
-    return write_index_file(rows, out_dir / "dedup-index" / f"run-{sequence:04d}.parquet", config)
+    return write_index_file(
+        rows, out_dir / ".current" / "dedup-index" / f"run-{sequence:04d}.parquet", config
+    )
 
 
 def by_id(table):

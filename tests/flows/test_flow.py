@@ -47,7 +47,7 @@ def corpus(tmp_path_factory, seeds_dir) -> Path:
     (root / "page_gbk.html").write_bytes(PAGE.encode("gbk"))  # no declared charset
     (root / "empty.txt").write_bytes(b"")
     (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
-    (root / "notes.csv").write_text("not,a,document")
+    (root / "notes.pdf").write_text("not a document refinery reads")
     return root
 
 
@@ -79,7 +79,7 @@ def test_nothing_is_lost(published):
     assert counts["rejected_by_reason"] == {"empty": 1, "exact_duplicate": 1, "near_duplicate": 1}
     assert counts["flagged"] == {"spun": 1}  # seed 001, annotated and kept: filters are opt-in
     assert "Flagged spun (伪原创) when processed: 1" in (out / "README.md").read_text(encoding="utf-8")
-    assert [Path(p).name for p in manifest["skipped_files"]] == ["notes.csv"]
+    assert [Path(p).name for p in manifest["skipped_files"]] == ["notes.pdf"]
     assert read(out, "data").num_rows + read(out, "rejected").num_rows + read(out, "errors").num_rows == 10
 
 
@@ -196,14 +196,14 @@ def test_no_temporary_files_are_left(published):
         ".versions",
         "README.md",
         "data",
-        "dedup-index",
         "errors",
         "manifest.json",
         "rejected",
     ]
     assert [p.name for p in (out / ".versions").iterdir()] == ["v000001"]
-    for name in ("README.md", "data", "dedup-index", "errors", "manifest.json", "rejected"):
+    for name in ("README.md", "data", "errors", "manifest.json", "rejected"):
         assert (out / name).resolve() == out / ".versions" / "v000001" / name
+    assert [p.name for p in (out / ".current" / "dedup-index").iterdir()] == ["run-0000.parquet"]
     assert not list(out.rglob("*.tmp"))
 
 
@@ -221,13 +221,24 @@ def test_same_input_same_dataset_and_staged_shards_are_resumed(published, corpus
 
 
 def test_consumers_load_it(published, tmp_path, monkeypatch):
-    """pandas, polars, DuckDB and Hugging Face datasets read the parts as they are, nested `steps`
-    included."""
+    """Hugging Face datasets loads OUT itself through the card's configs; pandas, polars and DuckDB
+    read the parts the card points them at, nested `steps` included; no glob over the parts
+    reaches the dedup index."""
     import duckdb
     import pandas as pd
     import polars as pl
 
     _, out = published
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    from datasets import load_dataset
+
+    cache = str(tmp_path / "hf")
+    kept = load_dataset(str(out), split="train", cache_dir=cache)
+    assert kept.num_rows == 6 and kept[0]["steps"][0]["name"] == "decode"
+    rejected = load_dataset(str(out), "rejected", split="train", cache_dir=cache)
+    assert sorted(rejected["reason"]) == ["empty", "exact_duplicate", "near_duplicate"]
+    assert load_dataset(str(out), "errors", split="train", cache_dir=cache).num_rows == 1
     frame = pd.read_parquet(out / "data")
     assert len(frame) == 6 and frame["steps"].map(len).min() >= 5
     assert pl.read_parquet(out / "rejected" / "*.parquet")["reason"].sort().to_list() == [
@@ -237,12 +248,25 @@ def test_consumers_load_it(published, tmp_path, monkeypatch):
     ]
     languages = duckdb.sql(f"select lang, count(*) from '{out}/data/*.parquet' group by lang").fetchall()
     assert dict(languages) == {"zh": 6}
+    parts = duckdb.sql(f"select count(*) from read_parquet('{out}/*/*.parquet', union_by_name=true)")
+    assert parts.fetchall() == [(6 + 3 + 1,)]  # kept, rejected and errors: no index rows
+
+
+def test_a_run_that_keeps_nothing_writes_no_empty_part_and_still_loads(prefect_server, tmp_path, monkeypatch):
+    folder = tmp_path / "blank"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text("   \n")
+    out = tmp_path / "out"
+    run_with(CONFIG, folder, out, workers=1)
+    assert not list((out / "data").iterdir()) and not list((out / "errors").iterdir())
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     from datasets import load_dataset
 
-    rows = load_dataset("parquet", data_dir=str(out / "data"), split="train", cache_dir=str(tmp_path / "hf"))
-    assert rows.num_rows == 6 and rows[0]["steps"][0]["name"] == "decode"
+    card = (out / "README.md").read_text()
+    assert "config_name: rejected" in card and "config_name: default" not in card
+    rejected = load_dataset(str(out), "rejected", split="train", cache_dir=str(tmp_path / "hf"))
+    assert rejected["reason"] == ["empty", "empty"]
 
 
 def test_a_shared_dedup_index_rejects_what_another_dataset_published(prefect_server, seeds_dir, tmp_path):
