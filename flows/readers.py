@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from refinery.flows.errors import UserError
 from refinery.transforms.config import Config, ReadConfig
-from refinery.transforms.decode import DecodeError, decode_bytes
+from refinery.transforms.decode import DecodeError, decode_bytes, looks_like_html
 from refinery.transforms.document import RawRecord
 from refinery.transforms.hashing import record_id
 
@@ -426,11 +426,17 @@ def _field_record(item: InputFile, where: str, fields: Any, config: ReadConfig) 
         id=record_id(item.key, where),
         source_uri=item.uri,
         source_record=where,
-        content_type=config.record_format,
+        content_type=_content_type(text, config),
         data=data,
         source_url=url if isinstance(url, str) else None,
         metadata=metadata,
     )
+
+
+def _content_type(text: str, config: ReadConfig) -> str:
+    if config.record_format != "auto":
+        return config.record_format
+    return "html" if looks_like_html(text) else "text"
 
 
 def _jsonl_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterator[RawRecord | Unread]:

@@ -37,8 +37,11 @@ class ReadConfig(_Section):
     url_field: str | None = Field(
         default="url", description="JSONL field / Parquet or CSV column with the page's URL (source_url)."
     )
-    record_format: Literal["text", "html"] = Field(
-        default="text", description="What the text field of JSONL, Parquet and CSV records holds."
+    record_format: Literal["auto", "text", "html"] = Field(
+        default="auto",
+        description="What the text field of JSONL, Parquet and CSV records holds; auto: a page (a "
+        "doctype, <html> or <body> at its start, or five or more block tags in its first 8 KB) is read "
+        "as HTML, anything else as text, record by record.",
     )
     max_record_bytes: int = Field(
         default=64 * 1024 * 1024,

@@ -166,3 +166,23 @@ def _detect(data: bytes, hint: str | None = None) -> Decoded:
         if text is not None:
             return Decoded(text, guess)
     raise DecodeError("undecodable bytes: not UTF-8, GB18030, Big5 or any detected encoding")
+
+
+# A whole page (starting with a doctype, <html>, <head> or <body>) or markup dense with the tags
+# pages are built from.
+_PAGE_START = re.compile(
+    r"\ufeff?\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|td|tr|table|span|a|img|h[1-6]|section|article)\b[^<>]*>", re.I
+)
+_SNIFF_CHARS = 8192
+_MIN_BLOCK_TAGS = 5
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a record's text is a web page rather than text: what `read.record_format = "auto"`
+    decides by, per record. Text that quotes a tag or two (a <br> left by a scraper) stays text."""
+    head = text[:_SNIFF_CHARS]
+    return bool(_PAGE_START.match(head)) or len(_BLOCK_TAG.findall(head)) >= _MIN_BLOCK_TAGS

@@ -462,3 +462,12 @@ def test_the_ukey_changes_when_a_file_is_rewritten_and_not_when_it_is_only_read(
     os.utime(path, ns=(0, path.stat().st_mtime_ns + 1_000_000_000))
     (after,) = discover([str(path)], CONFIG.read).files
     assert after.size == before.size and after.ukey != before.ukey
+
+
+def test_records_holding_pages_are_read_as_html_unless_the_format_is_set(tmp_path):
+    page = "<!DOCTYPE html><html><body><article><p>正文。</p></article></body></html>"
+    lines = [json.dumps({"text": text}, ensure_ascii=False) for text in (page, "只是一段文字<br>。")]
+    (tmp_path / "mixed.jsonl").write_text("\n".join(lines) + "\n")
+    assert [r.content_type for r in read_all(tmp_path / "mixed.jsonl")] == ["html", "text"]
+    forced = Config.from_toml('[read]\nrecord_format = "text"\n')
+    assert [r.content_type for r in read_all(tmp_path / "mixed.jsonl", forced)] == ["text", "text"]

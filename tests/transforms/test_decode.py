@@ -1,6 +1,12 @@
 import pytest
 
-from refinery.transforms.decode import DecodeError, declared_charset, decode_bytes, plausible_chinese
+from refinery.transforms.decode import (
+    DecodeError,
+    declared_charset,
+    decode_bytes,
+    looks_like_html,
+    plausible_chinese,
+)
 
 CHINESE = "中国人工智能芯片的发展引发了全球竞赛，研究人员表示出口限制正在产生影响。"
 TRADITIONAL = "中國人工智慧晶片的發展引發了全球競賽，研究人員表示出口限制正在產生影響。"
@@ -79,3 +85,29 @@ def test_latin_and_cyrillic_pages_stay_in_their_code_pages():
     assert decode_bytes(french.encode("latin-1"), declared="iso8859-1").text == french
     russian = "Привет, это русский текст о развитии экономики и промышленности в нашей стране. " * 5
     assert not plausible_chinese(russian.encode("cp1251").decode("gb18030", "replace"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!DOCTYPE html><html><body><p>正文</p></body></html>",
+        '\ufeff<?xml version="1.0"?>\n<!-- saved page -->\n<html lang="zh"><p>正文</p>',
+        "  <body>\n正文</body>",
+        "<div><p>第一段</p><p>第二段</p><br><a href='/'>首页</a></div>",
+    ],
+)
+def test_pages_and_markup_dense_fragments_look_like_html(text):
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一行<br>第二行。抓取时留下的一个标签不算网页。",
+        "在网页里，<body> 标签包住正文，<html> 是根元素。",
+        "if a < b and c > d: print('<p>')",
+        "",
+    ],
+)
+def test_text_that_mentions_a_tag_or_two_is_text(text):
+    assert not looks_like_html(text)
