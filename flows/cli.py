@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import tomllib
 from pathlib import Path
+from typing import NoReturn
 
 from pydantic import ValidationError
 
@@ -110,10 +112,49 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
     command.add_argument(
         "--dask-address", metavar="URL", help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786"
     )
+    records = command.add_argument_group(
+        "records of JSONL, Parquet and CSV inputs", "shortcuts for [read] keys of the configuration"
+    )
+    records.add_argument(
+        "--text-field",
+        metavar="NAME",
+        help="the field or column holding the document (read.text_field; text)",
+    )
+    records.add_argument(
+        "--url-field", metavar="NAME", help="the field or column holding its URL (read.url_field; url)"
+    )
+    records.add_argument(
+        "--format",
+        choices=["auto", "text", "html"],
+        help="what the text field holds (read.record_format; auto: a record that is a web page is "
+        "read as HTML, others as text)",
+    )
+    policy = command.add_argument_group("what to keep")
+    policy.add_argument(
+        "--keep-lang",
+        metavar="CODES",
+        help="keep only these languages, comma-separated ISO 639-1 codes, e.g. zh or zh,en (language.keep)",
+    )
+    policy.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="any configuration key, as in `refinery config`; repeatable, applied last. Values are TOML: "
+        "--set filter.min_chars=200 --set 'filter.thresholds.max_dup_line_share=0.3' "
+        "--set script.target=keep",
+    )
+
+
+class _Parser(argparse.ArgumentParser):
+    """A mistake on the command line is one line, like every other user mistake."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="refinery",
         description="Clean messy web-scraped text (Chinese first) into deduplicated Parquet with provenance.",
         epilog=EPILOG,
@@ -171,6 +212,33 @@ def load_config(path: str | None) -> Config:
         raise UserError(f"config {path}: {_first_problem(error)}") from error
 
 
+def apply_settings(config: Config, assignments: list[str]) -> Config:
+    """`--set section.key=value` (value in TOML, or a bare string) over `config`; raises UserError."""
+    data = config.model_dump(mode="json")
+    for assignment in assignments:
+        key, equals, raw = assignment.partition("=")
+        path = [part for part in key.strip().split(".") if part]
+        if not equals or len(path) < 2:
+            raise UserError(f"--set {assignment}: expected SECTION.KEY=VALUE, e.g. filter.min_chars=200")
+        try:
+            value = tomllib.loads(f"value = {raw}")["value"]
+        except tomllib.TOMLDecodeError:
+            value = raw  # a bare string: --set read.text_field=content
+        target = data
+        for depth, part in enumerate(path[:-1]):
+            if not isinstance(target.get(part), dict):
+                known = ", ".join(sorted(target))
+                raise UserError(
+                    f"--set {assignment}: unknown key {'.'.join(path[: depth + 1])} (known: {known})"
+                )
+            target = target[part]
+        target[path[-1]] = value
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        raise UserError(f"--set {_first_problem(error)}") from error
+
+
 def _first_problem(error: ValidationError) -> str:
     """'section.key: what is wrong' from a pydantic ValidationError."""
     first = error.errors()[0]
@@ -218,14 +286,19 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     if args.dask_address is not None:
         run.update(runner="dask", dask_address=args.dask_address)
     dedup = {"index": str(Path(args.index).expanduser().resolve()) if args.index else None}
+    read = {"text_field": args.text_field, "url_field": args.url_field, "record_format": args.format}
+    keep = (
+        tuple(code.strip() for code in args.keep_lang.split(",") if code.strip()) if args.keep_lang else None
+    )
     overrides = {
         section: {key: value for key, value in values.items() if value is not None}
-        for section, values in (("run", run), ("dedup", dedup))
+        for section, values in (("run", run), ("dedup", dedup), ("read", read), ("language", {"keep": keep}))
     }
     try:
         config = config.with_overrides(overrides)
     except ValidationError as error:  # an option's value out of bounds, e.g. --workers 100000
         raise UserError(f"option {_first_problem(error)}") from error
+    config = apply_settings(config, args.set)
     from refinery.flows.dataset import check_output_dir, check_writable, dataset_lock
     from refinery.flows.environment import check_dask_address, check_prefect_api
     from refinery.flows.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
@@ -246,7 +319,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     return config, inputs, out, discovery
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, started: float) -> int:
     config, inputs, out, discovery = configure(args)
     from refinery.flows.incremental import selection_for
 
@@ -265,17 +338,41 @@ def run_command(args: argparse.Namespace) -> int:
         manifest = state.result()  # a full disk ends the flow Failed with DiskFull: one line, exit 2
     if manifest.get("up_to_date"):  # the flow checks too: inputs may change after the check above
         return _up_to_date(manifest["out"])
-    counts = manifest["runs"][-1]["counts"]
+    record = manifest["runs"][-1]
+    counts = record["counts"]
     reasons = ", ".join(f"{k} {v}" for k, v in counts["rejected_by_reason"].items()) or "none"
     total = manifest["counts"]
     print(
-        f"done in {manifest['seconds']:.1f}s: {counts['documents_read']} documents read, "
+        f"done in {time.monotonic() - started:.1f}s ({manifest['seconds']:.1f}s in the flow): "
+        f"{counts['documents_read']} documents read, "
         f"{counts['kept']} kept, {counts['rejected']} rejected ({reasons}), {counts['errors']} errors, "
         f"{counts['flagged'].get('spun', 0)} flagged spun\n"
         f"dataset: {manifest['out']}  ({total['kept']} documents from {len(manifest['runs'])} run(s); "
-        "see README.md and manifest.json there)"
+        f"see README.md there, or refinery inspect {manifest['out']})"
     )
+    return _verdict(Path(manifest["out"]), record["sequence"], counts)
+
+
+def _verdict(out: Path, sequence: int, counts: dict) -> int:
+    """Say what went wrong when most records failed for one reason; exit 1 when nothing was kept
+    from records that were read (unless they were all copies of documents the dataset holds)."""
+    from refinery.flows.inspect import MOST, error_messages, what_went_wrong
+
+    read = counts["documents_read"]
+    problem = None
+    if counts["errors"] > MOST * read:
+        problem = what_went_wrong(error_messages(out, sequence), read)
+        if problem:
+            print(f"refinery: warning: {problem}", file=sys.stderr)
+    copies_only = not counts["errors"] and set(counts["rejected_by_reason"]) <= _DUPLICATE_REASONS
+    if read and not counts["kept"] and not copies_only:
+        why = problem or "see the reasons above, or refinery inspect " + str(out)
+        print(f"refinery: error: nothing was kept from {read} documents read: {why}", file=sys.stderr)
+        return 1
     return 0
+
+
+_DUPLICATE_REASONS = {"exact_duplicate", "near_duplicate"}
 
 
 def _up_to_date(out: str) -> int:
@@ -307,13 +404,14 @@ def serve_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.monotonic()
     apply_prefect_defaults()
     quiet_resource_tracker()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
-            return run_command(args)
+            return run_command(args, started)
         if args.command == "serve":
             return serve_command(args)
         if args.command == "config":

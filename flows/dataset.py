@@ -103,6 +103,11 @@ def part_name(index: int, sequence: int = 0) -> str:
     return f"part-{sequence:04d}-{index:05d}.parquet"
 
 
+def run_parts(directory: Path, sequence: int) -> list[Path]:
+    """The part files the dataset's `sequence`-th run wrote into `directory` (data, rejected, errors)."""
+    return sorted(directory.glob(f"part-{sequence:04d}-*.parquet"))
+
+
 def index_name(sequence: int) -> str:
     return f"run-{sequence:04d}.parquet"
 

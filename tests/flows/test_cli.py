@@ -35,6 +35,11 @@ def test_help_teaches_every_option():
         "rejected/",
         "manifest.json",
         "resume",
+        "--text-field",
+        "--url-field",
+        "--format",
+        "--keep-lang",
+        "--set",
     ):
         assert word in result.stdout
     serve = refinery("serve", "--help")
@@ -51,6 +56,11 @@ def test_help_teaches_every_option():
         (["serve", "seeds"], "serve needs a running Prefect server"),
         (["run", "nosuchprotocol://bucket/corpus"], "cannot open nosuchprotocol://bucket/corpus"),
         (["run", "seeds/*.nothing"], "no files match: seeds/*.nothing"),
+        (["run", "seeds", "--set", "filter.min_chars"], "expected SECTION.KEY=VALUE"),
+        (["run", "seeds", "--set", "filtre.min_chars=3"], "unknown key filtre (known: "),
+        (["run", "seeds", "--set", "filter.min_chrs=3"], "--set filter.min_chrs: unknown key"),
+        (["run", "seeds", "--set", "filter.min_chars=-3"], "--set filter.min_chars: Input should be"),
+        (["run", "seeds", "--format", "pdf"], "invalid choice: 'pdf'"),
     ],
 )
 def test_user_mistakes_are_one_line(args, message):
@@ -110,3 +120,41 @@ def test_a_run_on_worker_processes_uses_one_temporary_prefect_server(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "shard 3/3" in result.stderr
     assert "Starting temporary server" not in result.stderr + result.stdout
+
+
+def test_a_wrong_text_field_is_explained_and_fails_and_the_flag_fixes_it(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    articles = [
+        "今天北京天气晴朗，气温回升到二十度，市民纷纷出门踏青。" * 3,
+        "上海举办国际车展，多家厂商发布了新能源车型和智能驾驶系统。" * 3,
+        "广州地铁新线开通，沿线居民出行更加方便，早高峰不再拥挤。" * 3,
+        "深圳科技园的一家初创公司获得新一轮融资，将扩大研发团队。" * 3,
+    ]
+    lines = [json.dumps({"content": text, "link": f"https://a.cn/{i}"}) for i, text in enumerate(articles)]
+    corpus.write_text("\n".join(lines))
+    out = tmp_path / "out"
+    wrong = refinery("run", str(corpus), "--out", str(out))
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    assert "4 of 4 records failed: no 'text' field (fields: content, link)" in wrong.stderr
+    assert "--text-field NAME" in wrong.stderr and "nothing was kept from 4 documents read" in wrong.stderr
+    right = refinery(
+        "run",
+        str(corpus),
+        "--out",
+        str(out),
+        "--text-field",
+        "content",
+        "--url-field",
+        "link",
+        "--keep-lang",
+        "zh",
+        "--set",
+        "filter.min_chars=10",
+    )
+    assert right.returncode == 0, right.stderr
+    assert "4 kept" in right.stdout and "warning" not in right.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["config"]["read"]["text_field"] == "content"
+    assert (
+        manifest["config"]["language"]["keep"] == ["zh"] and manifest["config"]["filter"]["min_chars"] == 10
+    )
