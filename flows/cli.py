@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import tomllib
@@ -323,18 +324,29 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     config, inputs, out, discovery = configure(args)
     from refinery.flows.incremental import selection_for
 
-    if selection_for(discovery.files, Path(out).expanduser().resolve(), config)[1].up_to_date:
+    selection = selection_for(discovery.files, Path(out).expanduser().resolve(), config)[1]
+    if selection.up_to_date:
         return _up_to_date(out)
-    print(f"refinery: {' '.join(inputs)} → {out} ({config.run.mode})", file=sys.stderr)
+    total_bytes = sum(item.size for item in selection.files)
+    say(
+        f"{' '.join(inputs)} → {out} ({config.run.mode}): {len(selection.files)} files, "
+        f"{total_bytes / 1e6:.1f} MB"
+    )
 
+    from refinery.flows.dataset import STAGING
     from refinery.flows.environment import PrefectAPI, stop_on_signals
+    from refinery.flows.progress import ProgressDisplay
 
     stop_on_signals()
     with PrefectAPI() as api:  # a temporary server boots while the pipeline imports
+        if api.process is not None:
+            say("starting a temporary Prefect server (set PREFECT_API_URL to report to yours)")
         from refinery.flows.flow import configured_flow
 
         api.ready()
-        state = configured_flow(config)(inputs=inputs, out=out, config=config, return_state=True)
+        say(f"Prefect ready after {time.monotonic() - started:.1f}s; running the flow")
+        with ProgressDisplay(Path(out).expanduser() / STAGING, total_bytes):
+            state = configured_flow(config)(inputs=inputs, out=out, config=config, return_state=True)
         manifest = state.result()  # a full disk ends the flow Failed with DiskFull: one line, exit 2
     if manifest.get("up_to_date"):  # the flow checks too: inputs may change after the check above
         return _up_to_date(manifest["out"])
@@ -375,6 +387,11 @@ def _verdict(out: Path, sequence: int, counts: dict) -> int:
 _DUPLICATE_REASONS = {"exact_duplicate", "near_duplicate"}
 
 
+def say(message: str) -> None:
+    """What the command is doing, on stderr (stdout carries the summary)."""
+    print(f"refinery: {message}", file=sys.stderr, flush=True)
+
+
 def _up_to_date(out: str) -> int:
     print(f"nothing to do: {out} is up to date with these inputs and this configuration")
     return 0
@@ -406,6 +423,8 @@ def serve_command(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     apply_prefect_defaults()
+    if sys.stderr.isatty():  # the progress bar shows what the flow's INFO lines would
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     quiet_resource_tracker()
     parser = build_parser()
     args = parser.parse_args(argv)

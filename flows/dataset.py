@@ -191,6 +191,7 @@ def read_metadata(path: Path, key: str) -> Any:
     return None if value is None else json.loads(value)
 
 
+STAGING = ".staging"  # staged shards and the run's intermediate files, kept until the run publishes
 VERSIONS = ".versions"  # every published version of the dataset, each complete
 CURRENT = ".current"  # a symlink to the published version: flipping it is the commit point
 PUBLISHED = (*PARTS, "manifest.json", "README.md")  # OUT/<name> -> .current/<name>
@@ -269,7 +270,7 @@ def remove_leftovers(out: Path, staging: bool = False) -> list[str]:
         newer = [name for name in numbers if name > current.name]
         candidates += [out / VERSIONS / name for name in newer]  # published by no one
     if staging:
-        candidates.append(out / ".staging")
+        candidates.append(out / STAGING)
     for path in sorted(candidates):
         if path.is_symlink() or path.is_file():
             path.unlink()

@@ -41,6 +41,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from refinery.flows.dataset import (
     INDEX_DIR,
+    STAGING,
     check_output_dir,
     claim_output_dir,
     dataset_lock,
@@ -342,7 +343,7 @@ class StagingPaths:
 
     @property
     def staging(self) -> Path:
-        return self.out_dir / ".staging"
+        return self.out_dir / STAGING
 
     @property
     def next_version(self) -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import multiprocessing
 import re
 import signal
@@ -20,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from refinery.flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
+from refinery.flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata, write_text_atomic
 from refinery.flows.isolation import IsolatedProcessor, RecordFailure
 from refinery.flows.readers import FORMATS, Shard, Unread, read_piece
 from refinery.transforms.config import Config
@@ -70,6 +71,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
     if path.exists():
         summary = ShardSummary(**read_metadata(path, _SUMMARY_KEY))
         summary.resumed = True
+        ProgressFile(progress_path(path), done_bytes=shard.size).write(summary)
         return summary
 
     load_resources(config)
@@ -79,11 +81,13 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
     }
     isolated = isolated_processor(config.model_dump_json()) if _can_isolate(config) else None
     pages = 0
+    progress = ProgressFile(progress_path(path))
     with StagingWriter(path, STAGING_SCHEMA) as writer:
         for piece in shard.pieces:
             records, checksum = 0, None
             for record in read_piece(piece, config.read):
                 pages += record.content_type == "html"
+                progress.advance(summary, 0 if isinstance(record, Unread) else len(record.data))
                 row = (
                     _error_row(record, record.error)
                     if isinstance(record, Unread)
@@ -110,6 +114,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
             setattr(summary, name, dict(sorted(counter.items())))
         summary.seconds = round(time.perf_counter() - started, 3)
         writer.commit({_SUMMARY_KEY: asdict(summary)})
+    progress.write(summary)
     if isolated is not None and not pages:
         isolated.close()  # no HTML here, maybe no more: free its ~220 MB until a page comes
     return summary
@@ -143,6 +148,30 @@ def encodable(row: dict[str, Any]) -> dict[str, Any]:
         detail = f"{replaced} unencodable characters (lone surrogates) replaced by U+FFFD"
         row["steps"] = [*row["steps"], step_row(Step("repair", 0, detail))]
     return row
+
+
+def progress_path(staged: Path) -> Path:
+    """Where a shard says how far it got while it runs, for the progress display of the command."""
+    return staged.with_name(staged.stem + ".progress")
+
+
+class ProgressFile:
+    """Documents, input bytes, kept, rejected and errors of a running shard, rewritten (atomically)
+    at most once a second: the command's progress display sums these files."""
+
+    def __init__(self, path: Path, every_seconds: float = 1.0, done_bytes: int = 0) -> None:
+        self.path, self.every, self.bytes, self.last = path, every_seconds, done_bytes, time.monotonic()
+
+    def advance(self, summary: ShardSummary, record_bytes: int) -> None:
+        self.bytes += record_bytes
+        if time.monotonic() - self.last >= self.every:
+            self.write(summary)
+
+    def write(self, summary: ShardSummary) -> None:
+        counts = {"documents": summary.documents, "bytes": self.bytes}
+        counts |= {"kept": summary.kept, "rejected": summary.rejected, "errors": summary.errors}
+        write_text_atomic(json.dumps(counts), self.path)
+        self.last = time.monotonic()
 
 
 def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[str, Any]) -> None:

@@ -158,3 +158,34 @@ def test_a_wrong_text_field_is_explained_and_fails_and_the_flag_fixes_it(tmp_pat
     assert (
         manifest["config"]["language"]["keep"] == ["zh"] and manifest["config"]["filter"]["min_chars"] == 10
     )
+
+
+def test_on_a_terminal_a_progress_bar_shows_documents_rate_eta_and_outcomes(tmp_path, write_corpus):
+    """A real pseudo-terminal: the bar is drawn in place, and the flow's INFO lines give way to it."""
+    import os
+    import pty
+    import subprocess
+
+    from tests.cli import ROOT, cli_command, cli_env
+
+    corpus = write_corpus(tmp_path / "corpus", documents=1500, lines=12, seed=5)
+    primary, secondary = pty.openpty()
+    command = cli_command("run", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1")
+    process = subprocess.Popen(
+        [*command, "--set", "run.shard_docs=300"], cwd=ROOT, env=cli_env(), stdout=secondary, stderr=secondary
+    )
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # the terminal closes when the command ends
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait(timeout=300) == 0
+    screen = output.decode("utf-8", "replace")
+    assert "\r\x1b[2K[" in screen and "docs/s" in screen and "ETA" in screen and "kept" in screen
+    assert "shard 1/5" not in screen and "Traceback" not in screen
+    assert "starting a temporary Prefect server" in screen and "1500 documents read" in screen
