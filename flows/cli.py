@@ -187,6 +187,24 @@ def build_parser() -> argparse.ArgumentParser:
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "0 * * * *" (every hour)')
     when.add_argument("--interval", type=float, metavar="SECONDS", help="run every SECONDS")
+    inspect = commands.add_parser(
+        "inspect",
+        help="look at a dataset: counts, sample documents, one document and what was done to it",
+        description="Without options: counts by outcome, rejection reason, language and script, and what "
+        "each stage of the last run did. --sample shows documents with their steps; --id one document.",
+        epilog="examples:\n  refinery inspect output/seeds\n"
+        "  refinery inspect output/seeds --sample 3 --part rejected --reason near_duplicate\n"
+        "  refinery inspect output/seeds --id 5f0c...",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    inspect.add_argument("out", metavar="OUT", help="the dataset directory (a run's --out)")
+    shown = inspect.add_mutually_exclusive_group()
+    shown.add_argument("--sample", type=int, metavar="N", help="show the first N documents of --part")
+    shown.add_argument("--id", metavar="ID", help="show one document, wherever it ended, with its whole text")
+    inspect.add_argument(
+        "--part", choices=["kept", "rejected", "errors"], default="kept", help="for --sample (default: kept)"
+    )
+    inspect.add_argument("--reason", metavar="REASON", help="for --sample --part rejected: only this reason")
     commands.add_parser(
         "config",
         help="print the default configuration as TOML",
@@ -387,6 +405,21 @@ def _verdict(out: Path, sequence: int, counts: dict) -> int:
 _DUPLICATE_REASONS = {"exact_duplicate", "near_duplicate"}
 
 
+def inspect_command(args: argparse.Namespace) -> int:
+    from refinery.flows.inspect import document, overview, sample
+
+    out = Path(args.out).expanduser()
+    if args.sample is not None and args.sample < 1:
+        raise UserError("--sample must be 1 or more")
+    if args.id:
+        print(document(out, args.id))
+    elif args.sample:
+        print(sample(out, args.part, args.sample, args.reason))
+    else:
+        print(overview(out))
+    return 0
+
+
 def say(message: str) -> None:
     """What the command is doing, on stderr (stdout carries the summary)."""
     print(f"refinery: {message}", file=sys.stderr, flush=True)
@@ -433,6 +466,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_command(args, started)
         if args.command == "serve":
             return serve_command(args)
+        if args.command == "inspect":
+            return inspect_command(args)
         if args.command == "config":
             print(default_config_toml(), end="")
             return 0

@@ -8,7 +8,7 @@ import pytest
 
 from refinery.flows.cli import default_config_toml
 from refinery.transforms.config import Config
-from tests.cli import run_cli
+from tests.cli import assert_one_line_error, run_cli
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
@@ -189,3 +189,33 @@ def test_on_a_terminal_a_progress_bar_shows_documents_rate_eta_and_outcomes(tmp_
     assert "\r\x1b[2K[" in screen and "docs/s" in screen and "ETA" in screen and "kept" in screen
     assert "shard 1/5" not in screen and "Traceback" not in screen
     assert "starting a temporary Prefect server" in screen and "1500 documents read" in screen
+
+
+def test_inspect_shows_counts_samples_and_one_document(tmp_path, seeds_dir):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    seed = sorted(corpus.glob("*.txt"))[0]
+    shutil.copy(seed, corpus / "zz_copy.txt")
+    out = tmp_path / "out"
+    assert refinery("run", str(corpus), "--out", str(out)).returncode == 0
+    overview = refinery("inspect", str(out))
+    assert overview.returncode == 0, overview.stderr
+    assert "6 documents read in 1 run(s): 5 kept, 1 rejected, 0 errors" in overview.stdout
+    assert "rejected because: exact_duplicate 1" in overview.stdout and "languages: zh 6" in overview.stdout
+    assert (
+        "characters removed, by step: boilerplate" in overview.stdout and "shards       in" in overview.stdout
+    )
+    copies = refinery(
+        "inspect", str(out), "--sample", "3", "--part", "rejected", "--reason", "exact_duplicate"
+    )
+    assert copies.stdout.count("exact_duplicate") == 1 and "copy of " in copies.stdout
+    assert "step boilerplate:" in copies.stdout and "zz_copy.txt" in copies.stdout
+    copy_id = copies.stdout.split()[1]
+    one = refinery("inspect", str(out), "--id", copy_id)
+    assert one.returncode == 0 and one.stdout.startswith("rejected:\nid " + copy_id) and "…" not in one.stdout
+    assert_one_line_error(
+        refinery("inspect", str(out), "--sample", "1", "--reason", "empty"), "--reason applies to"
+    )
+    assert_one_line_error(refinery("inspect", str(tmp_path)), "no refinery dataset in")
