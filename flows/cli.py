@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 import time
 import tomllib
 from pathlib import Path
@@ -16,6 +17,7 @@ from refinery.flows.environment import apply_prefect_defaults, quiet_resource_tr
 from refinery.flows.errors import UserError
 from refinery.flows.readers import Discovery
 from refinery.transforms.config import Config
+from refinery.transforms.presets import PRESETS
 
 EPILOG = """\
 examples:
@@ -137,6 +139,12 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
         help="keep only these languages, comma-separated ISO 639-1 codes, e.g. zh or zh,en (language.keep)",
     )
     policy.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        help="quality limits from a published recipe: gopher, c4, fineweb, or zh (Chinese web text); "
+        "`refinery config --preset NAME` prints them with their source (filter.preset; none by default)",
+    )
+    policy.add_argument(
         "--set",
         action="append",
         default=[],
@@ -205,11 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--part", choices=["kept", "rejected", "errors"], default="kept", help="for --sample (default: kept)"
     )
     inspect.add_argument("--reason", metavar="REASON", help="for --sample --part rejected: only this reason")
-    commands.add_parser(
+    config = commands.add_parser(
         "config",
         help="print the default configuration as TOML",
         description="Print the default configuration as TOML: every key, its default, and what it does.",
     )
+    config.add_argument("--preset", choices=sorted(PRESETS), help="with this preset, its limits and source")
     return parser
 
 
@@ -272,11 +281,19 @@ def check_output(out: str) -> None:
             raise UserError(f"output path {out} is not a directory: {parent} is a file")
 
 
-def default_config_toml() -> str:
+def default_config_toml(preset: str | None = None) -> str:
     lines = ["# refinery configuration: every key with its default. Remove what you do not change."]
-    config = Config()
+    config = Config() if preset is None else Config().with_overrides({"filter": {"preset": preset}})
     for section in Config.model_fields:
         lines.append(f"\n[{section}]")
+        if section == "filter" and preset is not None:
+            limits = ", ".join(f"{key} = {value}" for key, value in PRESETS[preset].limits.items())
+            lines += [
+                f"# preset {preset}: {limits}",
+                *textwrap.wrap(
+                    PRESETS[preset].source, 96, initial_indent="# source: ", subsequent_indent="#   "
+                ),
+            ]
         values = getattr(config, section)
         for key, field in type(values).model_fields.items():
             if field.description:
@@ -311,7 +328,13 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     )
     overrides = {
         section: {key: value for key, value in values.items() if value is not None}
-        for section, values in (("run", run), ("dedup", dedup), ("read", read), ("language", {"keep": keep}))
+        for section, values in (
+            ("run", run),
+            ("dedup", dedup),
+            ("read", read),
+            ("language", {"keep": keep}),
+            ("filter", {"preset": args.preset}),
+        )
     }
     try:
         config = config.with_overrides(overrides)
@@ -469,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "inspect":
             return inspect_command(args)
         if args.command == "config":
-            print(default_config_toml(), end="")
+            print(default_config_toml(args.preset), end="")
             return 0
         parser.print_help()
         return 2

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from refinery.transforms.canonical import recipe as canonical_recipe
+from refinery.transforms.presets import PRESETS
 from refinery.transforms.quality import LIMITED_SIGNALS, QualitySignals, quality_reason
 
 
@@ -197,6 +198,11 @@ QUALITY_LIMITS = frozenset(f"{bound}_{name}" for bound in ("min", "max") for nam
 
 
 class FilterConfig(_Section):
+    preset: Literal["none", "gopher", "c4", "fineweb", "zh"] = Field(
+        default="none",
+        description="Quality limits from a published recipe (see `refinery config --preset NAME`); "
+        "thresholds and languages below override its limits.",
+    )
     min_chars: int = Field(default=1, ge=0, description="Documents shorter than this are rejected as empty.")
     spun_threshold: float = Field(
         default=0.5, gt=0, lt=1, description="spun_score from which a Chinese document is flagged `spun`."
@@ -227,7 +233,8 @@ class FilterConfig(_Section):
         return self
 
     def limits_for(self, lang: str | None) -> dict[str, float]:
-        return {**self.thresholds, **self.languages.get(lang or "", {})}
+        preset = PRESETS[self.preset].limits if self.preset != "none" else {}
+        return {**preset, **self.thresholds, **self.languages.get(lang or "", {})}
 
     def quality_reason(self, signals: QualitySignals, lang: str | None) -> str | None:
         """Why this policy rejects a document of language `lang` with these signals; None: it passes."""

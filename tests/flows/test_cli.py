@@ -39,6 +39,7 @@ def test_help_teaches_every_option():
         "--url-field",
         "--format",
         "--keep-lang",
+        "--preset",
         "--set",
     ):
         assert word in result.stdout
@@ -90,6 +91,9 @@ def test_output_that_is_a_file(tmp_path):
 
 def test_default_config_is_valid_toml_for_the_loader():
     assert Config.from_toml(default_config_toml()) == Config()
+    assert Config.from_toml(default_config_toml("fineweb")).filter.preset == "fineweb"
+    shown = refinery("config", "--preset", "zh")
+    assert shown.returncode == 0 and "# preset zh: " in shown.stdout and "min_cjk_share = 0.3" in shown.stdout
 
 
 def test_run_seeds_end_to_end(tmp_path):
