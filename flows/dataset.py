@@ -35,7 +35,14 @@ import pyarrow.parquet as pq
 from refinery.flows.errors import UserError
 from refinery.transforms.quality import SIGNALS
 
-STEP_TYPE = pa.struct([("name", pa.string()), ("chars_removed", pa.int64()), ("detail", pa.string())])
+STEP_TYPE = pa.struct(
+    [
+        ("name", pa.string()),
+        ("chars_removed", pa.int64()),
+        ("detail", pa.string()),
+        ("removed", pa.list_(pa.string())),  # lines or paragraphs a line-level step took out
+    ]
+)
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 
 _SOURCE_FIELDS = [
@@ -101,6 +108,14 @@ INDEX_DIR = "dedup-index"
 def part_name(index: int, sequence: int = 0) -> str:
     """Parts of the dataset's `sequence`-th run (0-based), one per shard."""
     return f"part-{sequence:04d}-{index:05d}.parquet"
+
+
+def read_part(out: Path, part: str) -> pa.Table:
+    """All rows of a part (data, rejected, errors) of the dataset in `out`, with the part's schema
+    even when it has no files."""
+    import pyarrow.dataset as ds
+
+    return ds.dataset(out / part, format="parquet", schema=PARTS[part]).to_table()
 
 
 def run_parts(directory: Path, sequence: int) -> list[Path]:

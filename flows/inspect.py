@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
-from refinery.flows.dataset import PARTS, run_parts
+from refinery.flows.dataset import read_part, run_parts
 from refinery.flows.errors import UserError
 from refinery.flows.manifest import Manifest
 
@@ -48,6 +48,7 @@ def what_went_wrong(messages: list[str], documents_read: int) -> str | None:
 
 _PART_OF = {"kept": "data", "rejected": "rejected", "errors": "errors"}
 _TEXT_HEAD = 300
+_REMOVED_SHOWN = 3  # removed lines listed per step by --sample; --id lists all
 
 
 def open_dataset(out: Path) -> Manifest:
@@ -118,10 +119,7 @@ def document(out: Path, document_id: str) -> str:
 
 
 def _part(out: Path, part: str) -> pa.Table:
-    files = sorted((out / _PART_OF[part]).glob("*.parquet"))
-    if not files:
-        return PARTS[_PART_OF[part]].empty_table()
-    return ds.dataset(files, format="parquet").to_table()
+    return read_part(out, _PART_OF[part])
 
 
 def _describe(row: dict, text_chars: int | None) -> str:
@@ -139,6 +137,11 @@ def _describe(row: dict, text_chars: int | None) -> str:
                 "; "
             )
         )
+        removed = step.get("removed") or []
+        shown = removed if text_chars is None else removed[:_REMOVED_SHOWN]
+        head += [f"    - {line}" for line in shown]
+        if len(removed) > len(shown):
+            head.append(f"    ... {len(removed) - len(shown)} more removed (see --id)")
     text = row.get("text") or ""
     if text_chars is not None and len(text) > text_chars:
         text = text[:text_chars] + f" … ({len(text):,} characters)"

@@ -301,7 +301,8 @@ the three parts have different columns.
 
 `rejected/` adds: `reason`, `duplicate_of`, `similarity`.
 `errors/` has: {", ".join(f"`{n}`" for n in ERRORS_SCHEMA.names)}.
-`steps` lists what each stage did to the document (`name`, `chars_removed`, `detail`).
+`steps` lists what each stage did to the document (`name`, `chars_removed`, `detail`, and `removed`:
+the lines or paragraphs a line-level stage took out).
 """
 
 

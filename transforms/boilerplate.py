@@ -341,8 +341,9 @@ def clean_lines(
     if len(cleaned) < config.min_kept_share * len(unwatermarked) and _has_prose(unwatermarked):
         details = [d for d in details if d.startswith("watermark=")]
         details.append(f"kept all: line rules would remove {1 - len(cleaned) / len(unwatermarked):.0%}")
-        cleaned = unwatermarked
-    return cleaned, Step("boilerplate", len(text) - len(cleaned), ";".join(details))
+        return unwatermarked, Step("boilerplate", len(text) - len(unwatermarked), ";".join(details))
+    dropped = tuple(line for index, line in enumerate(lines) if not keep[index] and line)
+    return cleaned, Step("boilerplate", len(text) - len(cleaned), ";".join(details), dropped)
 
 
 def _has_prose(text: str) -> bool:
@@ -364,7 +365,8 @@ def remove_frequent_lines(
     if not hit_chars or hit_chars >= max_share * max(len(text), 1):
         return text, Step("corpus_lines", 0, "")
     cleaned = _join_lines([line for line, hit in zip(lines, hits, strict=True) if not hit])
-    return cleaned, Step("corpus_lines", len(text) - len(cleaned), f"{sum(hits)} frequent lines")
+    dropped = tuple(line for line, hit in zip(lines, hits, strict=True) if hit)
+    return cleaned, Step("corpus_lines", len(text) - len(cleaned), f"{sum(hits)} frequent lines", dropped)
 
 
 def remove_seen_paragraphs(text: str, seen: set[int] | frozenset[int], form: str) -> tuple[str, Step]:
@@ -374,4 +376,6 @@ def remove_seen_paragraphs(text: str, seen: set[int] | frozenset[int], form: str
     if not any(hits):
         return text, Step("paragraph_dedup", 0, "")
     cleaned = _join_lines([line for line, hit in zip(lines, hits, strict=True) if not hit])
-    return cleaned, Step("paragraph_dedup", len(text) - len(cleaned), f"{sum(hits)} paragraphs seen earlier")
+    dropped = tuple(line for line, hit in zip(lines, hits, strict=True) if hit)
+    detail = f"{sum(hits)} paragraphs seen earlier"
+    return cleaned, Step("paragraph_dedup", len(text) - len(cleaned), detail, dropped)

@@ -16,6 +16,7 @@ class Step:
     name: str
     chars_removed: int = 0
     detail: str = ""
+    removed: tuple[str, ...] = ()  # the lines or paragraphs a line-level stage took out, in order
 
 
 @dataclass(frozen=True, slots=True)

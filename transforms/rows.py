@@ -16,7 +16,12 @@ SIGNAL_COLUMNS = tuple(field.name for field in fields(QualitySignals))
 
 
 def step_row(step: Step) -> dict[str, Any]:
-    return {"name": step.name, "chars_removed": step.chars_removed, "detail": step.detail}
+    return {
+        "name": step.name,
+        "chars_removed": step.chars_removed,
+        "detail": step.detail,
+        "removed": list(step.removed),
+    }
 
 
 def document_columns(document: Document, dedup: DedupConfig) -> dict[str, Any]:
@@ -55,7 +60,7 @@ def document_from_row(row: dict[str, Any]) -> Document:
         script=row["script"],
         converted=row["converted"],
         source_url=row["source_url"],
-        steps=tuple(Step(**step) for step in row["steps"] or ()),
+        steps=tuple(Step(**{**step, "removed": tuple(step["removed"] or ())}) for step in row["steps"] or ()),
         metadata=json.loads(row["metadata"]) if row["metadata"] else {},
         quality=None if all(value is None for value in signals.values()) else QualitySignals(**signals),
         reason=row["reason"],

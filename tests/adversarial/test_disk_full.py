@@ -10,10 +10,9 @@ import shlex
 import subprocess
 from pathlib import Path
 
-import pyarrow.dataset as ds
 import pytest
 
-from refinery.flows.dataset import RUN_COLUMNS
+from refinery.flows.dataset import RUN_COLUMNS, read_part
 from tests.cli import ROOT, cli_command, cli_env
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
@@ -55,7 +54,7 @@ def reference(corpus) -> Path:
 
 
 def rows(out: Path, part: str):
-    return ds.dataset(out / part).to_table().drop(list(RUN_COLUMNS)).sort_by("id")
+    return read_part(out, part).drop(list(RUN_COLUMNS)).sort_by("id")
 
 
 def published_bytes(out: Path) -> int:

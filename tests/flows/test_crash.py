@@ -12,10 +12,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pyarrow.dataset as ds
 import pytest
 
-from refinery.flows.dataset import RUN_COLUMNS
+from refinery.flows.dataset import RUN_COLUMNS, read_part
 from tests.cli import cli_command
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
@@ -92,7 +91,7 @@ def kill_when(corpus: Path, out: Path, ready: Callable[[Path], bool]) -> None:
 
 
 def rows(out: Path, part: str):
-    return ds.dataset(out / part).to_table().drop(list(RUN_COLUMNS)).sort_by("id")
+    return read_part(out, part).drop(list(RUN_COLUMNS)).sort_by("id")
 
 
 @pytest.mark.parametrize(

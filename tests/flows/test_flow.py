@@ -9,11 +9,10 @@ import shutil
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from refinery.flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS
+from refinery.flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS, read_part
 from refinery.flows.flow import configured_flow
 from refinery.flows.readers import discover, plan_shards
 from refinery.flows.shard import process_shard
@@ -61,7 +60,7 @@ def run_with(config: Config, corpus: Path, out: Path, workers: int = 2) -> dict:
 
 
 def read(out: Path, part: str):
-    return ds.dataset(out / part, format="parquet").to_table()
+    return read_part(out, part)
 
 
 @pytest.fixture(scope="module")

@@ -377,3 +377,12 @@ def test_a_list_of_dated_notices_keeps_its_dates_but_an_article_loses_its_dateli
 def test_a_lone_surrogate_does_not_stop_the_cleaner():
     text = "\n".join([*PARAGRAPHS, "版权所有 \ud83d 示例网"])
     assert lines_of(clean_lines(text, CONFIG)[0]) == PARAGRAPHS
+
+
+def test_the_step_keeps_the_lines_it_removed_so_nothing_cleaned_away_is_lost():
+    text = "\n".join([*PARAGRAPHS, "微信扫一扫，一键转发", "版权所有 © 2020 某某网 保留所有权利"])
+    cleaned, step = clean_lines(text, CONFIG)
+    assert step.removed == ("微信扫一扫，一键转发", "版权所有 © 2020 某某网 保留所有权利")
+    assert sorted(lines_of(cleaned) + list(step.removed)) == sorted(lines_of(text))
+    kept_all, untouched = clean_lines("\n".join(PARAGRAPHS), CONFIG)
+    assert untouched.removed == () and kept_all == "\n".join(PARAGRAPHS)

@@ -13,11 +13,15 @@ def test_a_row_reads_back_as_the_document_it_was_written_from():
     for record in (
         RawRecord("a", "file:///a.html", None, "html", page.encode(), "https://example.cn/a"),
         RawRecord("b", "file:///b.txt", None, "text", "電腦軟體的資料。\n第二行。".encode()),
+        RawRecord(
+            "c", "file:///c.txt", None, "text", "一篇文章的正文在这里。\n微信扫一扫，一键转发".encode()
+        ),
     ):
         document = process_record(record, config)
         row = document_columns(document, config.dedup)
         assert document_from_row(row) == document
         assert document_columns(document_from_row(row), config.dedup) == row
+    assert document.steps[2].removed == ("微信扫一扫，一键转发",)  # the last record's boilerplate step
 
 
 def test_a_rejected_document_has_no_near_dedup_keys():
