@@ -90,7 +90,7 @@ class PrefectAPI:
     def ready(self, timeout: float = 60) -> str:
         """The API URL, once the API answers; from here on this process and its workers use it."""
         from prefect.context import refresh_global_settings_context
-        from prefect.settings import PREFECT_API_URL, temporary_settings
+        from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 
         configured = PREFECT_API_URL.value()
         if configured:  # from the environment or a Prefect profile: the temporary server is not needed
@@ -106,7 +106,8 @@ class PrefectAPI:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the temporary Prefect server did not start within {timeout:g}s")
             time.sleep(0.1)
-        self.stack.enter_context(temporary_settings(updates={PREFECT_API_URL: url}))
+        # The temporary server has no UI and ends with the run: no "View at" link that leads nowhere.
+        self.stack.enter_context(temporary_settings(updates={PREFECT_API_URL: url, PREFECT_UI_URL: ""}))
         os.environ["PREFECT_API_URL"] = url  # worker processes start with this environment
         # Threads that do not inherit this context (the task runner's, the log and event shippers')
         # read Prefect's global settings, made at import time without the URL: without this refresh

@@ -103,6 +103,7 @@ def test_run_seeds_end_to_end(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "5 documents read, 5 kept" in result.stdout and "0 errors, 1 flagged spun" in result.stdout
     assert "shard 1/1" in result.stderr  # progress is shown
+    assert "View at" not in result.stderr  # the temporary server has no UI and is gone after the run
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"]["kept"] == 5 and manifest["counts"]["invariant_holds"]
     again = refinery("run", "seeds", "--out", str(out))
