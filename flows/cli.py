@@ -254,6 +254,8 @@ def apply_settings(config: Config, assignments: list[str]) -> Config:
             value = raw  # a bare string: --set read.text_field=content
         target = data
         for depth, part in enumerate(path[:-1]):
+            if depth >= 2:  # inside a table such as filter.languages: a new entry (filter.languages.en)
+                target.setdefault(part, {})
             if not isinstance(target.get(part), dict):
                 known = ", ".join(sorted(target))
                 raise UserError(
