@@ -8,6 +8,7 @@ only, so it works the same whatever runs the shards, and costs the workers nothi
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import threading
 import time
@@ -86,11 +87,14 @@ class ProgressDisplay:
         tty, shown = self.stream.isatty(), Snapshot()
         while not self.stopped.wait(self.every):
             snapshot = read_progress(self.staging, self.since)
+            if snapshot.documents < shown.documents:  # staging is removed once the run publishes
+                snapshot = shown
             if snapshot == shown and not tty:
                 continue
             line = describe(snapshot, self.total_bytes, time.monotonic() - self.started)
-            if tty:
-                self.stream.write(f"\r\x1b[2K{_bar(snapshot.bytes, self.total_bytes)} {line}")
+            if tty:  # within one terminal line, or \r cannot redraw it
+                drawn = f"{_bar(snapshot.bytes, self.total_bytes)} {line}"
+                self.stream.write("\r\x1b[2K" + drawn[: shutil.get_terminal_size().columns - 1])
             else:
                 self.stream.write(f"progress: {line}\n")
             self.stream.flush()
@@ -100,6 +104,6 @@ class ProgressDisplay:
             self.stream.flush()
 
 
-def _bar(done: int, total: int, width: int = 20) -> str:
+def _bar(done: int, total: int, width: int = 12) -> str:
     filled = min(width, round(width * done / total)) if total else 0
     return f"[{'#' * filled}{'.' * (width - filled)}]"

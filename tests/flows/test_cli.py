@@ -167,14 +167,18 @@ def test_a_wrong_text_field_is_explained_and_fails_and_the_flag_fixes_it(tmp_pat
 
 def test_on_a_terminal_a_progress_bar_shows_documents_rate_eta_and_outcomes(tmp_path, write_corpus):
     """A real pseudo-terminal: the bar is drawn in place, and the flow's INFO lines give way to it."""
+    import fcntl
     import os
     import pty
+    import struct
     import subprocess
+    import termios
 
     from tests.cli import ROOT, cli_command, cli_env
 
     corpus = write_corpus(tmp_path / "corpus", documents=1500, lines=12, seed=5)
     primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))  # rows, columns
     command = cli_command("run", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1")
     process = subprocess.Popen(
         [*command, "--set", "run.shard_docs=300"], cwd=ROOT, env=cli_env(), stdout=secondary, stderr=secondary

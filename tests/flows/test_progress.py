@@ -37,3 +37,13 @@ def test_without_a_terminal_a_line_is_written_when_something_moved(tmp_path):
         time.sleep(0.3)
     lines = stream.getvalue().splitlines()
     assert len(lines) == 1 and lines[0].startswith("progress: 10 documents, 1.0 of 2.0 MB (50%)")
+
+
+def test_the_display_never_goes_back_when_staging_is_removed_at_publish(tmp_path):
+    stream = io.StringIO()
+    with ProgressDisplay(tmp_path, 2_000_000, stream=stream, every_seconds=0.05):
+        shard_progress(tmp_path, "shard-00000-aaaa", 10, 10, 1_000_000)
+        time.sleep(0.3)
+        (tmp_path / "shard-00000-aaaa.progress").unlink()
+        time.sleep(0.3)
+    assert [line.split(",")[0] for line in stream.getvalue().splitlines()] == ["progress: 10 documents"]
