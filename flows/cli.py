@@ -409,16 +409,19 @@ def run_command(args: argparse.Namespace, started: float) -> int:
 
 
 def _verdict(out: Path, sequence: int, counts: dict) -> int:
-    """Say what went wrong when most records failed for one reason; exit 1 when nothing was kept
-    from records that were read (unless they were all copies of documents the dataset holds)."""
-    from refinery.flows.inspect import MOST, error_messages, what_went_wrong
+    """Say what went wrong when most records failed for one reason or most kept documents are
+    still markup; exit 1 when nothing was kept from records that were read (unless they were all
+    copies of documents the dataset holds)."""
+    from refinery.flows.inspect import MOST, error_messages, markup_left, what_went_wrong
 
     read = counts["documents_read"]
     problem = None
     if counts["errors"] > MOST * read:
         problem = what_went_wrong(error_messages(out, sequence), read)
-        if problem:
-            print(f"refinery: warning: {problem}", file=sys.stderr)
+    elif counts["kept"]:
+        problem = markup_left(out, sequence)
+    if problem:
+        print(f"refinery: warning: {problem}", file=sys.stderr)
     copies_only = not counts["errors"] and set(counts["rejected_by_reason"]) <= _DUPLICATE_REASONS
     if read and not counts["kept"] and not copies_only:
         why = problem or "see the reasons above, or refinery inspect " + str(out)

@@ -13,6 +13,7 @@ import pyarrow.dataset as ds
 from refinery.flows.dataset import read_part, run_parts
 from refinery.flows.errors import UserError
 from refinery.flows.manifest import Manifest
+from refinery.transforms.decode import looks_like_html
 
 # Per-record details (field lists, byte offsets, sizes) differ between records failing for one reason.
 _DETAILS = re.compile(r"\([^)]*\)|\d+")
@@ -44,6 +45,22 @@ def what_went_wrong(messages: list[str], documents_read: int) -> str | None:
     example = next(message for message in messages if _DETAILS.sub("", message) == kind)
     fix = next((fix for key, fix in _FIXES.items() if key in example), "see errors/ in the dataset")
     return f"{count} of {documents_read} records failed: {example}; {fix}"
+
+
+def markup_left(out: Path, sequence: int, sample: int = 200) -> str | None:
+    """A warning when most documents the run kept still look like web pages (a text field that
+    holds HTML, read as text because `read.record_format` was set to text); None otherwise."""
+    files = run_parts(out / "data", sequence)
+    if not files:
+        return None
+    texts = ds.dataset(files, format="parquet").head(sample, columns=["text"]).column("text").to_pylist()
+    pages = sum(looks_like_html(text or "") for text in texts)
+    if pages <= MOST * len(texts):
+        return None
+    return (
+        f"{pages} of the first {len(texts)} kept documents are HTML markup: the text field holds pages; "
+        "run again with --format auto (or html) to extract their text"
+    )
 
 
 _PART_OF = {"kept": "data", "rejected": "rejected", "errors": "errors"}

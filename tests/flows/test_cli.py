@@ -228,3 +228,27 @@ def test_inspect_shows_counts_samples_and_one_document(tmp_path, seeds_dir):
         refinery("inspect", str(out), "--sample", "1", "--reason", "empty"), "--reason applies to"
     )
     assert_one_line_error(refinery("inspect", str(tmp_path)), "no refinery dataset in")
+
+
+def test_pages_in_a_text_field_are_extracted_by_default_and_a_forced_text_format_is_questioned(tmp_path):
+    topics = [
+        "北京的春天来得比往年早，公园里游人如织。",
+        "上海的新能源汽车展吸引了大量观众。",
+        "广州地铁新线开通，方便了市民出行。",
+    ]
+    pages = [
+        f"<!DOCTYPE html><html><head><title>新闻{i}</title></head><body><nav>首页 | 新闻 | 联系我们</nav>"
+        f"<article><h1>新闻{i}</h1>{''.join(f'<p>{topic}这是第{n}段正文，记者在现场进行了采访。</p>' for n in range(6))}"
+        "</article><footer>版权所有</footer></body></html>"
+        for i, topic in enumerate(topics)
+    ]
+    corpus = tmp_path / "pages.jsonl"
+    corpus.write_text("\n".join(json.dumps({"text": page}, ensure_ascii=False) for page in pages))
+    auto = refinery("run", str(corpus), "--out", str(tmp_path / "auto"))
+    assert auto.returncode == 0 and "warning" not in auto.stderr, auto.stderr
+    forced = refinery("run", str(corpus), "--out", str(tmp_path / "forced"), "--format", "text")
+    assert forced.returncode == 0, forced.stderr
+    assert (
+        "3 of the first 3 kept documents are HTML markup" in forced.stderr
+        and "--format auto" in forced.stderr
+    )
