@@ -62,7 +62,13 @@ def with_signals(document: Document, config: Config) -> Document:
     return replace(document, quality=signals)
 
 
+def recorded(step: Step, config: Config) -> Step:
+    """The step as the dataset keeps it: without its removed lines unless boilerplate.record_removed."""
+    return step if config.boilerplate.record_removed or not step.removed else replace(step, removed=())
+
+
 def revise(document: Document, text: str, step: Step, config: Config) -> Document:
     """The document with a new text: the step recorded, the signals recomputed, judged again."""
+    step = recorded(step, config)
     revised = with_signals(replace(document, text=text, steps=(*document.steps, step)), config)
     return replace(revised, reason=judge(revised, config))

@@ -13,7 +13,7 @@ from refinery.transforms.config import Config
 from refinery.transforms.decode import DecodeError, declared_charset, decode_bytes
 from refinery.transforms.document import Document, RawRecord, Step
 from refinery.transforms.extract import extract_html
-from refinery.transforms.judge import judge, with_signals
+from refinery.transforms.judge import judge, recorded, with_signals
 from refinery.transforms.language import detect_language, langdetect_factory, ngram_normalization
 from refinery.transforms.normalize import normalize_text
 from refinery.transforms.quality import class_table
@@ -93,7 +93,7 @@ def process_record(record: RawRecord, config: Config) -> Document:
     text, step = normalize_text(text)
     steps.append(step)
     text, step = clean_lines(text, config.boilerplate, page_type=page_type)
-    steps.append(step)
+    steps.append(recorded(step, config))
     if title is None:
         title = guess_title(text)
 

@@ -2,7 +2,7 @@ from dataclasses import replace
 
 from refinery.transforms.config import Config
 from refinery.transforms.document import Document, Step
-from refinery.transforms.judge import CHECKS, judge, revise, with_signals
+from refinery.transforms.judge import CHECKS, judge, recorded, revise, with_signals
 
 TEXT = "研究人员发现了新的结果，并发表了相关论文，引起了广泛关注。"
 
@@ -39,3 +39,10 @@ def test_revise_records_the_step_recomputes_the_signals_and_judges_again():
     assert [step.name for step in revised.steps] == ["boilerplate", "corpus_lines"]
     assert revised.quality == with_signals(replace(revised, quality=None), config).quality
     assert revised.quality.boilerplate_share > original.quality.boilerplate_share
+
+
+def test_removed_lines_are_kept_unless_record_removed_is_off():
+    step = Step("boilerplate", 10, "share:1", ("微信扫一扫，一键转发",))
+    assert recorded(step, Config()) == step
+    off = Config.from_toml("[boilerplate]\nrecord_removed = false\n")
+    assert recorded(step, off) == Step("boilerplate", 10, "share:1")
