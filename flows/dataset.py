@@ -49,7 +49,7 @@ _SOURCE_FIELDS = [
     pa.field("id", pa.string(), nullable=False),
     pa.field("source_uri", pa.string(), nullable=False),
     pa.field("source_record", pa.string()),
-    pa.field("source_format", pa.string(), nullable=False),  # the container: text, html, jsonl, parquet, warc
+    pa.field("source_format", pa.string(), nullable=False),  # container: text html jsonl parquet csv warc
     pa.field("content_type", pa.string()),  # text or html; null on an error row when nothing was read
     pa.field("source_sha256", pa.string()),
     pa.field("source_url", pa.string()),

@@ -48,7 +48,7 @@ class InputFile:
     key: str  # the absolute path (or URL) as text: what ids and the manifest name the file by
     size: int
     ukey: str  # fsspec's fingerprint of the file's metadata: changes when the file does
-    source_format: str  # text, html, jsonl, parquet, warc
+    source_format: str  # the container: text, html, jsonl, parquet, csv, warc
 
     @property
     def uri(self) -> str:
