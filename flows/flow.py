@@ -423,7 +423,9 @@ def _process_shards(ctx: RunContext, shards: list[Shard]) -> list[ShardSummary]:
         calls = [(shard, ctx.config, str(ctx.paths.staging), ctx.run.pipeline_version) for shard in shards]
         summaries: list[ShardSummary] = []
         for done, measured in enumerate(_as_completed(process_shard_task, calls), start=1):
-            (summary,) = stage.results([measured])
+            # The shard's CPU includes its isolated extractor's, a process of its own.
+            cpu = measured.cpu_seconds + measured.value.isolated_cpu_seconds
+            (summary,) = stage.results([Measured(measured.value, round(cpu, 3))])
             summaries.append(summary)
             ctx.logger.info(
                 "shard %d/%d: %d documents, %d kept, %d rejected, %d errors%s",

@@ -10,6 +10,7 @@ parent, so it works on any thread (a Dask worker's too), unlike a signal.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -34,8 +35,10 @@ def _serve(connection: Connection, config: Config, processor: Processor) -> None
             record = connection.recv()
         except EOFError:
             return
+        started = time.process_time()
         try:
-            connection.send(("ok", processor(record, config)))
+            document = processor(record, config)
+            connection.send(("ok", (document, time.process_time() - started)))
         except RecordError as error:
             connection.send(("record_error", str(error)))
         except Exception as error:  # reported as the record's error row by the parent
@@ -51,6 +54,7 @@ class IsolatedProcessor:
         self._context = multiprocessing.get_context("spawn")
         self._child: Any = None
         self._connection: Connection | None = None
+        self.cpu_seconds = 0.0  # the child's CPU time on records it returned: the run report counts it
 
     def __enter__(self) -> IsolatedProcessor:
         return self
@@ -100,7 +104,9 @@ class IsolatedProcessor:
             code = self._kill()
             raise RecordFailure(f"worker process crashed on this record (exit code {code})") from None
         if kind == "ok":
-            return payload
+            document, cpu_seconds = payload
+            self.cpu_seconds += cpu_seconds
+            return document
         if kind == "record_error":
             raise RecordError(payload)
         raise RecordFailure(payload)

@@ -47,6 +47,7 @@ class ShardSummary:
     flagged: dict[str, int] = field(default_factory=dict)  # quality flags raised (spun)
     inputs: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
+    isolated_cpu_seconds: float = 0.0  # the isolated extractor's CPU, which the task's own omits
     resumed: bool = False
 
 
@@ -80,6 +81,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
         name: Counter() for name in ("reasons", "languages", "scripts", "flagged")
     }
     isolated = isolated_processor(config.model_dump_json()) if _can_isolate(config) else None
+    isolated_cpu_before = isolated.cpu_seconds if isolated is not None else 0.0
     pages = 0
     progress = ProgressFile(progress_path(path))
     with StagingWriter(path, STAGING_SCHEMA) as writer:
@@ -113,6 +115,8 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
         for name, counter in counters.items():
             setattr(summary, name, dict(sorted(counter.items())))
         summary.seconds = round(time.perf_counter() - started, 3)
+        if isolated is not None:
+            summary.isolated_cpu_seconds = round(isolated.cpu_seconds - isolated_cpu_before, 3)
         writer.commit({_SUMMARY_KEY: asdict(summary)})
     progress.write(summary)
     if isolated is not None and not pages:

@@ -56,3 +56,21 @@ def test_exceptions_and_unreadable_records_are_reported():
         isolated.process(record("raise"), timeout=10)
     with IsolatedProcessor(CONFIG) as isolated, pytest.raises(RecordError, match="binary"):
         isolated.process(RawRecord("b", "t", None, "html", b"\x89PNG\r\n\x1a\n" + bytes(range(32)) * 64), 10)
+
+
+def busy(rec: RawRecord, config: Config):
+    """Spends a known amount of CPU in the child before returning a document."""
+    deadline = time.process_time() + 0.3
+    while time.process_time() < deadline:
+        pass
+    return misbehaving(rec, config)
+
+
+def test_the_childs_cpu_time_on_records_is_counted_for_the_run_report():
+    with IsolatedProcessor(CONFIG, busy) as isolated:
+        assert isolated.cpu_seconds == 0.0
+        parent_started = time.process_time()
+        isolated.process(record("fine"), timeout=10)
+        isolated.process(record("fine"), timeout=10)
+        assert 0.6 <= isolated.cpu_seconds < 1.5
+        assert time.process_time() - parent_started < 0.3  # the parent only waited
