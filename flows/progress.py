@@ -1,8 +1,9 @@
 """The command's progress display: a live bar on a terminal, a line every few seconds elsewhere.
 
 Shards run in other processes (or on Dask workers); each rewrites a small `.progress` file in the
-staging directory once a second (`flows/shard.py`), and this display sums them. It reads files
-only, so it works the same whatever runs the shards, and costs the workers nothing to speak of.
+staging directory once a second (`ProgressFile`, used by `flows/shard.py`), and this display sums
+them. It reads files only, so it works the same whatever runs the shards, and costs the workers
+nothing to speak of.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import shutil
 import sys
 import threading
 import time
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
+
+from refinery.flows.dataset import write_text_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,35 @@ class Snapshot:
     kept: int = 0
     rejected: int = 0
     errors: int = 0
+
+
+class ShardCounts(Protocol):
+    documents: int
+    kept: int
+    rejected: int
+    errors: int
+
+
+def progress_path(staged: Path) -> Path:
+    """Where a shard says how far it got while it runs (next to its staging file)."""
+    return staged.with_name(staged.stem + ".progress")
+
+
+class ProgressFile:
+    """A running shard's Snapshot, rewritten (atomically) at most once a second."""
+
+    def __init__(self, path: Path, every_seconds: float = 1.0, done_bytes: int = 0) -> None:
+        self.path, self.every, self.bytes, self.last = path, every_seconds, done_bytes, time.monotonic()
+
+    def advance(self, counts: ShardCounts, record_bytes: int) -> None:
+        self.bytes += record_bytes
+        if time.monotonic() - self.last >= self.every:
+            self.write(counts)
+
+    def write(self, counts: ShardCounts) -> None:
+        snapshot = Snapshot(counts.documents, self.bytes, counts.kept, counts.rejected, counts.errors)
+        write_text_atomic(json.dumps(asdict(snapshot)), self.path)
+        self.last = time.monotonic()
 
 
 def read_progress(staging: Path, since: float = 0.0) -> Snapshot:

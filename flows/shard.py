@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import multiprocessing
 import re
 import signal
@@ -21,8 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from refinery.flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata, write_text_atomic
+from refinery.flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
 from refinery.flows.isolation import IsolatedProcessor, RecordFailure
+from refinery.flows.progress import ProgressFile, progress_path
 from refinery.flows.readers import FORMATS, Shard, Unread, read_piece
 from refinery.transforms.config import Config
 from refinery.transforms.document import Document, RawRecord, Step
@@ -152,30 +152,6 @@ def encodable(row: dict[str, Any]) -> dict[str, Any]:
         detail = f"{replaced} unencodable characters (lone surrogates) replaced by U+FFFD"
         row["steps"] = [*row["steps"], step_row(Step("repair", 0, detail))]
     return row
-
-
-def progress_path(staged: Path) -> Path:
-    """Where a shard says how far it got while it runs, for the progress display of the command."""
-    return staged.with_name(staged.stem + ".progress")
-
-
-class ProgressFile:
-    """Documents, input bytes, kept, rejected and errors of a running shard, rewritten (atomically)
-    at most once a second: the command's progress display sums these files."""
-
-    def __init__(self, path: Path, every_seconds: float = 1.0, done_bytes: int = 0) -> None:
-        self.path, self.every, self.bytes, self.last = path, every_seconds, done_bytes, time.monotonic()
-
-    def advance(self, summary: ShardSummary, record_bytes: int) -> None:
-        self.bytes += record_bytes
-        if time.monotonic() - self.last >= self.every:
-            self.write(summary)
-
-    def write(self, summary: ShardSummary) -> None:
-        counts = {"documents": summary.documents, "bytes": self.bytes}
-        counts |= {"kept": summary.kept, "rejected": summary.rejected, "errors": summary.errors}
-        write_text_atomic(json.dumps(counts), self.path)
-        self.last = time.monotonic()
 
 
 def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[str, Any]) -> None:

@@ -2,8 +2,8 @@ import io
 import os
 import time
 
-from refinery.flows.progress import ProgressDisplay, Snapshot, describe, read_progress
-from refinery.flows.shard import ProgressFile, ShardSummary
+from refinery.flows.progress import ProgressDisplay, ProgressFile, Snapshot, describe, read_progress
+from refinery.flows.shard import ShardSummary
 
 
 def shard_progress(staging, name, documents, kept, record_bytes):
