@@ -8,6 +8,7 @@ import sys
 import textwrap
 import time
 import tomllib
+import typing
 from pathlib import Path
 from typing import NoReturn
 
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 from refinery.flows.environment import apply_prefect_defaults, quiet_resource_tracker
 from refinery.flows.errors import UserError
 from refinery.flows.readers import Discovery
-from refinery.transforms.config import Config
+from refinery.transforms.config import Config, ReadConfig
 from refinery.transforms.presets import PRESETS
 
 EPILOG = """\
@@ -128,7 +129,7 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
     )
     records.add_argument(
         "--format",
-        choices=["auto", "text", "html"],
+        choices=typing.get_args(ReadConfig.model_fields["record_format"].annotation),
         help="what the text field holds (read.record_format; auto: a record that is a web page is "
         "read as HTML, others as text)",
     )

@@ -12,6 +12,7 @@ import pyarrow.dataset as ds
 
 from refinery.flows.dataset import read_part, run_parts
 from refinery.flows.errors import UserError
+from refinery.flows.incremental import read_manifest
 from refinery.flows.manifest import Manifest
 from refinery.transforms.decode import looks_like_html
 
@@ -25,12 +26,20 @@ _FIXES = {
 MOST = 0.5  # a reason behind more than this share of a run's records is what went wrong
 
 
-def error_messages(out: Path, sequence: int) -> list[str]:
-    """The `error` of every error row the run `sequence` of the dataset in `out` wrote."""
-    files = run_parts(out / "errors", sequence)
+def _run_column(out: Path, part: str, sequence: int, column: str, rows: int | None = None) -> list:
+    """One column of the rows the run `sequence` of the dataset in `out` wrote into `part` (the
+    first `rows` of them when given)."""
+    files = run_parts(out / part, sequence)
     if not files:
         return []
-    return ds.dataset(files, format="parquet").to_table(columns=["error"]).column("error").to_pylist()
+    parts = ds.dataset(files, format="parquet")
+    table = parts.to_table(columns=[column]) if rows is None else parts.head(rows, columns=[column])
+    return table.column(column).to_pylist()
+
+
+def error_messages(out: Path, sequence: int) -> list[str]:
+    """The `error` of every error row the run `sequence` of the dataset in `out` wrote."""
+    return _run_column(out, "errors", sequence, "error")
 
 
 def what_went_wrong(messages: list[str], documents_read: int) -> str | None:
@@ -50,10 +59,7 @@ def what_went_wrong(messages: list[str], documents_read: int) -> str | None:
 def markup_left(out: Path, sequence: int, sample: int = 200) -> str | None:
     """A warning when most documents the run kept still look like web pages (a text field that
     holds HTML, read as text because `read.record_format` was set to text); None otherwise."""
-    files = run_parts(out / "data", sequence)
-    if not files:
-        return None
-    texts = ds.dataset(files, format="parquet").head(sample, columns=["text"]).column("text").to_pylist()
+    texts = _run_column(out, "data", sequence, "text", rows=sample)
     pages = sum(looks_like_html(text or "") for text in texts)
     if pages <= MOST * len(texts):
         return None
@@ -70,8 +76,6 @@ _REMOVED_SHOWN = 3  # removed lines listed per step by --sample; --id lists all
 
 def open_dataset(out: Path) -> Manifest:
     """The manifest of the dataset in `out`; raises UserError when `out` holds none."""
-    from refinery.flows.incremental import read_manifest
-
     manifest = read_manifest(out)
     if manifest is None:
         raise UserError(f"no refinery dataset in {out} (it has no manifest.json)")
