@@ -255,14 +255,15 @@ _TIMED_STAGES = (  # transforms.pipeline's names for the stages process_record c
     "detect_language",
     "unify_script",
     "normalize_width_and_punctuation",
-    "quality_signals",
+    "with_signals",
 )
 
 
 def profile(kind: str, config: Config, page_kb: float | None = None, sample: int = 2000) -> None:
     """Wall time per document of each stage on one core (clock wrappers, not cProfile, whose
     per-call overhead inflates the Python-heavy stages), plus what the shard adds per row."""
-    import refinery.flows.shard as shard
+    import refinery.transforms.dedup_keys as dedup_keys
+    import refinery.transforms.judge as judge
     import refinery.transforms.pipeline as pipeline
     import refinery.transforms.quality as quality
 
@@ -293,13 +294,14 @@ def profile(kind: str, config: Config, page_kb: float | None = None, sample: int
 
     for name in _TIMED_STAGES:
         timed(pipeline, name)
+    timed(judge, "quality_signals")
     timed(quality, "spun_evidence")
-    timed(shard, "dedup_columns")
+    timed(dedup_keys, "dedup_columns")
     started = time.perf_counter()
     for record in records:
         with contextlib.suppress(Exception):
             document = process_record(record, config)
-            shard.dedup_columns(document.text, config.dedup)  # what the shard adds to a kept row
+            dedup_keys.dedup_columns(document.text, config.dedup)  # what the shard adds to a kept row
     seconds = time.perf_counter() - started
     megabytes = sum(len(record.data) for record in records) / 1e6
     print(
