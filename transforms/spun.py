@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+import numpy as np
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 SWAP_SHARE = 0.5  # the alternative: a spinner swapped this share of the originals
 PAIR_CAP = 4.0  # the most (and least) one pair can contribute, in nats
@@ -37,9 +39,13 @@ class SwapPair:
 @dataclass(frozen=True, slots=True)
 class SpunLexicon:
     pairs: tuple[SwapPair, ...]
-    pattern: re.Pattern[str]  # every form, longest first
-    longer_words: frozenset[str]  # dictionary words that contain a form
-    shapes: dict[str, tuple[tuple[int, int], ...]]  # form -> (chars before, chars after) of its longer words
+    forms: tuple[str, ...]
+    form_finder: AhoCorasick | None  # every form, leftmost-longest: one pass over the text
+    word_finder: AhoCorasick | None  # every occurrence of a dictionary word that contains a form
+    spun_form: np.ndarray  # per pair: index into `forms` of its spun form
+    original_form: np.ndarray  # ... of its original
+    spun_weight: np.ndarray  # per pair, as in `pairs`
+    original_weight: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,40 +72,19 @@ def build_lexicon(pairs: list[tuple[str, str, int, int]], longer_words: list[str
                 math.log((1 - swapped_share) / (1 - clean_share)),
             )
         )
-    forms = {form for pair in pairs for form in pair[:2]}
-    shapes: dict[str, set[tuple[int, int]]] = {form: set() for form in forms}
-    for word in longer_words:
-        for form in forms:
-            at = word.find(form)
-            while at >= 0 and len(word) > len(form):
-                shapes[form].add((at, len(word) - len(form) - at))
-                at = word.find(form, at + 1)
+    forms = tuple(sorted({form for pair in pairs for form in pair[:2]}))
+    index = {form: at for at, form in enumerate(forms)}
+    words = sorted({word for word in longer_words if any(form in word and form != word for form in forms)})
     return SpunLexicon(
         tuple(swaps),
-        re.compile(_trie_pattern(forms)),
-        frozenset(longer_words),
-        {form: tuple(sorted(found)) for form, found in shapes.items() if found},
+        forms,
+        AhoCorasick(forms, matchkind=MatchKind.LeftmostLongest) if forms else None,
+        AhoCorasick(words) if words else None,
+        np.array([index[swap.spun] for swap in swaps], dtype=np.int64),
+        np.array([index[swap.original] for swap in swaps], dtype=np.int64),
+        np.array([swap.spun_weight for swap in swaps]),
+        np.array([swap.original_weight for swap in swaps]),
     )
-
-
-def _trie_pattern(words: set[str]) -> str:
-    """One regex for many literals, factored by common prefixes (much faster than a flat alternation);
-    longer words win over their prefixes, like longest-first alternation."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return render(trie)
 
 
 @cache
@@ -109,32 +94,42 @@ def default_lexicon() -> SpunLexicon:
     return build_lexicon([tuple(pair) for pair in raw["pairs"]], raw["longer_words"])
 
 
+def _standalone_uses(text: str, lexicon: SpunLexicon) -> np.ndarray:
+    """Per form, its uses outside every longer dictionary word ("取" in "取得" is not one).
+
+    The forms are found leftmost-longest (at each place the longest form, no overlaps); a form is
+    inside a longer word when an occurrence of one starts before it and ends at or after its end,
+    or starts with it and ends after it."""
+    counts = np.zeros(len(lexicon.forms), dtype=np.int64)
+    if lexicon.form_finder is None:
+        return counts
+    found = lexicon.form_finder.find_matches_as_indexes(text)
+    if not found:
+        return counts
+    matches = np.array(found, dtype=np.int64)
+    form, start, end = matches[:, 0], matches[:, 1], matches[:, 2]
+    words = lexicon.word_finder.find_matches_as_indexes(text, overlapping=True) if lexicon.word_finder else []
+    if words:
+        occurrences = np.array(words, dtype=np.int64)
+        reach = np.full(len(text) + 1, -1, dtype=np.int64)  # the furthest end of a word starting here
+        np.maximum.at(reach, occurrences[:, 1], occurrences[:, 2])
+        reach_before = np.maximum.accumulate(np.concatenate(([-1], reach[:-1])))  # ... starting earlier
+        form = form[(reach_before[start] < end) & (reach[start] <= end)]
+    return counts + np.bincount(form, minlength=len(lexicon.forms))
+
+
 def form_counts(text: str, lexicon: SpunLexicon) -> Counter[str]:
-    """Stand-alone uses of each form: a form inside a longer dictionary word ("取" in "取得") is not one."""
-    counts: Counter[str] = Counter()
-    longer, shapes = lexicon.longer_words, lexicon.shapes
-    for match in lexicon.pattern.finditer(text):
-        form = match.group()
-        start, end = match.span()
-        if not any(
-            text[start - before : end + after] in longer
-            for before, after in shapes.get(form, ())
-            if start >= before
-        ):
-            counts[form] += 1
-    return counts
+    """Stand-alone uses of each form, by form."""
+    counts = _standalone_uses(text, lexicon)
+    return Counter({lexicon.forms[at]: int(counts[at]) for at in np.flatnonzero(counts)})
 
 
 def spun_evidence(text: str, lexicon: SpunLexicon | None = None) -> SpunEvidence:
     lexicon = lexicon or default_lexicon()
-    counts = form_counts(text, lexicon)
-    total, positive = 0.0, 0
-    for pair in lexicon.pairs:
-        spun, original = counts.get(pair.spun, 0), counts.get(pair.original, 0)
-        if not spun and not original:
-            continue
-        evidence = spun * pair.spun_weight + original * pair.original_weight
-        evidence = max(-PAIR_CAP, min(PAIR_CAP, evidence))
-        total += evidence
-        positive += evidence > 0
-    return SpunEvidence(round(total, 4), positive)
+    counts = _standalone_uses(text, lexicon)
+    spun, original = counts[lexicon.spun_form], counts[lexicon.original_form]
+    used = (spun > 0) | (original > 0)
+    evidence = spun * lexicon.spun_weight + original * lexicon.original_weight
+    evidence = np.clip(evidence[used], -PAIR_CAP, PAIR_CAP)
+    # summed in pair order, one by one, so the score does not depend on numpy's summation order
+    return SpunEvidence(round(sum(evidence.tolist()), 4), int((evidence > 0).sum()))

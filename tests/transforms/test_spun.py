@@ -1,9 +1,16 @@
+import json
 import math
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
 
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from refinery.transforms.spun import build_lexicon, default_lexicon, form_counts, spun_evidence
+from refinery.transforms.spun import PAIR_CAP, build_lexicon, default_lexicon, form_counts, spun_evidence
 
 SPUN_SEED = "001"
 
@@ -50,3 +57,74 @@ def test_one_topic_word_cannot_flag_a_clean_article():
 @pytest.mark.parametrize("text", ["", "Hello world, nothing Chinese here.", "。。。"])
 def test_texts_without_evidence_are_not_spun(text):
     assert spun_evidence(text).log_ratio == 0 and spun_evidence(text).score < 0.2
+
+
+def reference_form_counts(text: str, forms: frozenset[str], longer_words: frozenset[str]) -> Counter[str]:
+    """The scan before Aho-Corasick (0.6.0): a longest-first regex over the forms, then for each
+    match a look at the text around it for every dictionary word that contains the form. Kept as
+    the rule's plain statement; the shipped scan must count the same."""
+    pattern, shapes = _reference_tables(forms, longer_words)
+    counts: Counter[str] = Counter()
+    for match in pattern.finditer(text):
+        form, (start, end) = match.group(), match.span()
+        if not any(
+            end + after <= len(text) and text[start - before : end + after] in longer_words
+            for before, after in shapes[form]
+            if start >= before
+        ):
+            counts[form] += 1
+    return counts
+
+
+@cache
+def _reference_tables(
+    forms: frozenset[str], longer_words: frozenset[str]
+) -> tuple[re.Pattern[str], dict[str, set[tuple[int, int]]]]:
+    shapes: dict[str, set[tuple[int, int]]] = {form: set() for form in forms}
+    for word in longer_words:
+        for form in forms:
+            at = word.find(form)
+            while at >= 0 and len(word) > len(form):
+                shapes[form].add((at, len(word) - len(form) - at))
+                at = word.find(form, at + 1)
+    return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True)))), shapes
+
+
+def reference_log_ratio(text: str) -> float:
+    lexicon = default_lexicon()
+    counts = reference_form_counts(text, frozenset(lexicon.forms), _longer_words())
+    total = 0.0
+    for pair in lexicon.pairs:
+        spun, original = counts.get(pair.spun, 0), counts.get(pair.original, 0)
+        if spun or original:
+            total += max(-PAIR_CAP, min(PAIR_CAP, spun * pair.spun_weight + original * pair.original_weight))
+    return round(total, 4)
+
+
+@cache
+def _longer_words() -> frozenset[str]:
+    raw = resources.files("refinery.transforms").joinpath("data/spun_lexicon.json").read_text("utf-8")
+    return frozenset(json.loads(raw)["longer_words"])
+
+
+def test_the_scan_counts_what_the_plain_rule_counts_on_the_seeds(seed_texts):
+    lexicon = default_lexicon()
+    for name, text in seed_texts.items():
+        expected = reference_form_counts(text, frozenset(lexicon.forms), _longer_words())
+        assert form_counts(text, lexicon) == expected, name
+        assert spun_evidence(text).log_ratio == reference_log_ratio(text), name
+
+
+# Texts made of forms, dictionary words, their pieces and filler: where matches touch and overlap.
+_PIECES = sorted({piece for word in sorted(_longer_words())[::7] for piece in (word, word[:2], word[1:])})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + list(default_lexicon().forms) + ["，", "的", "x"]), max_size=40))
+def test_the_scan_counts_what_the_plain_rule_counts_where_words_overlap(pieces):
+    text = "".join(pieces)
+    lexicon = default_lexicon()
+    assert form_counts(text, lexicon) == reference_form_counts(
+        text, frozenset(lexicon.forms), _longer_words()
+    )
+    assert spun_evidence(text).log_ratio == reference_log_ratio(text)
