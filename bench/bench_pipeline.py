@@ -3,9 +3,9 @@
 The corpus is built in the seeds' styles, Chinese first:
 - 5 % HTML pages (--kind mixed; none with --kind text, all with --kind html): real Chinese news
   pages from ../shared/pages when present, else bench/data/html_synth;
-- the other documents: 85 % Chinese articles of ~2,000 characters made of the seeds' lines, a third
-  with a watermark token glued to every line, with share/copyright tails; 5 % Traditional-script
-  copies, 5 % lightly edited copies, 5 % English documents.
+- the other documents: 85 % Chinese articles of ~2,000 characters made of the seeds' lines (in
+  Simplified), a third with a watermark token glued to every line, with share/copyright tails;
+  5 % Traditional-script copies, 5 % lightly edited copies, 5 % English documents.
 Text goes into JSONL files of 10,000 lines, pages into .html files.
 
 Each size runs `refinery run` --repeats times (a fresh output each time) and reports medians:
@@ -54,8 +54,12 @@ TOKEN_LETTERS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def _seed_lines() -> list[str]:
+    """The seeds' lines in Simplified: a page is written in one script, and seed 004's Traditional
+    lines in every article made nearly all of them mixed-script (the Traditional copies below are
+    the corpus's Traditional documents)."""
+    to_simplified = converter("t2s")
     return [
-        line
+        to_simplified.convert(line)
         for p in sorted((ROOT / "seeds").glob("*.txt"))
         for line in p.read_text().split("\n")
         if len(line) > 10
