@@ -24,7 +24,7 @@ from importlib import resources
 import opencc
 import xxhash
 
-from refinery.transforms.hashing import strip_marks
+from refinery.transforms.hashing import strip_marks, strip_marks_by_line
 from refinery.transforms.unify import converter
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -69,8 +69,16 @@ def compact_lines(text: str, folded: str, form: str) -> list[str]:
     """Each line of `text` in canonical form, from `folded` (fold(text, form))."""
     lines = folded.split("\n")
     if len(lines) != text.count("\n") + 1:  # folding never moves a line break; if it did, go line by line
-        lines = [fold(line, form) for line in text.split("\n")]
+        return [compact(fold(line, form)) for line in text.split("\n")]
+    stripped = strip_marks_by_line(folded)
+    # NFKC never reaches across a line break, so the lines are normalized when all of them are
+    if stripped is not None and all(map(_nfkc_normalized, stripped)):
+        return stripped
     return [compact(line) for line in lines]
+
+
+def _nfkc_normalized(line: str) -> bool:
+    return unicodedata.is_normalized("NFKC", line)
 
 
 def canonical(text: str, form: str = "zh") -> str:

@@ -64,7 +64,8 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    return sum(sample.count(b) for b in _BINARY_BYTES) / len(sample) > 0.01
+    binary = len(sample) - len(sample.translate(None, _BINARY_BYTES))  # one pass, not one per byte value
+    return binary / len(sample) > 0.01
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:

@@ -24,13 +24,14 @@ def record_id(source_key: str, source_record: str | None) -> str:
     return xxhash.xxh3_128_hexdigest(f"{source_key}\x00{source_record or ''}".encode())
 
 
-def _dedup_drop_pattern() -> re.Pattern[str]:
-    """The BMP's spaces, punctuation, symbols and controls as one character class: removing runs of
-    them with a regex is ~4x faster than str.translate with a 65,536-entry table."""
+def _dedup_drop_pattern(keep: str = "") -> re.Pattern[str]:
+    """The BMP's spaces, punctuation, symbols and controls (but `keep`) as one character class:
+    removing runs of them with a regex is ~4x faster than str.translate with a 65,536-entry table."""
     dropped = [
         code
         for code in range(0x10000)
-        if chr(code).isspace() or unicodedata.category(chr(code)).startswith(("P", "S", "C"))
+        if (chr(code).isspace() or unicodedata.category(chr(code)).startswith(("P", "S", "C")))
+        and chr(code) not in keep
     ]
     ranges = []
     for _, run in itertools.groupby(enumerate(dropped), lambda pair: pair[1] - pair[0]):
@@ -40,6 +41,7 @@ def _dedup_drop_pattern() -> re.Pattern[str]:
 
 
 _DEDUP_DROP = _dedup_drop_pattern()  # built once at import
+_DEDUP_DROP_BUT_LINE_BREAKS = _dedup_drop_pattern(keep="\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -49,6 +51,13 @@ def strip_marks(text: str) -> str:
     if _ASTRAL.search(stripped):  # astral-plane symbols (emoji) are not in the class
         stripped = "".join(ch for ch in stripped if not unicodedata.category(ch).startswith(("P", "S", "C")))
     return stripped
+
+
+def strip_marks_by_line(text: str) -> list[str] | None:
+    """strip_marks of every line, in one pass over the whole text; None when a line has an
+    astral-plane character (strip_marks then looks at those one by one)."""
+    stripped = _DEDUP_DROP_BUT_LINE_BREAKS.sub("", text)
+    return None if _ASTRAL.search(stripped) else stripped.split("\n")
 
 
 def exact_key(canonical_text: str) -> str:

@@ -1,8 +1,10 @@
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from refinery.transforms.canonical import canonical, fold, line_keys_by_line, recipe
+from refinery.transforms.canonical import canonical, compact, compact_lines, fold, line_keys_by_line, recipe
 from refinery.transforms.config import Config
 from refinery.transforms.unify import converter
 
@@ -63,3 +65,15 @@ def test_the_recipe_is_part_of_the_configuration_hash():
     assert "canonical_zh-" in recipe("zh")
     plain = Config.model_validate({"dedup": {"canonical": "plain"}})
     assert plain.content_hash() != Config().content_hash()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"中文資料ＡＢａ１２ｶ ，。！?.\n\t\u3000\u00a0©★①ﬁ\u0301e", "😀", "𠀀"]),
+        max_size=60,
+    )
+)
+def test_lines_stripped_in_one_pass_equal_lines_stripped_one_by_one(text):
+    folded = fold(text)
+    assert compact_lines(text, folded, "zh") == [compact(line) for line in folded.split("\n")]
