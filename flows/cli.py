@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import os
 import sys
 import textwrap
@@ -381,14 +382,21 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     from refinery.flows.dataset import STAGING
     from refinery.flows.environment import PrefectAPI, stop_on_signals
     from refinery.flows.progress import ProgressDisplay
+    from refinery.flows.readers import plan_shards
 
+    # Planning reads the head of every JSONL file: worth it only when there may be several shards.
+    shards = len(plan_shards(selection.files, config)) if total_bytes > _ONE_SHARD_BYTES else 1
     stop_on_signals()
-    with PrefectAPI() as api:  # a temporary server boots while the pipeline imports
+    with PrefectAPI() as api, contextlib.ExitStack() as stack:  # the server boots while we get ready
         if api.process is not None:
             say("starting a temporary Prefect server (set PREFECT_API_URL to report to yours)")
+        if config.run.runner == "process" and shards > 1:
+            from refinery.flows.workers import worker_count, worker_pool
+
+            stack.enter_context(worker_pool(worker_count(config.run), config, start_now=True))
         from refinery.flows.flow import configured_flow
 
-        if api.process is not None:  # waiting for it anyway: load what a shard run here needs
+        if api.process is not None and shards == 1:  # one shard runs here: load its tables while we wait
             from refinery.transforms.pipeline import load_resources
 
             load_resources(config)
@@ -437,6 +445,7 @@ def _verdict(out: Path, sequence: int, counts: dict) -> int:
 
 
 _DUPLICATE_REASONS = {"exact_duplicate", "near_duplicate"}
+_ONE_SHARD_BYTES = 1_000_000  # less input than this is one shard (2,000 documents of 500 bytes)
 
 
 def inspect_command(args: argparse.Namespace) -> int:

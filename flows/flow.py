@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import functools
 import logging
-import os
 import shutil
 import signal
 import sys
@@ -25,20 +24,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import psutil
-import pyarrow as pa
-import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.runner import Runner
 from prefect.runtime import flow_run
-from prefect.states import Failed
-from prefect.task_runners import ProcessPoolTaskRunner
+from prefect.states import Cancelled, Failed, State
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
+from refinery.flows import workers
 from refinery.flows.dataset import (
     INDEX_DIR,
     STAGING,
@@ -54,16 +50,12 @@ from refinery.flows.dataset import (
 from refinery.flows.dedup import (
     INDEX_SCHEMA,
     band_groups,
-    candidate_pairs,
     combine_published,
-    find_duplicates,
     load_dataset_index,
     load_index,
-    run_index_rows,
     write_index,
-    write_index_file,
 )
-from refinery.flows.environment import become_worker, quiet_resource_tracker, reclaim_sigterm, stop_workers
+from refinery.flows.environment import quiet_resource_tracker, reclaim_sigterm, stop_workers
 from refinery.flows.errors import DiskFull, is_disk_full
 from refinery.flows.incremental import Selection, selection_for
 from refinery.flows.manifest import (
@@ -77,7 +69,7 @@ from refinery.flows.manifest import (
     run_record,
     run_report,
 )
-from refinery.flows.publish import PartCounts, RunColumns, make_part_dirs, write_parts
+from refinery.flows.publish import PartCounts, RunColumns, make_part_dirs
 from refinery.flows.readers import (
     DEFAULT_INPUT,
     Discovery,
@@ -87,16 +79,9 @@ from refinery.flows.readers import (
     local_input_roots,
     plan_shards,
 )
-from refinery.flows.shard import ShardSummary, process_shard
+from refinery.flows.shard import ShardSummary
+from refinery.flows.workers import Measured, RunStopped, run_in_worker, timed, worker_count
 from refinery.transforms.config import Config, RunConfig
-
-
-@dataclass(frozen=True, slots=True)
-class Measured:
-    """A task's result and the CPU seconds the task took in the process that ran it."""
-
-    value: Any
-    cpu_seconds: float
 
 
 def _no_empty_traceback(record: logging.LogRecord) -> bool:
@@ -107,30 +92,35 @@ def _no_empty_traceback(record: logging.LogRecord) -> bool:
     return True
 
 
-def _measured(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Every task reports its CPU time (for the run report's stage table). A full disk ends the
-    task in a Failed state that says so: raised, it would make Prefect log a traceback from every
-    worker; the flow turns it into one line for the user (see refine)."""
+def _quiet_failures(function: Callable[..., Measured]) -> Callable[..., Measured | State]:
+    """A full disk fails the task with a message that says so, and a task whose work a stopping
+    run did not do ends Cancelled: raised, either would make Prefect log a traceback from every
+    task (the flow turns a full disk into one line for the user, see refine). Every task returns
+    its work's result with the work's CPU time (the run report's stage table)."""
 
     @functools.wraps(function)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        started = time.process_time()
+    def run(*args: Any, **kwargs: Any) -> Measured | State:
         try:
-            value = function(*args, **kwargs)
+            return function(*args, **kwargs)
+        except RunStopped as stopped:  # Ctrl-C or a cancelled deployment run: no traceback per task
+            return Cancelled(message=str(stopped))
         except OSError as error:
             if not is_disk_full(error):
                 raise
             full = DiskFull(error.strerror or str(error))
             logging.getLogger("prefect.task_runs").addFilter(_no_empty_traceback)
             return Failed(message=str(full), data=full)
-        return Measured(value, round(time.process_time() - started, 3))
 
     return run
 
 
 @task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_measured
-def plan_task(
+@_quiet_failures
+def plan_task(inputs: list[str], config: Config, out_dir: str) -> Measured:
+    return timed(_plan, inputs, config, out_dir)
+
+
+def _plan(
     inputs: list[str], config: Config, out_dir: str
 ) -> tuple[Discovery, dict[str, Any] | None, Selection, list[Shard]]:
     discovery = discover(inputs, config.read)
@@ -139,32 +129,30 @@ def plan_task(
 
 
 @task(name="process-shard", cache_policy=NO_CACHE)
-@_measured
-def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: str) -> ShardSummary:
-    become_worker()
-    return process_shard(shard, config, staging_dir, version)
+@_quiet_failures
+def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: str) -> Measured:
+    return run_in_worker(workers.process_shard_work, shard, config, staging_dir, version)
 
 
 @task(name="count-corpus-lines", cache_policy=NO_CACHE)
-@_measured
-def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: str) -> int:
-    frequent = frequent_line_keys(staging_paths, min_docs)
-    write_table_atomic(frequent, Path(frequent_path))
-    return frequent.num_rows
+@_quiet_failures
+def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: str) -> Measured:
+    return run_in_worker(workers.frequent_lines_work, staging_paths, min_docs, frequent_path)
 
 
 @task(name="remove-corpus-lines", cache_policy=NO_CACHE)
-@_measured
-def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> tuple[str, int]:
-    """The shard without the corpus's frequent lines, and how many documents it still keeps."""
-    become_worker()
-    path = apply_frequent_lines(staging_path, frequent_path, config)
-    return path, pq.read_table(path, columns=["status"])["status"].to_pylist().count("kept")
+@_quiet_failures
+def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> Measured:
+    return run_in_worker(workers.apply_lines_work, staging_path, frequent_path, config)
 
 
 @task(name="load-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_measured
-def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
+@_quiet_failures
+def load_index_task(config: Config, out_dir: str, published_path: str) -> Measured:
+    return timed(_load_index, config, out_dir, published_path)
+
+
+def _load_index(config: Config, out_dir: str, published_path: str) -> int:
     """Gather, once for every dedup task, what is already published: by earlier runs of this dataset
     (append) and by other datasets sharing the index (dedup.index)."""
     found = []
@@ -184,50 +172,35 @@ def load_index_task(config: Config, out_dir: str, published_path: str) -> int:
 
 
 @task(name="candidate-pairs", cache_policy=NO_CACHE)
-@_measured
+@_quiet_failures
 def candidate_pairs_task(
     staging_paths: list[str], config: Config, published_path: str | None, bands: tuple[int, int], path: str
-) -> int:
-    become_worker()
-    pairs = candidate_pairs(staging_paths, config.dedup, _read_optional(published_path), bands)
-    write_table_atomic(pa.table({"first": pairs[:, 0], "other": pairs[:, 1]}), Path(path))
-    return len(pairs)
+) -> Measured:
+    return run_in_worker(workers.candidate_pairs_work, staging_paths, config, published_path, bands, path)
 
 
 @task(name="dedup", cache_policy=NO_CACHE)
-@_measured
+@_quiet_failures
 def dedup_task(
     staging_paths: list[str],
     config: Config,
     duplicates_path: str,
     published_path: str | None,
     pairs_paths: list[str],
-) -> dict[str, int]:
-    pairs = None
-    if pairs_paths:
-        tables = [pq.read_table(path) for path in pairs_paths]
-        stacked = np.concatenate([np.column_stack([t["first"], t["other"]]) for t in tables])
-        pairs = np.unique(stacked.reshape(-1, 2), axis=0)
-    duplicates = find_duplicates(staging_paths, config.dedup, _read_optional(published_path), pairs)
-    write_table_atomic(duplicates, Path(duplicates_path))
-    reasons = duplicates["reason"].drop_null().to_pylist()
-    return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
-
-
-def _read_optional(path: str | None) -> pa.Table | None:
-    return pq.read_table(path) if path else None
+) -> Measured:
+    return run_in_worker(
+        workers.dedup_work, staging_paths, config, duplicates_path, published_path, pairs_paths
+    )
 
 
 @task(name="paragraph-owners", cache_policy=NO_CACHE)
-@_measured
-def paragraph_owners_task(staging_paths: list[str], duplicates_path: str, owners_path: str) -> int:
-    owners = paragraph_owners(staging_paths, pq.read_table(duplicates_path))
-    write_table_atomic(owners, Path(owners_path))
-    return owners.num_rows
+@_quiet_failures
+def paragraph_owners_task(staging_paths: list[str], duplicates_path: str, owners_path: str) -> Measured:
+    return run_in_worker(workers.paragraph_owners_work, staging_paths, duplicates_path, owners_path)
 
 
 @task(name="write-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_measured
+@_quiet_failures
 def write_parts_task(
     staging_path: str,
     index: int,
@@ -237,19 +210,24 @@ def write_parts_task(
     owners_path: str | None,
     sequence: int,
     config: Config,
-) -> PartCounts:
-    become_worker()
-    duplicates = pq.read_table(duplicates_path)
-    owners = _read_optional(owners_path)
-    return write_parts(staging_path, index, duplicates, next_dir, run, owners, sequence, config)
+) -> Measured:
+    return run_in_worker(
+        workers.write_parts_work,
+        staging_path,
+        index,
+        duplicates_path,
+        next_dir,
+        run,
+        owners_path,
+        sequence,
+        config,
+    )
 
 
 @task(name="write-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_measured
-def run_index_task(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> int:
-    """Signatures of what this run keeps, so later append runs and other datasets dedup against it."""
-    rows = run_index_rows(staging_paths, pq.read_table(duplicates_path))
-    return write_index_file(rows, Path(path), config.dedup)
+@_quiet_failures
+def run_index_task(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> Measured:
+    return run_in_worker(workers.run_index_work, staging_paths, duplicates_path, path, config)
 
 
 @dataclass
@@ -300,7 +278,7 @@ class Stages:
             self.done.append(stage)
 
 
-@flow(name="refinery", task_runner=ProcessPoolTaskRunner(), log_prints=False, validate_parameters=True)
+@flow(name="refinery", task_runner=ThreadPoolTaskRunner(), log_prints=False, validate_parameters=True)
 def refine(
     inputs: list[str] | None = None, out: str | None = None, config: Config | None = None
 ) -> dict[str, Any]:
@@ -406,11 +384,16 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         len(shards),
         out_dir,
     )
-    summaries = _process_shards(ctx, shards)
-    staging_paths = _remove_corpus_lines(ctx, summaries)
-    duplicates_path = _deduplicate(ctx, staging_paths)
-    owners_path = _find_shared_paragraphs(ctx, staging_paths, duplicates_path)
-    parts = _write_version(ctx, staging_paths, summaries, duplicates_path, owners_path)
+    with contextlib.ExitStack() as stack:
+        # The command line brings a pool already started; a deployment's run or a call from Python
+        # starts one here when there is more than one shard to share out.
+        if config.run.runner == "process" and workers.WORKER_POOL.get() is None and len(shards) > 1:
+            stack.enter_context(workers.worker_pool(worker_count(config.run), config))
+        summaries = _process_shards(ctx, shards)
+        staging_paths = _remove_corpus_lines(ctx, summaries)
+        duplicates_path = _deduplicate(ctx, staging_paths)
+        owners_path = _find_shared_paragraphs(ctx, staging_paths, duplicates_path)
+        parts = _write_version(ctx, staging_paths, summaries, duplicates_path, owners_path)
     manifest = _commit(ctx, started, summaries, parts, previous if ctx.append else None, discovery)
     finished = {"out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
     return {**manifest.model_dump(mode="json"), **finished}
@@ -588,16 +571,17 @@ def _in_order(task: Any, calls: list[tuple[Any, ...]]) -> list[Any]:
 
 
 def task_runner(run: RunConfig) -> Any:
-    """A process pool of `run.workers` processes (0: one per core), or Dask."""
-    workers = run.workers or os.cpu_count() or 1
+    """Local: the tasks on threads, their work in the run's worker processes (flows.workers).
+    Dask: the tasks, work included, on a cluster of `run.workers` processes, or at dask_address."""
+    count = worker_count(run)
     if run.runner == "dask":
         from prefect_dask import DaskTaskRunner
 
         if run.dask_address:
             return DaskTaskRunner(address=run.dask_address)
-        cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True, "host": "127.0.0.1"}
+        cluster = {"n_workers": count, "threads_per_worker": 1, "processes": True, "host": "127.0.0.1"}
         return DaskTaskRunner(cluster_kwargs={**cluster, "dashboard_address": None})
-    return ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=count)
 
 
 def configured_flow(config: Config) -> Any:

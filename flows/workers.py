@@ -1,0 +1,192 @@
+"""The worker processes of a local run and the work its tasks hand them.
+
+The flow's tasks run on threads of the flow's process (Prefect records their states there); each
+task's CPU-bound body goes to a pool of spawned worker processes. The workers never import
+Prefect: a worker that did paid ~2 s for it, and its own API client, before its first document.
+The command line starts the pool while the temporary Prefect server boots, so the workers have
+imported the pipeline and loaded its tables by the time the first shard arrives.
+
+Nothing here imports Prefect: a worker unpickles these functions by reference.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
+from refinery.flows.dataset import write_table_atomic
+from refinery.flows.dedup import candidate_pairs, find_duplicates, run_index_rows, write_index_file
+from refinery.flows.environment import become_worker
+from refinery.flows.publish import PartCounts, RunColumns, write_parts
+from refinery.flows.readers import Shard
+from refinery.flows.shard import ShardSummary, process_shard
+from refinery.transforms.config import Config, RunConfig
+
+# The pool the tasks of the current run hand their work to; unset: the work runs in the task's
+# own process (a run with one shard, or a Dask worker).
+WORKER_POOL: ContextVar[WorkerPool | None] = ContextVar("refinery_worker_pool", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A task's result and the CPU seconds its work took in the process that did it."""
+
+    value: Any
+    cpu_seconds: float
+
+
+def timed(function: Callable[..., Any], *args: Any) -> Measured:
+    started = time.process_time()
+    value = function(*args)
+    return Measured(value, round(time.process_time() - started, 3))
+
+
+class WorkerPool(ProcessPoolExecutor):
+    stopping = False  # the run is being stopped: tasks still waiting for a worker end quietly
+
+
+class RunStopped(Exception):
+    """A task's work did not run, or was cut short, because the run is being stopped."""
+
+
+def run_in_worker(function: Callable[..., Any], *args: Any) -> Measured:
+    """`function(*args)` in the run's worker pool when it has one, else here."""
+    pool = WORKER_POOL.get()
+    if pool is None:
+        return timed(function, *args)
+    try:
+        return pool.submit(timed, function, *args).result()
+    except (RuntimeError, CancelledError, BrokenProcessPool) as error:  # shut down, cancelled, killed
+        if pool.stopping:
+            raise RunStopped("the run was stopped") from error
+        raise
+
+
+def worker_count(run: RunConfig) -> int:
+    """`run.workers`, 0 meaning one per core."""
+    return run.workers or os.cpu_count() or 1
+
+
+def _start_worker(config_json: str) -> None:
+    become_worker()
+    from refinery.transforms.pipeline import load_resources
+
+    load_resources(Config.model_validate_json(config_json))
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int, config: Config, start_now: bool = False) -> Iterator[WorkerPool]:
+    """`workers` spawned processes for the run's tasks, each with the pipeline's tables loaded.
+    With `start_now` they start at once (about 1.5 s each), instead of at the first task."""
+    pool = WorkerPool(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(config.model_dump_json(),),
+    )
+    if start_now:
+        for _ in range(workers):  # each submit while none is idle spawns one more process
+            pool.submit(int)
+    token = WORKER_POOL.set(pool)
+    try:
+        yield pool
+    except BaseException:
+        pool.stopping = True
+        raise
+    finally:
+        WORKER_POOL.reset(token)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# What the tasks do, in a worker or in the task's own process.
+
+
+def process_shard_work(shard: Shard, config: Config, staging_dir: str, version: str) -> ShardSummary:
+    become_worker()
+    return process_shard(shard, config, staging_dir, version)
+
+
+def frequent_lines_work(staging_paths: list[str], min_docs: int, frequent_path: str) -> int:
+    frequent = frequent_line_keys(staging_paths, min_docs)
+    write_table_atomic(frequent, Path(frequent_path))
+    return frequent.num_rows
+
+
+def apply_lines_work(staging_path: str, frequent_path: str, config: Config) -> tuple[str, int]:
+    """The shard without the corpus's frequent lines, and how many documents it still keeps."""
+    become_worker()
+    path = apply_frequent_lines(staging_path, frequent_path, config)
+    return path, pq.read_table(path, columns=["status"])["status"].to_pylist().count("kept")
+
+
+def candidate_pairs_work(
+    staging_paths: list[str], config: Config, published_path: str | None, bands: tuple[int, int], path: str
+) -> int:
+    become_worker()
+    pairs = candidate_pairs(staging_paths, config.dedup, _read_optional(published_path), bands)
+    write_table_atomic(pa.table({"first": pairs[:, 0], "other": pairs[:, 1]}), Path(path))
+    return len(pairs)
+
+
+def dedup_work(
+    staging_paths: list[str],
+    config: Config,
+    duplicates_path: str,
+    published_path: str | None,
+    pairs_paths: list[str],
+) -> dict[str, int]:
+    pairs = None
+    if pairs_paths:
+        tables = [pq.read_table(path) for path in pairs_paths]
+        stacked = np.concatenate([np.column_stack([t["first"], t["other"]]) for t in tables])
+        pairs = np.unique(stacked.reshape(-1, 2), axis=0)
+    duplicates = find_duplicates(staging_paths, config.dedup, _read_optional(published_path), pairs)
+    write_table_atomic(duplicates, Path(duplicates_path))
+    reasons = duplicates["reason"].drop_null().to_pylist()
+    return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
+
+
+def paragraph_owners_work(staging_paths: list[str], duplicates_path: str, owners_path: str) -> int:
+    owners = paragraph_owners(staging_paths, pq.read_table(duplicates_path))
+    write_table_atomic(owners, Path(owners_path))
+    return owners.num_rows
+
+
+def write_parts_work(
+    staging_path: str,
+    index: int,
+    duplicates_path: str,
+    next_dir: str,
+    run: RunColumns,
+    owners_path: str | None,
+    sequence: int,
+    config: Config,
+) -> PartCounts:
+    become_worker()
+    duplicates = pq.read_table(duplicates_path)
+    owners = _read_optional(owners_path)
+    return write_parts(staging_path, index, duplicates, next_dir, run, owners, sequence, config)
+
+
+def run_index_work(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> int:
+    """Signatures of what this run keeps, so later append runs and other datasets dedup against it."""
+    rows = run_index_rows(staging_paths, pq.read_table(duplicates_path))
+    return write_index_file(rows, Path(path), config.dedup)
+
+
+def _read_optional(path: str | None) -> pa.Table | None:
+    return pq.read_table(path) if path else None
