@@ -379,24 +379,31 @@ def run_command(args: argparse.Namespace, started: float) -> int:
         f"{total_bytes / 1e6:.1f} MB"
     )
 
-    from refinery.flows.dataset import STAGING
+    from refinery.flows.dataset import STAGING, claim_output_dir, dataset_lock
     from refinery.flows.environment import PrefectAPI, stop_on_signals
     from refinery.flows.progress import ProgressDisplay
     from refinery.flows.readers import plan_shards
 
     # Planning reads the head of every JSONL file: worth it only when there may be several shards.
-    shards = len(plan_shards(selection.files, config)) if total_bytes > _ONE_SHARD_BYTES else 1
+    shards = plan_shards(selection.files, config) if total_bytes > _ONE_SHARD_BYTES else []
+    out_dir = Path(out).expanduser().resolve()
     stop_on_signals()
-    with PrefectAPI() as api, contextlib.ExitStack() as stack:  # the server boots while we get ready
+    # The lock is held for the whole run (the flow's own is then a no-op): shards may start early.
+    with dataset_lock(out_dir), PrefectAPI() as api, contextlib.ExitStack() as stack:
         if api.process is not None:
             say("starting a temporary Prefect server (set PREFECT_API_URL to report to yours)")
-        if config.run.runner == "process" and shards > 1:
+        if config.run.runner == "process" and len(shards) > 1:
+            # The shards start on the workers now; the flow's shard tasks wait for them.
+            from refinery.flows.manifest import pipeline_version
             from refinery.flows.workers import worker_count, worker_pool
 
-            stack.enter_context(worker_pool(worker_count(config.run), config, start_now=True))
+            pool = stack.enter_context(worker_pool(worker_count(config.run), config))
+            claim_output_dir(out_dir)
+            (out_dir / STAGING).mkdir(exist_ok=True)
+            pool.start_shards(shards, config, str(out_dir / STAGING), pipeline_version())
         from refinery.flows.flow import configured_flow
 
-        if api.process is not None and shards == 1:  # one shard runs here: load its tables while we wait
+        if api.process is not None and len(shards) <= 1:  # one shard runs here: load its tables meanwhile
             from refinery.transforms.pipeline import load_resources
 
             load_resources(config)

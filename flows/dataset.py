@@ -26,6 +26,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -363,14 +364,28 @@ def claim_output_dir(out: Path) -> None:
         )
 
 
+_HELD_LOCKS: ContextVar[frozenset[Path]] = ContextVar("refinery_held_locks", default=frozenset())
+
+
 @contextlib.contextmanager
 def dataset_lock(out: Path) -> Iterator[None]:
     """Exclusive use of a dataset directory for one run. The operating system releases the lock
-    when its process dies, even by SIGKILL, so a killed run never blocks the next one."""
+    when its process dies, even by SIGKILL, so a killed run never blocks the next one. Taken again
+    where it is held (the command line holds it for its whole run, the flow takes it too), it is
+    held already: flock would refuse a second hold by the same process."""
+    out = out.resolve()
+    held = _HELD_LOCKS.get()
+    if out in held:
+        yield
+        return
     out.mkdir(parents=True, exist_ok=True)
     with open(out / ".lock", "a") as handle:  # "a": taking the lock does not touch the file
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
             raise UserError(f"another run is writing {out}; wait for it to finish") from error
-        yield
+        token = _HELD_LOCKS.set(held | {out})
+        try:
+            yield
+        finally:
+            _HELD_LOCKS.reset(token)

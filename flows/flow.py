@@ -131,7 +131,7 @@ def _plan(
 @task(name="process-shard", cache_policy=NO_CACHE)
 @_quiet_failures
 def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: str) -> Measured:
-    return run_in_worker(workers.process_shard_work, shard, config, staging_dir, version)
+    return workers.run_shard(shard, config, staging_dir, version)
 
 
 @task(name="count-corpus-lines", cache_policy=NO_CACHE)
@@ -422,6 +422,9 @@ def _process_shards(ctx: RunContext, shards: list[Shard]) -> list[ShardSummary]:
             )
         stage.documents_in = sum(s.documents for s in summaries)
         stage.documents_out = sum(s.kept for s in summaries)
+        pool = workers.WORKER_POOL.get()
+        if pool is not None:
+            pool.settle_early()
     return sorted(summaries, key=lambda s: s.index)
 
 

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -33,7 +33,7 @@ from refinery.flows.dedup import candidate_pairs, find_duplicates, run_index_row
 from refinery.flows.environment import become_worker
 from refinery.flows.publish import PartCounts, RunColumns, write_parts
 from refinery.flows.readers import Shard
-from refinery.flows.shard import ShardSummary, process_shard
+from refinery.flows.shard import ShardSummary, process_shard, shard_fingerprint, staging_path
 from refinery.transforms.config import Config, RunConfig
 
 # The pool the tasks of the current run hand their work to; unset: the work runs in the task's
@@ -56,7 +56,33 @@ def timed(function: Callable[..., Any], *args: Any) -> Measured:
 
 
 class WorkerPool(ProcessPoolExecutor):
+    """The run's worker processes, and the shards the command line started on them before the
+    flow could ask (while the Prefect server booted), by staging path."""
+
     stopping = False  # the run is being stopped: tasks still waiting for a worker end quietly
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.early: dict[str, Future[Measured]] = {}
+
+    def start_shards(self, shards: list[Shard], config: Config, staging_dir: str, version: str) -> None:
+        for shard in shards:
+            future = self.submit(timed, process_shard_work, shard, config, staging_dir, version)
+            self.early[_shard_key(shard, config, staging_dir, version)] = future
+
+    def settle_early(self) -> None:
+        """Shards started early that the flow did not plan (its inputs changed meanwhile): not
+        started, they are cancelled; started, they finish before the run goes on."""
+        for future in self.early.values():
+            if not future.cancel():
+                with contextlib.suppress(Exception):
+                    future.result()
+        self.early.clear()
+
+
+def _shard_key(shard: Shard, config: Config, staging_dir: str, version: str) -> str:
+    fingerprint = shard_fingerprint(shard, config.content_hash(), version)
+    return str(staging_path(Path(staging_dir), shard, fingerprint))
 
 
 class RunStopped(Exception):
@@ -68,8 +94,21 @@ def run_in_worker(function: Callable[..., Any], *args: Any) -> Measured:
     pool = WORKER_POOL.get()
     if pool is None:
         return timed(function, *args)
+    return _outcome(pool, lambda: pool.submit(timed, function, *args))
+
+
+def run_shard(shard: Shard, config: Config, staging_dir: str, version: str) -> Measured:
+    """The shard's staging, from the worker the command line started it on if it did."""
+    pool = WORKER_POOL.get()
+    early = pool.early.pop(_shard_key(shard, config, staging_dir, version), None) if pool else None
+    if pool is None or early is None:
+        return run_in_worker(process_shard_work, shard, config, staging_dir, version)
+    return _outcome(pool, lambda: early)
+
+
+def _outcome(pool: WorkerPool, submitted: Callable[[], Future[Measured]]) -> Measured:
     try:
-        return pool.submit(timed, function, *args).result()
+        return submitted().result()
     except (RuntimeError, CancelledError, BrokenProcessPool) as error:  # shut down, cancelled, killed
         if pool.stopping:
             raise RunStopped("the run was stopped") from error
@@ -89,18 +128,15 @@ def _start_worker(config_json: str) -> None:
 
 
 @contextlib.contextmanager
-def worker_pool(workers: int, config: Config, start_now: bool = False) -> Iterator[WorkerPool]:
-    """`workers` spawned processes for the run's tasks, each with the pipeline's tables loaded.
-    With `start_now` they start at once (about 1.5 s each), instead of at the first task."""
+def worker_pool(workers: int, config: Config) -> Iterator[WorkerPool]:
+    """`workers` spawned processes for the run's tasks, each with the pipeline's tables loaded
+    (about 1.5 s) before its first task."""
     pool = WorkerPool(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
         initargs=(config.model_dump_json(),),
     )
-    if start_now:
-        for _ in range(workers):  # each submit while none is idle spawns one more process
-            pool.submit(int)
     token = WORKER_POOL.set(pool)
     try:
         yield pool

@@ -450,17 +450,23 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
 
 
 def test_two_runs_never_write_one_dataset_at_once(tmp_path):
+    import contextvars
+
     from refinery.flows.dataset import dataset_lock
     from refinery.flows.errors import UserError
 
-    with (
-        dataset_lock(tmp_path),
-        pytest.raises(UserError, match="another run is writing"),
-        dataset_lock(tmp_path),
-    ):
-        pass  # the second lock is refused while the first is held
-    with dataset_lock(tmp_path):  # released
-        pass
+    def another_run() -> None:
+        with dataset_lock(tmp_path):
+            pass
+
+    with dataset_lock(tmp_path):
+        with pytest.raises(UserError, match="another run is writing"):
+            contextvars.Context().run(another_run)  # a run that does not hold it: refused
+        with dataset_lock(tmp_path):  # the run holding it (the command line, then its flow)
+            pass
+        with pytest.raises(UserError, match="another run is writing"):
+            contextvars.Context().run(another_run)  # still held
+    contextvars.Context().run(another_run)  # released
 
 
 def test_output_paths_stay_inside_the_output_whatever_the_input_names(prefect_server, tmp_path):

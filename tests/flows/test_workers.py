@@ -1,5 +1,6 @@
 import os
 
+import pyarrow.parquet as pq
 import pytest
 
 from refinery.flows.readers import discover, plan_shards
@@ -8,6 +9,7 @@ from refinery.flows.workers import (
     RunStopped,
     process_shard_work,
     run_in_worker,
+    run_shard,
     worker_pool,
 )
 from refinery.transforms.config import Config
@@ -31,6 +33,24 @@ def test_work_runs_in_the_workers_which_never_import_prefect(shards):
     assert measured.cpu_seconds >= 0
     assert WORKER_POOL.get() is None  # the pool is the run's, not left behind
     assert run_in_worker(_imports, "prefect").value[0] == os.getpid()  # no pool: here
+
+
+def test_shards_started_early_are_taken_not_run_again(shards, tmp_path):
+    config, planned = shards
+    staging = str(tmp_path / "staging")
+    os.mkdir(staging)
+    with worker_pool(2, config) as pool:
+        pool.start_shards(planned[:2], config, staging, "test")
+        early = dict(pool.early)
+        first = run_shard(planned[0], config, staging, "test")
+        assert early and first is not None and len(pool.early) == 1  # taken from what was started
+        third = run_shard(planned[2], config, staging, "test")  # not started early: runs now
+        pool.settle_early()  # the flow never asked for the second: it finishes, and is forgotten
+        assert not pool.early
+    assert (first.value.documents, third.value.documents) == (1, 1)
+    assert not first.value.resumed and not third.value.resumed
+    assert len(os.listdir(staging)) == 3 * 2  # three staged shards and their progress files
+    assert pq.read_table(first.value.staging_path).num_rows == 1
 
 
 def test_a_stopping_run_ends_waiting_tasks_quietly_and_only_then(shards, tmp_path):
