@@ -16,8 +16,14 @@ Prefect itself costs), and the cost per document as size grows. With
 stage per document (--profile-only: that alone). Results are written as JSON to
 bench/results/pipeline-KIND[-CONFIG].json.
 
+With --against datatrove, the same text corpus (one JSONL file per worker) goes through
+`refinery run` and bench/datatrove_pipeline.py (datatrove's closest equivalent: FTFY, Gopher and
+FineWeb filters, 4-stage MinHash, Parquet; then FTFY + MinHash + Parquet only; then read and write
+only), round by round, plus the I/O floor in this environment (pyarrow: JSONL in, zstd Parquet out).
+
 Usage:  .venv/bin/python bench/bench_pipeline.py [--sizes 10000,100000] [--repeats 3] [--workers 2]
             [--kind mixed|text|html] [--config run.toml] [--page-kb 50] [--profile | --profile-only]
+        .venv/bin/python bench/bench_pipeline.py --against datatrove --sizes 3700,18500
 """
 
 from __future__ import annotations
@@ -26,12 +32,14 @@ import argparse
 import contextlib
 import json
 import random
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -88,9 +96,15 @@ KINDS = {"mixed": 0.05, "text": 0.0, "html": 1.0}  # share of HTML pages
 
 
 def build_corpus(
-    count: int, directory: Path, seed: int = 0, kind: str = "mixed", page_kb: float | None = None
+    count: int,
+    directory: Path,
+    seed: int = 0,
+    kind: str = "mixed",
+    page_kb: float | None = None,
+    per_file: int = 10_000,
 ) -> tuple[int, int]:
-    """Write `count` documents under `directory`; returns (documents, bytes)."""
+    """Write `count` documents under `directory`, `per_file` lines to a JSONL file; returns
+    (documents, bytes)."""
     rng = random.Random(seed)
     lines, english, pages = _seed_lines(), _english_texts(), _pages(page_kb)
     to_traditional = converter("s2t")
@@ -99,10 +113,10 @@ def build_corpus(
     size = 0
     handle = None
     for index in range(count):
-        if index % 10_000 == 0:
+        if index % per_file == 0:
             if handle:
                 handle.close()
-            handle = open(directory / f"part-{index // 10_000:04d}.jsonl", "w", encoding="utf-8")  # noqa: SIM115
+            handle = open(directory / f"part-{index // per_file:04d}.jsonl", "w", encoding="utf-8")  # noqa: SIM115
         draw = rng.random()
         if rng.random() < KINDS[kind]:
             page = rng.choice(pages).replace("</p>", f"<!-- {index} --></p>", 1)
@@ -315,6 +329,180 @@ def profile(kind: str, config: Config, page_kb: float | None = None, sample: int
     for name, value in sorted(spent.items(), key=lambda item: -item[1]):
         print(f"  {name:34s} {1e3 * value / len(records):6.3f} ms  {100 * value / seconds:5.1f} %")
     print("  (spun_evidence is part of quality_signals)")
+    library_floor(records, config)
+
+
+def library_floor(records: list[RawRecord], config: Config) -> None:
+    """A second pass that clocks only the calls into the libraries refinery builds on: OpenCC
+    (C++), ftfy, langdetect (with refinery's faster loops, transforms.language), rensa (Rust) and
+    Aho-Corasick (Rust). Their sum is the floor no change to refinery's own code can go below;
+    the rest is refinery's Python, regexes and numpy. Patches this process's libraries: run last."""
+    from types import SimpleNamespace
+
+    import ftfy
+    import opencc
+    import rensa
+
+    import refinery.transforms.dedup_keys as dedup_keys
+    import refinery.transforms.language as language
+    import refinery.transforms.minhash as minhash
+    import refinery.transforms.spun as spun
+
+    inside: dict[str, float] = {}
+
+    def clock(name: str, function: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                inside[name] = inside.get(name, 0.0) + time.perf_counter() - started
+
+        return wrapper
+
+    finder = spun.AhoCorasick
+
+    class ClockedFinder:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            found = finder(*args, **kwargs).find_matches_as_indexes
+            self.find_matches_as_indexes = clock("Aho-Corasick", found)
+
+    opencc.OpenCC.convert = clock("OpenCC", opencc.OpenCC.convert)
+    ftfy.fix_text = clock("ftfy", ftfy.fix_text)
+    language._langdetect = clock("langdetect", language._langdetect)
+    minhash.rensa = SimpleNamespace(
+        RMinHash=SimpleNamespace(
+            digest_matrix_from_flat_token_hashes=clock(
+                "rensa", rensa.RMinHash.digest_matrix_from_flat_token_hashes
+            )
+        )
+    )
+    spun.AhoCorasick = ClockedFinder
+    spun.default_lexicon.cache_clear()
+    spun.default_lexicon()
+    started = time.perf_counter()
+    for record in records:
+        with contextlib.suppress(Exception):
+            document = process_record(record, config)
+            dedup_keys.dedup_columns(document.text, config.dedup)
+    seconds = time.perf_counter() - started
+    floor = sum(inside.values())
+    count = len(records)
+    print(f"\ninside the libraries (second pass: {1e3 * seconds / count:.2f} ms per document in all)")
+    for name, value in sorted(inside.items(), key=lambda item: -item[1]):
+        print(f"  {name:34s} {1e3 * value / count:6.3f} ms")
+    print(
+        f"  {'sum: the library floor':34s} {1e3 * floor / count:6.3f} ms; refinery's own code "
+        f"{1e3 * (seconds - floor) / count:.3f} ms; all / floor = {seconds / floor:.2f}x"
+    )
+
+
+DATATROVE_PYTHON = ROOT / "bench/.venv-datatrove/bin/python"
+DATATROVE_WORK = ("full", "light", "io")
+
+
+def _io_floor_file(paths: tuple[str, str]) -> None:
+    """Read one JSONL file and write it as zstd Parquet, nothing else."""
+    import pyarrow.json as pj
+    import pyarrow.parquet as pq
+
+    pq.write_table(pj.read_json(paths[0]), paths[1], compression="zstd")
+
+
+def io_floor(corpus: Path, out: Path, workers: int) -> float:
+    """Seconds for `workers` processes to read the corpus's JSONL and write zstd Parquet."""
+    import multiprocessing
+
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = [(str(path), str(out / f"{path.stem}.parquet")) for path in sorted(corpus.glob("*.jsonl"))]
+    started = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pool.map(_io_floor_file, jobs)
+    return time.perf_counter() - started
+
+
+def run_datatrove(corpus: Path, work: Path, workers: int, kind: str) -> dict:
+    """bench/datatrove_pipeline.py in datatrove's virtualenv; the wall time of the whole command."""
+    command = [str(DATATROVE_PYTHON), "datatrove_pipeline.py", str(corpus), str(work)]
+    started = time.perf_counter()
+    done = subprocess.run(
+        [*command, "--workers", str(workers), "--work", kind],
+        cwd=ROOT / "bench",
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        raise SystemExit(f"datatrove failed:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result | {"stages": result["seconds"], "seconds": seconds}
+
+
+def against_datatrove(sizes: list[int], repeats: int, workers: int) -> list[dict]:
+    """refinery and datatrove on the same text corpus (one JSONL file per worker), interleaved
+    round by round, with the I/O floor of each; the wall time of each whole command."""
+    if not DATATROVE_PYTHON.exists():
+        raise SystemExit(
+            "needs datatrove's virtualenv: python3 -m venv bench/.venv-datatrove && bench/.venv-datatrove/bin/pip "
+            'install datatrove regex "xxhash<4" tokenizers orjson ftfy pyarrow'
+        )
+    results = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            documents, total_bytes = build_corpus(size, corpus, kind="text", per_file=-(-size // workers))
+            seconds: dict[str, list[float]] = {}
+            details: dict[str, dict] = {}
+            for attempt in range(repeats):
+                out = Path(tmp) / f"out-{attempt}"
+                out.mkdir()
+                refinery = run_once(corpus, out / "refinery", workers)
+                seconds.setdefault("refinery", []).append(refinery["seconds"])
+                details["refinery"] = refinery
+                for work in DATATROVE_WORK:
+                    datatrove = run_datatrove(corpus, out / f"datatrove-{work}", workers, work)
+                    seconds.setdefault(f"datatrove {work}", []).append(datatrove["seconds"])
+                    details[f"datatrove {work}"] = datatrove
+                seconds.setdefault("refinery io", []).append(io_floor(corpus, out / "io", workers))
+                shutil.rmtree(out)
+                print(
+                    f"  {documents:,} documents, round {attempt + 1}: "
+                    + ", ".join(f"{name} {values[-1]:.1f}s" for name, values in seconds.items()),
+                    flush=True,
+                )
+        medians = {name: statistics.median(values) for name, values in seconds.items()}
+        results.append(
+            {
+                "documents": documents,
+                "megabytes": round(total_bytes / 1e6, 1),
+                "workers": workers,
+                "repeats": repeats,
+                "seconds": {name: round(value, 2) for name, value in medians.items()},
+                "kept": {
+                    "refinery": details["refinery"]["counts"]["kept"],
+                    **{f"datatrove {work}": details[f"datatrove {work}"]["kept"] for work in DATATROVE_WORK},
+                },
+                "refinery_stages": details["refinery"]["stages"],
+                "datatrove_stages": details["datatrove full"]["stages"],
+            }
+        )
+    return results
+
+
+def print_against(results: list[dict]) -> None:
+    print("\nrefinery against datatrove, same corpus and workers, wall time of each whole command (median)")
+    print("| documents | MB | contender | seconds | MB/s per core | refinery's throughput / this | kept |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        for name, seconds in r["seconds"].items():
+            print(
+                f"| {r['documents']:,} | {r['megabytes']} | {name} | {seconds} "
+                f"| {r['megabytes'] / seconds / r['workers']:.2f} | {seconds / r['seconds']['refinery']:.2f}x "
+                f"| {r['kept'].get(name, '')} |"
+            )
+    for r in results:
+        print(f"stages at {r['documents']:,} documents: refinery {r['refinery_stages']}")
+        print(f"  datatrove full {r['datatrove_stages']}")
 
 
 def main() -> int:
@@ -337,8 +525,21 @@ def main() -> int:
     parser.add_argument(
         "--page-kb", type=float, help="only pages within a factor of two of this size (e.g. 50)"
     )
+    parser.add_argument(
+        "--against",
+        choices=["datatrove"],
+        help="run datatrove's closest equivalent (full, FTFY+MinHash only, I/O only) on the same text "
+        "corpus, interleaved, and print the ratios (needs bench/.venv-datatrove)",
+    )
     args = parser.parse_args()
     config = Config.from_toml(args.config.read_text()) if args.config else Config()
+    if args.against:
+        results = against_datatrove([int(size) for size in args.sizes.split(",")], args.repeats, args.workers)
+        print_against(results)
+        output = ROOT / "bench/results/pipeline-against-datatrove.json"
+        output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+        print(f"\nwritten: {output.relative_to(ROOT)}")
+        return 0
     if args.profile_only:
         profile(args.kind, config, args.page_kb)
         return 0
