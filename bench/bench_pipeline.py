@@ -277,6 +277,19 @@ _TIMED_STAGES = (  # transforms.pipeline's names for the stages process_record c
 )
 
 
+def _clocked(spent: dict[str, float], name: str, function: Any) -> Any:
+    """`function`, adding the wall time of each call to spent[name]."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+    return wrapper
+
+
 def profile(kind: str, config: Config, page_kb: float | None = None, sample: int = 2000) -> None:
     """Wall time per document of each stage on one core (clock wrappers, not cProfile, whose
     per-call overhead inflates the Python-heavy stages), plus what the shard adds per row."""
@@ -299,16 +312,7 @@ def profile(kind: str, config: Config, page_kb: float | None = None, sample: int
     spent: dict[str, float] = {}
 
     def timed(module: object, name: str) -> None:
-        function = getattr(module, name)
-
-        def wrapper(*args: object, **kwargs: object) -> object:
-            started = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
-
-        setattr(module, name, wrapper)
+        setattr(module, name, _clocked(spent, name, getattr(module, name)))
 
     for name in _TIMED_STAGES:
         timed(pipeline, name)
@@ -351,14 +355,7 @@ def library_floor(records: list[RawRecord], config: Config) -> None:
     inside: dict[str, float] = {}
 
     def clock(name: str, function: Any) -> Any:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                inside[name] = inside.get(name, 0.0) + time.perf_counter() - started
-
-        return wrapper
+        return _clocked(inside, name, function)
 
     finder = spun.AhoCorasick
 

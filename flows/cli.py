@@ -409,7 +409,7 @@ def run_command(args: argparse.Namespace, started: float) -> int:
             load_resources(config)
         api.ready()
         say(f"Prefect ready after {time.monotonic() - started:.1f}s; running the flow")
-        with ProgressDisplay(Path(out).expanduser() / STAGING, total_bytes):
+        with ProgressDisplay(out_dir / STAGING, total_bytes):
             state = configured_flow(config)(inputs=inputs, out=out, config=config, return_state=True)
         manifest = state.result()  # a full disk ends the flow Failed with DiskFull: one line, exit 2
     if manifest.get("up_to_date"):  # the flow checks too: inputs may change after the check above
@@ -452,7 +452,7 @@ def _verdict(out: Path, sequence: int, counts: dict) -> int:
 
 
 _DUPLICATE_REASONS = {"exact_duplicate", "near_duplicate"}
-_ONE_SHARD_BYTES = 1_000_000  # less input than this is one shard (2,000 documents of 500 bytes)
+_ONE_SHARD_BYTES = 1_000_000  # a small input: the flow plans it alone, and starts workers if it needs them
 
 
 def inspect_command(args: argparse.Namespace) -> int:

@@ -3,8 +3,8 @@
 The flow's tasks run on threads of the flow's process (Prefect records their states there); each
 task's CPU-bound body goes to a pool of spawned worker processes. The workers never import
 Prefect: a worker that did paid ~2 s for it, and its own API client, before its first document.
-The command line starts the pool while the temporary Prefect server boots, so the workers have
-imported the pipeline and loaded its tables by the time the first shard arrives.
+The command line starts the pool, and the shards it planned, while the temporary Prefect server
+boots; the flow's shard tasks then take those shards instead of starting them.
 
 Nothing here imports Prefect: a worker unpickles these functions by reference.
 """
@@ -94,7 +94,8 @@ def run_in_worker(function: Callable[..., Any], *args: Any) -> Measured:
     pool = WORKER_POOL.get()
     if pool is None:
         return timed(function, *args)
-    return _outcome(pool, lambda: pool.submit(timed, function, *args))
+    with _quiet_when_stopping(pool):
+        return pool.submit(timed, function, *args).result()
 
 
 def run_shard(shard: Shard, config: Config, staging_dir: str, version: str) -> Measured:
@@ -103,13 +104,16 @@ def run_shard(shard: Shard, config: Config, staging_dir: str, version: str) -> M
     early = pool.early.pop(_shard_key(shard, config, staging_dir, version), None) if pool else None
     if pool is None or early is None:
         return run_in_worker(process_shard_work, shard, config, staging_dir, version)
-    return _outcome(pool, lambda: early)
+    with _quiet_when_stopping(pool):
+        return early.result()
 
 
-def _outcome(pool: WorkerPool, submitted: Callable[[], Future[Measured]]) -> Measured:
+@contextlib.contextmanager
+def _quiet_when_stopping(pool: WorkerPool) -> Iterator[None]:
+    """Work that a stopping run shut down, cancelled or killed raises RunStopped."""
     try:
-        return submitted().result()
-    except (RuntimeError, CancelledError, BrokenProcessPool) as error:  # shut down, cancelled, killed
+        yield
+    except (RuntimeError, CancelledError, BrokenProcessPool) as error:
         if pool.stopping:
             raise RunStopped("the run was stopped") from error
         raise
