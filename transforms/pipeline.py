@@ -23,6 +23,7 @@ from refinery.transforms.unify import (
     converter,
     mainland_variants,
     normalize_width_and_punctuation,
+    regional_markers,
     unify_script,
 )
 
@@ -45,6 +46,7 @@ def load_resources(config: Config) -> None:
     for name in ("t2s", "s2t", "tw2sp"):
         converter(name)
     mainland_variants()
+    regional_markers()
     load_canonical_tables()
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import opencc
+from ahocorasick_rs import AhoCorasick
 
 from refinery.transforms.document import Step
 
@@ -48,6 +49,23 @@ class RegionalMarkers:
     tw: tuple[str, ...]
     hk: tuple[str, ...]
     min_hits: int
+    # Every occurrence of every marker in one pass (Aho-Corasick, in Rust). Its counts equal
+    # `text.count(word)` summed over the words because no marker overlaps itself ("哈哈" in "哈哈哈"
+    # counts once with str.count, twice here) and none is in both lists: checked when built.
+    finder: AhoCorasick = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words = self.tw + self.hk
+        overlapping = [word for word in words if any(word[:n] == word[-n:] for n in range(1, len(word)))]
+        if overlapping or len(set(words)) < len(words):
+            raise ValueError(f"regional markers must be distinct and not overlap themselves: {overlapping}")
+        object.__setattr__(self, "finder", AhoCorasick(words))
+
+    def hits(self, text: str) -> tuple[int, int]:
+        """Occurrences of Taiwan markers and of Hong Kong markers in `text`."""
+        found = self.finder.find_matches_as_indexes(text, overlapping=True)
+        tw = sum(1 for index, _, _ in found if index < len(self.tw))
+        return tw, len(found) - tw
 
 
 @cache
@@ -65,8 +83,7 @@ def detect_region(text: str, markers: RegionalMarkers | None = None) -> str | No
     aspect particle 著 in 看著, or 衞 and 綫; the region with more of them wins.
     """
     markers = regional_markers() if markers is None else markers
-    tw = sum(text.count(word) for word in markers.tw)
-    hk = sum(text.count(word) for word in markers.hk)
+    tw, hk = markers.hits(text)
     if tw >= markers.min_hits and tw >= 2 * hk:
         return "tw"
     if hk >= markers.min_hits and hk >= 2 * tw:

@@ -1,10 +1,14 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from refinery.transforms.unify import (
+    RegionalMarkers,
     detect_region,
     normalize_punctuation,
     normalize_width,
     normalize_width_and_punctuation,
+    regional_markers,
     unify_script,
 )
 
@@ -120,3 +124,30 @@ def test_simplified_text_keeps_its_corner_brackets_when_nothing_is_converted():
 def test_forms_opencc_leaves_become_mainland_ones():
     assert unify_script("牠在砲彈旁邊，姪子查看帳戶。", "Hant", "hans")[0] == "它在炮弹旁边，侄子查看账户。"
     assert unify_script("帳篷", "Hant", "hans")[0] == "帐篷"  # a tent stays 帐
+
+
+def _counted(text: str, markers: RegionalMarkers) -> tuple[int, int]:
+    """The plain rule: str.count of every marker, summed per region."""
+    return sum(text.count(word) for word in markers.tw), sum(text.count(word) for word in markers.hk)
+
+
+_MARKERS = regional_markers()
+_MARKER_PIECES = [*_MARKERS.tw, *_MARKERS.hk, *(word[:1] for word in _MARKERS.tw), "的", "，", "a"]
+
+
+def test_marker_hits_count_what_str_count_counts_on_the_seeds(seed_texts):
+    for name, text in seed_texts.items():
+        assert _MARKERS.hits(text) == _counted(text, _MARKERS), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=30))
+def test_marker_hits_count_what_str_count_counts_where_markers_touch(pieces):
+    text = "".join(pieces)
+    assert _MARKERS.hits(text) == _counted(text, _MARKERS)
+
+
+@pytest.mark.parametrize(("tw", "hk"), [(("哈哈",), ()), (("軟體",), ("軟體",)), (("啊啊啊",), ())])
+def test_a_marker_table_whose_counts_would_differ_is_refused(tw, hk):
+    with pytest.raises(ValueError, match="distinct and not overlap"):
+        RegionalMarkers(tw, hk, 2)
