@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from refinery.flows.dataset import read_part, run_parts
 from refinery.flows.errors import UserError
@@ -29,12 +29,13 @@ MOST = 0.5  # a reason behind more than this share of a run's records is what we
 def _run_column(out: Path, part: str, sequence: int, column: str, rows: int | None = None) -> list:
     """One column of the rows the run `sequence` of the dataset in `out` wrote into `part` (the
     first `rows` of them when given)."""
-    files = run_parts(out / part, sequence)
-    if not files:
-        return []
-    parts = ds.dataset(files, format="parquet")
-    table = parts.to_table(columns=[column]) if rows is None else parts.head(rows, columns=[column])
-    return table.column(column).to_pylist()
+    values: list = []
+    for path in run_parts(out / part, sequence):  # pyarrow.parquet: pyarrow.dataset takes 0.4 s to import
+        for batch in pq.ParquetFile(path).iter_batches(columns=[column]):
+            values += batch.column(0).to_pylist()
+            if rows is not None and len(values) >= rows:
+                return values[:rows]
+    return values
 
 
 def error_messages(out: Path, sequence: int) -> list[str]:
