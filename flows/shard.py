@@ -59,16 +59,16 @@ def shard_fingerprint(shard: Shard, config_hash: str, pipeline_version: str) -> 
     return hashlib.sha256("\x01".join(parts).encode()).hexdigest()[:16]
 
 
-def staging_path(staging_dir: Path, shard: Shard, fingerprint: str) -> Path:
-    return staging_dir / f"shard-{shard.index:05d}-{fingerprint}.parquet"
+def staging_path(shard: Shard, config: Config, staging_dir: str, pipeline_version: str) -> Path:
+    """Where the shard is staged, named by the fingerprint of its inputs, configuration and pipeline."""
+    fingerprint = shard_fingerprint(shard, config.content_hash(), pipeline_version)
+    return Path(staging_dir) / f"shard-{shard.index:05d}-{fingerprint}.parquet"
 
 
 def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_version: str) -> ShardSummary:
     """Stage one shard; a shard already staged by an interrupted run with the same inputs is reused."""
     started = time.perf_counter()
-    path = staging_path(
-        Path(staging_dir), shard, shard_fingerprint(shard, config.content_hash(), pipeline_version)
-    )
+    path = staging_path(shard, config, staging_dir, pipeline_version)
     if path.exists():
         summary = ShardSummary(**read_metadata(path, _SUMMARY_KEY))
         summary.resumed = True

@@ -33,7 +33,7 @@ from refinery.flows.dedup import candidate_pairs, find_duplicates, run_index_row
 from refinery.flows.environment import become_worker
 from refinery.flows.publish import PartCounts, RunColumns, write_parts
 from refinery.flows.readers import Shard
-from refinery.flows.shard import ShardSummary, process_shard, shard_fingerprint, staging_path
+from refinery.flows.shard import ShardSummary, process_shard, staging_path
 from refinery.transforms.config import Config, RunConfig
 
 # The pool the tasks of the current run hand their work to; unset: the work runs in the task's
@@ -63,12 +63,12 @@ class WorkerPool(ProcessPoolExecutor):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.early: dict[str, Future[Measured]] = {}
+        self.early: dict[Path, Future[Measured]] = {}
 
     def start_shards(self, shards: list[Shard], config: Config, staging_dir: str, version: str) -> None:
         for shard in shards:
             future = self.submit(timed, process_shard_work, shard, config, staging_dir, version)
-            self.early[_shard_key(shard, config, staging_dir, version)] = future
+            self.early[staging_path(shard, config, staging_dir, version)] = future
 
     def settle_early(self) -> None:
         """Shards started early that the flow did not plan (its inputs changed meanwhile): not
@@ -78,11 +78,6 @@ class WorkerPool(ProcessPoolExecutor):
                 with contextlib.suppress(Exception):
                     future.result()
         self.early.clear()
-
-
-def _shard_key(shard: Shard, config: Config, staging_dir: str, version: str) -> str:
-    fingerprint = shard_fingerprint(shard, config.content_hash(), version)
-    return str(staging_path(Path(staging_dir), shard, fingerprint))
 
 
 class RunStopped(Exception):
@@ -101,7 +96,7 @@ def run_in_worker(function: Callable[..., Any], *args: Any) -> Measured:
 def run_shard(shard: Shard, config: Config, staging_dir: str, version: str) -> Measured:
     """The shard's staging, from the worker the command line started it on if it did."""
     pool = WORKER_POOL.get()
-    early = pool.early.pop(_shard_key(shard, config, staging_dir, version), None) if pool else None
+    early = pool.early.pop(staging_path(shard, config, staging_dir, version), None) if pool else None
     if pool is None or early is None:
         return run_in_worker(process_shard_work, shard, config, staging_dir, version)
     with _quiet_when_stopping(pool):
