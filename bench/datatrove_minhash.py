@@ -71,6 +71,17 @@ class CharTokenizer(WordTokenizer):
         return [(0, len(text))]
 
 
+def jsonl_files_and_empty_work_dir(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Path]:
+    """The JSONL files of args.input_dir (an error without any), with args.work_dir emptied."""
+    files = sorted(args.input_dir.glob("*.jsonl"))
+    if not files:
+        parser.error(f"no *.jsonl files in {args.input_dir}")
+    if args.work_dir.exists():
+        shutil.rmtree(args.work_dir)
+    args.work_dir.mkdir(parents=True)
+    return files
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -85,13 +96,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
-    files = sorted(args.input_dir.glob("*.jsonl"))
-    if not files:
-        parser.error(f"no *.jsonl files in {args.input_dir}")
+    files = jsonl_files_and_empty_work_dir(parser, args)
     work = args.work_dir
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
     input_dir = str(args.input_dir)
     config = MinhashConfig(
         n_grams=args.n_grams,

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import json
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -46,7 +45,7 @@ from datatrove.pipeline.formatters import FTFYFormatter
 from datatrove.pipeline.readers import JsonlReader, ParquetReader
 from datatrove.pipeline.writers import ParquetWriter
 from datatrove.utils.text import TextNormConfig
-from datatrove_minhash import CharTokenizer
+from datatrove_minhash import CharTokenizer, jsonl_files_and_empty_work_dir
 
 
 def main() -> int:
@@ -59,13 +58,8 @@ def main() -> int:
     parser.add_argument("--work", choices=["full", "light", "io"], default="full")
     args = parser.parse_args()
 
-    files = sorted(args.input_dir.glob("*.jsonl"))
-    if not files:
-        parser.error(f"no *.jsonl files in {args.input_dir}")
+    files = jsonl_files_and_empty_work_dir(parser, args)
     work = args.work_dir
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
     tasks = len(files)
     chars = CharTokenizer()
     # refinery's defaults: 5-character shingles, 128 permutations in 16 bands of 8, digits kept
