@@ -277,6 +277,19 @@ _TIMED_STAGES = (  # transforms.pipeline's names for the stages process_record c
 )
 
 
+def _per_document_work(records: list[RawRecord], config: Config) -> float:
+    """Seconds to run every record through the pipeline, plus the dedup columns the shard adds to
+    a kept row (through the module, so timing wrappers put on it count)."""
+    import refinery.transforms.dedup_keys as dedup_keys
+
+    started = time.perf_counter()
+    for record in records:
+        with contextlib.suppress(Exception):
+            document = process_record(record, config)
+            dedup_keys.dedup_columns(document.text, config.dedup)
+    return time.perf_counter() - started
+
+
 def _clocked(spent: dict[str, float], name: str, function: Any) -> Any:
     """`function`, adding the wall time of each call to spent[name]."""
 
@@ -319,12 +332,7 @@ def profile(kind: str, config: Config, page_kb: float | None = None, sample: int
     timed(judge, "quality_signals")
     timed(quality, "spun_evidence")
     timed(dedup_keys, "dedup_columns")
-    started = time.perf_counter()
-    for record in records:
-        with contextlib.suppress(Exception):
-            document = process_record(record, config)
-            dedup_keys.dedup_columns(document.text, config.dedup)  # what the shard adds to a kept row
-    seconds = time.perf_counter() - started
+    seconds = _per_document_work(records, config)
     megabytes = sum(len(record.data) for record in records) / 1e6
     print(
         f"\nper document, one core, {len(records):,} {kind} records ({megabytes:.1f} MB): "
@@ -347,7 +355,6 @@ def library_floor(records: list[RawRecord], config: Config) -> None:
     import opencc
     import rensa
 
-    import refinery.transforms.dedup_keys as dedup_keys
     import refinery.transforms.language as language
     import refinery.transforms.minhash as minhash
     import refinery.transforms.spun as spun
@@ -377,12 +384,7 @@ def library_floor(records: list[RawRecord], config: Config) -> None:
     spun.AhoCorasick = ClockedFinder
     spun.default_lexicon.cache_clear()
     spun.default_lexicon()
-    started = time.perf_counter()
-    for record in records:
-        with contextlib.suppress(Exception):
-            document = process_record(record, config)
-            dedup_keys.dedup_columns(document.text, config.dedup)
-    seconds = time.perf_counter() - started
+    seconds = _per_document_work(records, config)
     floor = sum(inside.values())
     count = len(records)
     print(f"\ninside the libraries (second pass: {1e3 * seconds / count:.2f} ms per document in all)")
