@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -59,21 +60,42 @@ def lines_path(staging_path: str) -> str:
 
 def apply_frequent_lines(staging_path: str, frequent_path: str, config: Config) -> str:
     """Write the shard with frequent lines removed next to its staging file; returns that path.
-    A changed document is revised: fresh dedup and quality columns, judged again."""
+    A changed document is revised: fresh dedup and quality columns, judged again.
+
+    Only kept rows with a frequent line among their staged line keys can change, and only the
+    texts of those are read into Python; a whole row only when its text changes."""
     staged = pq.read_table(staging_path)
-    frequent = set(pq.read_table(frequent_path)["key"].to_pylist())
-    rows = staged.to_pylist()
-    for row in rows:
-        if row["status"] != "kept" or not frequent:
-            continue
+    frequent = pq.read_table(frequent_path)["key"]
+    keys = set(frequent.to_pylist())
+    candidates = _rows_with_any(staged, frequent)
+    changed, revised_rows = [], []
+    for index, text in zip(candidates, staged["text"].take(candidates).to_pylist(), strict=True):
         text, step = remove_frequent_lines(
-            row["text"], frequent, config.boilerplate.corpus_line_max_share, config.dedup.canonical
+            text, keys, config.boilerplate.corpus_line_max_share, config.dedup.canonical
         )
         if step.chars_removed:
-            row.update(document_columns(revise(document_from_row(row), text, step, config), config.dedup))
+            row = staged.slice(index, 1).to_pylist()[0]
+            document = revise(document_from_row(row), text, step, config)
+            changed.append(index)
+            revised_rows.append(row | document_columns(document, config.dedup))
+    # Row i of the result is row i of the staging, or its revision where its text changed.
+    order = np.arange(staged.num_rows)
+    order[changed] = staged.num_rows + np.arange(len(changed))
+    revised = pa.Table.from_pylist(revised_rows, schema=staged.schema)
     target = lines_path(staging_path)
-    write_table_atomic(pa.Table.from_pylist(rows, schema=staged.schema), Path(target))
+    write_table_atomic(pa.concat_tables([staged, revised]).take(order), Path(target))
     return target
+
+
+def _rows_with_any(staged: pa.Table, frequent: pa.ChunkedArray) -> np.ndarray:
+    """Indices of the kept rows whose line keys include one of `frequent`."""
+    if not len(frequent) or not staged.num_rows:
+        return np.zeros(0, dtype=np.int64)
+    keys = staged["line_keys"].combine_chunks()
+    hits = pc.is_in(pc.list_flatten(keys), value_set=frequent.combine_chunks())
+    rows = np.unique(pc.filter(pc.list_parent_indices(keys), hits).to_numpy())
+    kept = staged["status"].combine_chunks().to_numpy(zero_copy_only=False)[rows] == "kept"
+    return rows[kept].astype(np.int64)
 
 
 OWNERS_SCHEMA = pa.schema([("key", pa.uint64()), ("owner", pa.string())])

@@ -1,4 +1,5 @@
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
@@ -51,6 +52,28 @@ def test_a_line_shared_by_many_documents_is_removed_from_each(tmp_path):
     assert all(CHROME not in row["text"] for row in cleaned)
     assert all(row["steps"][-1]["name"] == "corpus_lines" for row in cleaned)
     assert pq.read_table(staged)["text"][0].as_py() == article(0)  # the staging itself stays as it was
+
+
+def test_only_rows_with_a_frequent_line_change_and_every_row_keeps_its_place(tmp_path):
+    plain = "一篇没有站点口号的文章，只有自己的正文内容。\n它的第二段也与众不同，不会重复。"
+    texts = [plain if i % 4 == 1 else article(i) for i in range(16)]
+    staged = stage(tmp_path / "s.parquet", texts)
+    table = pq.read_table(staged)
+    rejected = pc.equal(pa.array(range(16)), 6)
+    table = table.set_column(
+        table.schema.get_field_index("status"), "status", pc.if_else(rejected, "rejected", table["status"])
+    )
+    pq.write_table(table, staged)
+    pq.write_table(frequent_line_keys([staged], min_docs=10), tmp_path / "f.parquet")
+    before = pq.read_table(staged).to_pylist()
+    after = pq.read_table(apply_frequent_lines(staged, str(tmp_path / "f.parquet"), Config())).to_pylist()
+    assert [row["id"] for row in after] == [f"d{i}" for i in range(16)]
+    for i, (old, new) in enumerate(zip(before, after, strict=True)):
+        if i % 4 == 1 or i == 6:  # no frequent line, or not kept: the row is as it was staged
+            assert new == old
+        else:
+            assert CHROME in old["text"] and CHROME not in new["text"]
+            assert new["steps"][-1]["name"] == "corpus_lines"
 
 
 def test_exact_copies_count_once(tmp_path):
