@@ -346,15 +346,19 @@ def profile(kind: str, config: Config, page_kb: float | None = None, sample: int
 
 def library_floor(records: list[RawRecord], config: Config) -> None:
     """A second pass that clocks only the calls into the libraries refinery builds on: OpenCC
-    (C++), ftfy, langdetect (with refinery's faster loops, transforms.language), rensa (Rust) and
-    Aho-Corasick (Rust). Their sum is the floor no change to refinery's own code can go below;
-    the rest is refinery's Python, regexes and numpy. Patches this process's libraries: run last."""
+    (C++), ftfy, langdetect (with refinery's faster loops, transforms.language), rensa (Rust),
+    Aho-Corasick (Rust) and, for HTML, the three extractors (trafilatura with its metadata,
+    readability, resiliparse). Their sum is the floor no change to refinery's own code can go
+    below; the rest is refinery's Python, regexes and numpy. Patches this process's libraries: run
+    last."""
     from types import SimpleNamespace
 
     import ftfy
     import opencc
     import rensa
+    import trafilatura
 
+    import refinery.transforms.extract as extract
     import refinery.transforms.language as language
     import refinery.transforms.minhash as minhash
     import refinery.transforms.spun as spun
@@ -372,6 +376,9 @@ def library_floor(records: list[RawRecord], config: Config) -> None:
             self.find_matches_as_indexes = clock("Aho-Corasick", found)
 
     opencc.OpenCC.convert = clock("OpenCC", opencc.OpenCC.convert)
+    trafilatura.bare_extraction = clock("trafilatura", trafilatura.bare_extraction)
+    extract.ReadabilityDocument.summary = clock("readability", extract.ReadabilityDocument.summary)
+    extract.extract_plain_text = clock("resiliparse", extract.extract_plain_text)
     ftfy.fix_text = clock("ftfy", ftfy.fix_text)
     language._langdetect = clock("langdetect", language._langdetect)
     minhash.rensa = SimpleNamespace(

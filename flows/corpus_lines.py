@@ -43,7 +43,7 @@ def frequent_line_keys(staging_paths: list[str], min_docs: int) -> pa.Table:
         documents = pa.array([xxhash.xxh3_64_intdigest(h.encode()) for h in hashes], pa.uint64())
         shard = pa.table(
             {"key": pc.list_flatten(keys), "document": pc.take(documents, pc.list_parent_indices(keys))}
-        )
+        ).filter(pc.is_valid(pc.field("key")))  # lines too short to have a key
         pairs.append(shard.group_by(["key", "document"], use_threads=False).aggregate([]))
     if not pairs:
         return FREQUENT_SCHEMA.empty_table()
@@ -69,9 +69,10 @@ def apply_frequent_lines(staging_path: str, frequent_path: str, config: Config) 
     keys = set(frequent.to_pylist())
     candidates = _rows_with_any(staged, frequent)
     changed, revised_rows = [], []
-    for index, text in zip(candidates, staged["text"].take(candidates).to_pylist(), strict=True):
+    texts_and_keys = staged.select(["text", "line_keys"]).take(candidates).to_pylist()
+    for index, row in zip(candidates, texts_and_keys, strict=True):
         text, step = remove_frequent_lines(
-            text, keys, config.boilerplate.corpus_line_max_share, config.dedup.canonical
+            row["text"], row["line_keys"], keys, config.boilerplate.corpus_line_max_share
         )
         if step.chars_removed:
             row = staged.slice(index, 1).to_pylist()[0]
@@ -122,7 +123,7 @@ def paragraph_owners(staging_paths: list[str], duplicates: pa.Table) -> pa.Table
                     "order": pc.add(parents, offset).cast(pa.int64()),
                     "owner": pc.take(table["id"], parents),
                 }
-            )
+            ).filter(pc.is_valid(pc.field("key")))
         )
         offset += table.num_rows
     if not pieces:

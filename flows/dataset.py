@@ -94,7 +94,7 @@ STAGING_SCHEMA = pa.schema(
     + [
         pa.field("error", pa.string()),
         pa.field("status", pa.string(), nullable=False),  # kept/rejected/error
-        pa.field("line_keys", pa.list_(pa.uint64())),  # for corpus-wide line frequency
+        pa.field("line_keys", pa.list_(pa.uint64())),  # each line's paragraph key (null: too short)
         pa.field("text_chars", pa.int64()),  # for dedup's keep policy, without reading texts
         pa.field("minhash", pa.list_(pa.uint32())),  # near-dup signature
         pa.field("bands", pa.list_(pa.uint64())),  # its LSH band keys

@@ -105,10 +105,11 @@ def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table, config: Config) ->
     for row in rows:
         if row["status"] != "kept":
             continue
-        seen = {key for key in row["line_keys"] or () if owner_of.get(key, row["id"]) != row["id"]}
+        keys = row["line_keys"] or []
+        seen = {key for key in keys if key is not None and owner_of.get(key, row["id"]) != row["id"]}
         if not seen:
             continue
-        text, step = remove_seen_paragraphs(row["text"], seen, config.dedup.canonical)
+        text, step = remove_seen_paragraphs(row["text"], keys, seen)
         row.update(document_columns(revise(document_from_row(row), text, step, config), config.dedup))
     return pa.Table.from_pylist(rows, schema=staged.schema)
 

@@ -51,9 +51,14 @@ class ShardSummary:
     resumed: bool = False
 
 
+# What a staged row holds; a change here (line_keys became one key per line in 2) must not let a
+# resumed run reuse staging written the old way by the same release.
+STAGING_FORMAT = "2"
+
+
 def shard_fingerprint(shard: Shard, config_hash: str, pipeline_version: str) -> str:
-    """Changes whenever the shard's files, the configuration or the pipeline change."""
-    parts = [config_hash, pipeline_version] + [
+    """Changes whenever the shard's files, the configuration, the pipeline or the staging format change."""
+    parts = [config_hash, pipeline_version, STAGING_FORMAT] + [
         f"{p.file.key}\x00{p.file.size}\x00{p.file.ukey}\x00{p.start}\x00{p.stop}" for p in shard.pieces
     ]
     return hashlib.sha256("\x01".join(parts).encode()).hexdigest()[:16]

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from refinery.transforms.canonical import line_keys_by_line
 from refinery.transforms.config import BoilerplateConfig
 from refinery.transforms.document import Step
 from refinery.transforms.pagetype import replies_are_content
@@ -352,15 +351,16 @@ def _has_prose(text: str) -> bool:
 
 
 def remove_frequent_lines(
-    text: str, frequent: set[int] | frozenset[int], max_share: float, form: str
+    text: str, line_keys: list[int | None], frequent: set[int] | frozenset[int], max_share: float
 ) -> tuple[str, Step]:
     """Drop lines that many other documents of the run also contain (site chrome written as prose).
+    `line_keys` holds the paragraph key of each line of `text` (dedup_columns' "line_keys").
 
     When such lines are most of a document, the document is a copy of others, not boilerplate
     around an article: it is left alone for dedup to decide.
     """
     lines = text.split("\n")
-    hits = [key is not None and key in frequent for key in line_keys_by_line(text, form)]
+    hits = [key is not None and key in frequent for key in line_keys]
     hit_chars = sum(len(line) for line, hit in zip(lines, hits, strict=True) if hit)
     if not hit_chars or hit_chars >= max_share * max(len(text), 1):
         return text, Step("corpus_lines", 0, "")
@@ -369,10 +369,13 @@ def remove_frequent_lines(
     return cleaned, Step("corpus_lines", len(text) - len(cleaned), f"{sum(hits)} frequent lines", dropped)
 
 
-def remove_seen_paragraphs(text: str, seen: set[int] | frozenset[int], form: str) -> tuple[str, Step]:
-    """Drop paragraphs an earlier kept document of the run already has (paragraph-level dedup)."""
+def remove_seen_paragraphs(
+    text: str, line_keys: list[int | None], seen: set[int] | frozenset[int]
+) -> tuple[str, Step]:
+    """Drop paragraphs an earlier kept document of the run already has (paragraph-level dedup);
+    `line_keys` as in remove_frequent_lines."""
     lines = text.split("\n")
-    hits = [key is not None and key in seen for key in line_keys_by_line(text, form)]
+    hits = [key is not None and key in seen for key in line_keys]
     if not any(hits):
         return text, Step("paragraph_dedup", 0, "")
     cleaned = _join_lines([line for line, hit in zip(lines, hits, strict=True) if not hit])

@@ -12,7 +12,8 @@ from refinery.transforms.minhash import band_keys, shingle_hashes, signature
 
 def dedup_columns(text: str, config: DedupConfig, kept: bool = True) -> dict[str, Any]:
     """Everything dedup compares, from one folding of the text: the exact key for every document;
-    for kept ones also the MinHash signature, its band keys and the paragraph keys."""
+    for kept ones also the MinHash signature, its band keys and the paragraph key of each line
+    (so the corpus-wide line stages need not fold the text again)."""
     folded = fold(text, config.canonical)
     lines = compact_lines(text, folded, config.canonical)
     whole = "".join(lines)
@@ -24,5 +25,5 @@ def dedup_columns(text: str, config: DedupConfig, kept: bool = True) -> dict[str
         "text_chars": len(whole),  # "longest clean text": exact copies tie, the first stays
         "minhash": values,
         "bands": band_keys(values, config.bands) if values else None,
-        "line_keys": sorted({key for key in map(line_key, lines) if key is not None}),
+        "line_keys": [line_key(line) for line in lines],  # one per line of text, None when too short
     }
