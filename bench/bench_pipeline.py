@@ -17,9 +17,11 @@ stage per document (--profile-only: that alone). Results are written as JSON to
 bench/results/pipeline-KIND[-CONFIG].json.
 
 With --against datatrove, the same text corpus (one JSONL file per worker) goes through
-`refinery run` and bench/datatrove_pipeline.py (datatrove's closest equivalent: FTFY, Gopher and
-FineWeb filters, 4-stage MinHash, Parquet; then FTFY + MinHash + Parquet only; then read and write
-only), round by round, plus the I/O floor in this environment (pyarrow: JSONL in, zstd Parquet out).
+`refinery run` (twice: starting its temporary Prefect server, and reporting to a server already
+running, as a scheduled deployment does) and bench/datatrove_pipeline.py (datatrove's closest
+equivalent: FTFY, Gopher and FineWeb filters, 4-stage MinHash, Parquet; then FTFY + MinHash +
+Parquet only; then read and write only), round by round, plus the I/O floor in this environment
+(pyarrow: JSONL in, zstd Parquet out).
 
 Usage:  .venv/bin/python bench/bench_pipeline.py [--sizes 10000,100000] [--repeats 3] [--workers 2]
             [--kind mixed|text|html] [--config run.toml] [--page-kb 50] [--profile | --profile-only]
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import random
 import shutil
 import statistics
@@ -38,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +170,11 @@ def _role(root: psutil.Process, member: psutil.Process) -> str:
     return "prefect_server" if "prefect.server" in " ".join(member.cmdline()) else "workers"
 
 
-def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) -> dict:
+def run_once(
+    corpus: Path, out: Path, workers: int, config: Path | None = None, api_url: str | None = None
+) -> dict:
+    """One `refinery run`; with `api_url`, reporting to that Prefect API instead of starting a
+    temporary server."""
     command = [
         sys.executable,
         "-m",
@@ -184,7 +192,10 @@ def run_once(corpus: Path, out: Path, workers: int, config: Path | None = None) 
         out.name + ".log"
     )  # a file, not a pipe: a long run's log would fill a pipe and block it
     with open(log, "w") as stderr:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
+        environment = {**os.environ, **({"PREFECT_API_URL": api_url} if api_url else {})}
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=stderr
+        )
         watched, peak = psutil.Process(process.pid), 0
         cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds at its last sample)
         peak_at = 0.0
@@ -405,6 +416,7 @@ def library_floor(records: list[RawRecord], config: Config) -> None:
 
 DATATROVE_PYTHON = ROOT / "bench/.venv-datatrove/bin/python"
 DATATROVE_WORK = ("full", "light", "io")
+SERVED = "refinery, server running"  # reporting to a Prefect server started before the run
 
 
 def _io_floor_file(paths: tuple[str, str]) -> None:
@@ -444,67 +456,91 @@ def run_datatrove(corpus: Path, work: Path, workers: int, kind: str) -> dict:
     return result | {"stages": result["seconds"], "seconds": seconds}
 
 
+@contextlib.contextmanager
+def running_prefect_api() -> Iterator[str]:
+    """A Prefect API that outlives the runs, as a server that deployments report to does; started
+    the way `refinery run` starts its temporary one, and stopped at the end."""
+    from refinery.flows.environment import PrefectAPI, _healthy
+
+    server = PrefectAPI()
+    try:
+        url = f"http://127.0.0.1:{server.port}/api"
+        deadline = time.monotonic() + 120
+        while not _healthy(url):
+            if time.monotonic() > deadline:
+                raise SystemExit("the Prefect server for the 'server running' runs did not start")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.stop()
+
+
 def against_datatrove(sizes: list[int], repeats: int, workers: int) -> list[dict]:
     """refinery and datatrove on the same text corpus (one JSONL file per worker), interleaved
-    round by round, with the I/O floor of each; the wall time of each whole command."""
+    round by round, with the I/O floor of each; the wall time of each whole command. refinery runs
+    twice a round: as `refinery run` on a laptop (it starts a temporary Prefect server) and
+    reporting to a Prefect server that is already running (a scheduled deployment's case)."""
     if not DATATROVE_PYTHON.exists():
         raise SystemExit(
             "needs datatrove's virtualenv: python3 -m venv bench/.venv-datatrove && bench/.venv-datatrove/bin/pip "
             'install datatrove regex "xxhash<4" tokenizers orjson ftfy pyarrow'
         )
-    results = []
-    for size in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            corpus = Path(tmp) / "corpus"
-            documents, total_bytes = build_corpus(size, corpus, kind="text", per_file=-(-size // workers))
-            seconds: dict[str, list[float]] = {}
-            details: dict[str, dict] = {}
-            for attempt in range(repeats):
-                out = Path(tmp) / f"out-{attempt}"
-                out.mkdir()
-                refinery = run_once(corpus, out / "refinery", workers)
-                seconds.setdefault("refinery", []).append(refinery["seconds"])
-                details["refinery"] = refinery
-                for work in DATATROVE_WORK:
-                    datatrove = run_datatrove(corpus, out / f"datatrove-{work}", workers, work)
-                    seconds.setdefault(f"datatrove {work}", []).append(datatrove["seconds"])
-                    details[f"datatrove {work}"] = datatrove
-                seconds.setdefault("refinery io", []).append(io_floor(corpus, out / "io", workers))
-                shutil.rmtree(out)
-                print(
-                    f"  {documents:,} documents, round {attempt + 1}: "
-                    + ", ".join(f"{name} {values[-1]:.1f}s" for name, values in seconds.items()),
-                    flush=True,
-                )
-        medians = {name: statistics.median(values) for name, values in seconds.items()}
-        results.append(
-            {
-                "documents": documents,
-                "megabytes": round(total_bytes / 1e6, 1),
-                "workers": workers,
-                "repeats": repeats,
-                "seconds": {name: round(value, 2) for name, value in medians.items()},
-                "kept": {
-                    "refinery": details["refinery"]["counts"]["kept"],
-                    **{f"datatrove {work}": details[f"datatrove {work}"]["kept"] for work in DATATROVE_WORK},
-                },
-                "refinery_stages": details["refinery"]["stages"],
-                "datatrove_stages": details["datatrove full"]["stages"],
-            }
-        )
-    return results
+    with running_prefect_api() as api_url:
+        return [_against_at(size, repeats, workers, api_url) for size in sizes]
+
+
+def _against_at(size: int, repeats: int, workers: int, api_url: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        documents, total_bytes = build_corpus(size, corpus, kind="text", per_file=-(-size // workers))
+        seconds: dict[str, list[float]] = {}
+        details: dict[str, dict] = {}
+        for attempt in range(repeats):
+            out = Path(tmp) / f"out-{attempt}"
+            out.mkdir()
+            for name, url in (("refinery", None), (SERVED, api_url)):
+                details[name] = run_once(corpus, out / name.replace(" ", "-"), workers, api_url=url)
+                seconds.setdefault(name, []).append(details[name]["seconds"])
+            for work in DATATROVE_WORK:
+                datatrove = run_datatrove(corpus, out / f"datatrove-{work}", workers, work)
+                seconds.setdefault(f"datatrove {work}", []).append(datatrove["seconds"])
+                details[f"datatrove {work}"] = datatrove
+            seconds.setdefault("refinery io", []).append(io_floor(corpus, out / "io", workers))
+            shutil.rmtree(out)
+            print(
+                f"  {documents:,} documents, round {attempt + 1}: "
+                + ", ".join(f"{name} {values[-1]:.1f}s" for name, values in seconds.items()),
+                flush=True,
+            )
+    medians = {name: statistics.median(values) for name, values in seconds.items()}
+    return {
+        "documents": documents,
+        "megabytes": round(total_bytes / 1e6, 1),
+        "workers": workers,
+        "repeats": repeats,
+        "seconds": {name: round(value, 2) for name, value in medians.items()},
+        "kept": {
+            name: details[name]["counts"]["kept"] if name in ("refinery", SERVED) else details[name]["kept"]
+            for name in ("refinery", SERVED, *(f"datatrove {work}" for work in DATATROVE_WORK))
+        },
+        "refinery_stages": details["refinery"]["stages"],
+        "datatrove_stages": details["datatrove full"]["stages"],
+    }
 
 
 def print_against(results: list[dict]) -> None:
     print("\nrefinery against datatrove, same corpus and workers, wall time of each whole command (median)")
-    print("| documents | MB | contender | seconds | MB/s per core | refinery's throughput / this | kept |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| documents | MB | contender | seconds | MB/s per core | refinery's throughput / this "
+        f"| {SERVED}'s / this | kept |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for r in results:
         for name, seconds in r["seconds"].items():
             print(
                 f"| {r['documents']:,} | {r['megabytes']} | {name} | {seconds} "
                 f"| {r['megabytes'] / seconds / r['workers']:.2f} | {seconds / r['seconds']['refinery']:.2f}x "
-                f"| {r['kept'].get(name, '')} |"
+                f"| {seconds / r['seconds'][SERVED]:.2f}x | {r['kept'].get(name, '')} |"
             )
     for r in results:
         print(f"stages at {r['documents']:,} documents: refinery {r['refinery_stages']}")
