@@ -192,7 +192,8 @@ def run_once(
         out.name + ".log"
     )  # a file, not a pipe: a long run's log would fill a pipe and block it
     with open(log, "w") as stderr:
-        environment = {**os.environ, **({"PREFECT_API_URL": api_url} if api_url else {})}
+        environment = {name: value for name, value in os.environ.items() if name != "PREFECT_API_URL"}
+        environment |= {"PREFECT_API_URL": api_url} if api_url else {}
         process = subprocess.Popen(
             command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=stderr
         )
@@ -458,10 +459,13 @@ def run_datatrove(corpus: Path, work: Path, workers: int, kind: str) -> dict:
 
 @contextlib.contextmanager
 def running_prefect_api() -> Iterator[str]:
-    """A Prefect API that outlives the runs, as a server that deployments report to does; started
-    the way `refinery run` starts its temporary one, and stopped at the end."""
+    """A Prefect API that outlives the runs, as a server that deployments report to does: yours
+    (PREFECT_API_URL), or one started the way `refinery run` starts its temporary one."""
     from refinery.flows.environment import PrefectAPI, _healthy
 
+    if os.environ.get("PREFECT_API_URL"):
+        yield os.environ["PREFECT_API_URL"]
+        return
     server = PrefectAPI()
     try:
         url = f"http://127.0.0.1:{server.port}/api"
