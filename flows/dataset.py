@@ -157,6 +157,14 @@ def write_table_atomic(table: pa.Table, path: Path, metadata: dict[str, Any] | N
         pq.write_table(table, temporary, compression="zstd", write_statistics=True)
 
 
+@contextlib.contextmanager
+def parquet_writer_atomic(path: Path, schema: pa.Schema) -> Iterator[pq.ParquetWriter]:
+    """A zstd Parquet writer for tables written one after another; the file appears under `path`
+    only once it is complete."""
+    with _atomic_path(path) as temporary, pq.ParquetWriter(temporary, schema, compression="zstd") as writer:
+        yield writer
+
+
 class StagingWriter:
     """Rows written as they come, in row groups, so a shard's memory does not grow with its size;
     the file appears under its name only on commit (fsync + rename), with `metadata` in its footer."""

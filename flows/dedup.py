@@ -20,7 +20,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from refinery.flows.dataset import CURRENT, INDEX_DIR, STAGING_SCHEMA, write_table_atomic
+from refinery.flows.dataset import (
+    CURRENT,
+    INDEX_DIR,
+    STAGING_SCHEMA,
+    parquet_writer_atomic,
+    write_table_atomic,
+)
 from refinery.transforms.canonical import recipe as canonical_recipe
 from refinery.transforms.config import DedupConfig
 from refinery.transforms.minhash import SIGNATURE_SCHEME
@@ -320,13 +326,21 @@ def combine_published(*tables: pa.Table | None) -> pa.Table | None:
     return pa.concat_tables(present) if present else None
 
 
-def run_index_rows(staging_paths: list[str], duplicates: pa.Table) -> pa.Table:
-    """What this run published: its kept documents minus the duplicates dedup rejected."""
-    kept = _kept_rows(staging_paths, INDEX_COLUMNS)
-    if not kept.num_rows:
-        return INDEX_SCHEMA.empty_table()
+def write_run_index(staging_paths: list[str], duplicates: pa.Table, path: Path, config: DedupConfig) -> int:
+    """Write what this run published, its kept documents minus the duplicates dedup rejected, one
+    staged shard at a time: a million documents' signatures (~0.7 GB) are never in memory at once.
+    Returns the number of documents indexed."""
     rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
-    return kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected))).cast(INDEX_SCHEMA)
+    schema = INDEX_SCHEMA.with_metadata({_INDEX_KEY: _index_settings(config)})
+    indexed = 0
+    with parquet_writer_atomic(path, schema) as writer:
+        for staging_path in staging_paths:
+            kept = _kept_rows([staging_path], INDEX_COLUMNS)
+            if kept.num_rows:
+                kept = kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected)))
+                writer.write_table(kept.cast(schema))
+                indexed += kept.num_rows
+    return indexed
 
 
 def write_index_file(table: pa.Table, path: Path, config: DedupConfig) -> int:

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 
 from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
 from refinery.flows.dataset import write_table_atomic
-from refinery.flows.dedup import candidate_pairs, find_duplicates, run_index_rows, write_index_file
+from refinery.flows.dedup import candidate_pairs, find_duplicates, write_run_index
 from refinery.flows.environment import become_worker
 from refinery.flows.publish import PartCounts, RunColumns, write_parts
 from refinery.flows.readers import Shard
@@ -219,8 +219,7 @@ def write_parts_work(
 
 def run_index_work(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> int:
     """Signatures of what this run keeps, so later append runs and other datasets dedup against it."""
-    rows = run_index_rows(staging_paths, pq.read_table(duplicates_path))
-    return write_index_file(rows, Path(path), config.dedup)
+    return write_run_index(staging_paths, pq.read_table(duplicates_path), Path(path), config.dedup)
 
 
 def _read_optional(path: str | None) -> pa.Table | None:

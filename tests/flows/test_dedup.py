@@ -9,9 +9,8 @@ from refinery.flows.dedup import (
     find_duplicates,
     load_dataset_index,
     load_index,
-    run_index_rows,
     write_index,
-    write_index_file,
+    write_run_index,
 )
 from refinery.transforms.config import DedupConfig
 from refinery.transforms.dedup_keys import dedup_columns
@@ -40,10 +39,8 @@ def stage(path, texts, ids=None):
 
 def publish_run(out_dir, staged, config=CONFIG, sequence=0):
     """What the flow records for a run that kept `staged` in the dataset at `out_dir`."""
-    rows = run_index_rows(staged, find_duplicates(staged, config))
-    return write_index_file(
-        rows, out_dir / ".current" / "dedup-index" / f"run-{sequence:04d}.parquet", config
-    )
+    path = out_dir / ".current" / "dedup-index" / f"run-{sequence:04d}.parquet"
+    return write_run_index(staged, find_duplicates(staged, config), path, config)
 
 
 def by_id(table):
@@ -187,3 +184,15 @@ def test_a_dataset_index_holds_what_each_run_kept(tmp_path):
         "run-0000.parquet",
         "run-0001.parquet",
     ]
+
+
+def test_a_run_index_holds_the_kept_documents_of_every_shard_in_input_order(tmp_path):
+    weather = "另一篇完全不同的文章，讲的是天气和旅游。" * 5
+    shards = [
+        stage(tmp_path / "s0.parquet", [ARTICLE, weather], ["a", "b"]),
+        stage(tmp_path / "s1.parquet", [ARTICLE.replace("，", ", ")], ["c"]),  # an exact copy of a
+        stage(tmp_path / "s2.parquet", ["第三篇文章讲的是城市里的公园和图书馆。" * 5], ["d"]),
+    ]
+    assert publish_run(tmp_path / "out", shards) == 3
+    table, skipped = load_dataset_index(tmp_path / "out", CONFIG)
+    assert table["id"].to_pylist() == ["a", "b", "d"] and skipped == []
