@@ -326,12 +326,17 @@ def combine_published(*tables: pa.Table | None) -> pa.Table | None:
     return pa.concat_tables(present) if present else None
 
 
+def _index_schema(config: DedupConfig) -> pa.Schema:
+    """An index file's schema, carrying the signature settings its rows were made with."""
+    return INDEX_SCHEMA.with_metadata({_INDEX_KEY: _index_settings(config)})
+
+
 def write_run_index(staging_paths: list[str], duplicates: pa.Table, path: Path, config: DedupConfig) -> int:
     """Write what this run published, its kept documents minus the duplicates dedup rejected, one
     staged shard at a time: a million documents' signatures (~0.7 GB) are never in memory at once.
     Returns the number of documents indexed."""
     rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
-    schema = INDEX_SCHEMA.with_metadata({_INDEX_KEY: _index_settings(config)})
+    schema = _index_schema(config)
     indexed = 0
     with parquet_writer_atomic(path, schema) as writer:
         for staging_path in staging_paths:
@@ -344,7 +349,7 @@ def write_run_index(staging_paths: list[str], duplicates: pa.Table, path: Path, 
 
 
 def write_index_file(table: pa.Table, path: Path, config: DedupConfig) -> int:
-    write_table_atomic(table.replace_schema_metadata({_INDEX_KEY: _index_settings(config)}), path)
+    write_table_atomic(table.cast(_index_schema(config)), path)
     return table.num_rows
 
 
