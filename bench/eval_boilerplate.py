@@ -1,6 +1,8 @@
 """Evaluate extraction and cleaning on every labelled set, side by side with the plain libraries.
 
-Systems on HTML: plain `trafilatura.extract` (the reference), readability-lxml, resiliparse, and
+Systems on HTML: plain `trafilatura.extract` (the reference), readability-lxml, resiliparse, the
+other extractors of the package index that are installed (magic-html, its forum mode, GNE, jusText,
+boilerpy3: `pip install` them to compare; magic-html needs `--ignore-requires-python` on 3.11), and
 refinery's per-document pipeline with each extraction engine (script conversion, width folding,
 corpus lines and dedup off, so only extraction and the line cleaner count). On plain text: no
 cleaning against refinery's line cleaner.
@@ -11,7 +13,10 @@ trafilatura-eval, F over must-have/must-not snippets as trafilatura's own benchm
 than one snippet worse). Splits (tuned/dev/held/new) are explained in pagesets.py: a `held` page is
 never printed by name.
 
-Usage:  .venv/bin/python bench/eval_boilerplate.py [--systems a,b] [--show-worst N] [--json PATH]
+Page types: the set's label where it has one (community, html_pagetypes), else refinery's own
+detector; forum pages are reported as "thread", article-comments as "comments".
+
+Usage:  .venv/bin/python bench/eval_boilerplate.py [--systems a,b] [--sets a,b] [--show-worst N] [--json PATH]
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from refinery.transforms.boilerplate import clean_lines  # noqa: E402
 from refinery.transforms.config import Config  # noqa: E402
 from refinery.transforms.decode import declared_charset, decode_bytes  # noqa: E402
 from refinery.transforms.document import RawRecord  # noqa: E402
-from refinery.transforms.extract import readability_text, resiliparse_text  # noqa: E402
+from refinery.transforms.extract import html_block_lines, readability_text, resiliparse_text  # noqa: E402
 from refinery.transforms.normalize import normalize_text  # noqa: E402
 from refinery.transforms.pipeline import process_record  # noqa: E402
 
@@ -53,27 +58,94 @@ def decoded(data: bytes) -> str:
     return decode_bytes(data, declared=declared_charset(data)).text
 
 
-def refinery(engine: str) -> Callable[[bytes], str]:
+def refinery(engine: str) -> Callable[[Case], str]:
+    """refinery's text; on snippet-labelled pages with its title above it, since a title snippet is
+    visible text that refinery keeps in its `title` column (the gold texts leave titles out)."""
     config = EVAL_CONFIG.with_overrides({"extract": {"engine": engine}})
 
-    def run(data: bytes) -> str:
-        record = RawRecord(id="eval", source_uri="eval", source_record=None, content_type="html", data=data)
-        return process_record(record, config).text
+    def run(case: Case) -> str:
+        record = RawRecord(
+            id="eval", source_uri="eval", source_record=None, content_type="html", data=case.data
+        )
+        document = process_record(record, config)
+        if case.gold is None and document.title:
+            return f"{document.title}\n{document.text}"
+        return document.text
 
     return run
 
 
-HTML_SYSTEMS: dict[str, Callable[[bytes], str]] = {
-    "trafilatura": lambda data: trafilatura.extract(data, include_comments=False, include_tables=True) or "",
-    "readability": lambda data: readability_text(decoded(data)),
-    "resiliparse": lambda data: resiliparse_text(decoded(data), "article"),
+def on_page(extract: Callable[[bytes], str]) -> Callable[[Case], str]:
+    return lambda case: extract(case.data)
+
+
+def library(extract: Callable[[bytes], str]) -> Callable[[Case], str]:
+    """Another project's extractor: one that fails on a page scores that page as empty."""
+    return lambda case: _quiet(lambda: extract(case.data))
+
+
+def installed_libraries() -> dict[str, Callable[[Case], str]]:
+    """Extractors from the package index that are installed here; none is a dependency of refinery."""
+    systems: dict[str, Callable[[bytes], str]] = {}
+    try:
+        from magic_html import GeneralExtractor
+
+        magic = GeneralExtractor()
+        systems["magic-html"] = library(lambda data: html_block_lines(magic.extract(decoded(data))["html"]))
+        systems["magic-html forum"] = library(
+            lambda data: html_block_lines(magic.extract(decoded(data), html_type="forum")["html"])
+        )
+    except ImportError:
+        pass
+    try:
+        from gne import GeneralNewsExtractor
+
+        gne = GeneralNewsExtractor()
+        systems["gne"] = library(lambda data: gne.extract(decoded(data))["content"])
+    except ImportError:
+        pass
+    try:
+        import justext
+
+        def jus(data: bytes) -> str:
+            stop = justext.get_stoplist("English")
+            paragraphs = justext.justext(decoded(data).encode("utf-8"), stop, encoding="utf-8")
+            return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+        systems["justext"] = library(jus)
+    except ImportError:
+        pass
+    try:
+        from boilerpy3 import extractors
+
+        article = extractors.ArticleExtractor(raise_on_failure=False)
+        systems["boilerpy3"] = library(lambda data: article.get_content(decoded(data)))
+    except ImportError:
+        pass
+    return systems
+
+
+def _quiet(call: Callable[[], str]) -> str:
+    try:
+        return call() or ""
+    except Exception:  # a library failing on a page scores that page as empty
+        return ""
+
+
+HTML_SYSTEMS: dict[str, Callable[[Case], str]] = {
+    "trafilatura": on_page(
+        lambda data: trafilatura.extract(data, include_comments=False, include_tables=True) or ""
+    ),
+    "readability": on_page(lambda data: readability_text(decoded(data))),
+    "resiliparse": on_page(lambda data: resiliparse_text(decoded(data), "article")),
+    **installed_libraries(),
     "refinery": refinery("ensemble"),
     "refinery trafilatura-only": refinery("trafilatura"),
     "refinery density": refinery("density"),
 }
-TEXT_SYSTEMS: dict[str, Callable[[str], str]] = {
-    "no cleaning": lambda raw: normalize_text(raw)[0],
-    "refinery": lambda raw: clean_lines(normalize_text(raw)[0], EVAL_CONFIG.boilerplate)[0],
+TEXT_SYSTEMS: dict[str, Callable[[Case], str]] = {
+    "no cleaning": on_page(lambda raw: normalize_text(raw)[0]),
+    "refinery": on_page(lambda raw: clean_lines(normalize_text(raw)[0], EVAL_CONFIG.boilerplate)[0]),
 }
 
 
@@ -126,7 +198,7 @@ def run_systems(cases: list[Case], systems: dict[str, Callable]) -> tuple[dict, 
     ms_per_page: dict[str, float] = {}
     for name, system in systems.items():
         started = time.perf_counter()
-        outputs[name] = {case.key: system(case.data) for case in cases}
+        outputs[name] = {case.key: system(case) for case in cases}
         ms_per_page[name] = 1000 * (time.perf_counter() - started) / max(len(cases), 1)
         print(f"  {name}: {ms_per_page[name]:.1f} ms per page", file=sys.stderr)
     return outputs, ms_per_page
@@ -160,11 +232,17 @@ def report(
     return results
 
 
+_TYPE_NAMES = {"forum": "thread", "article-comments": "comments"}
+
+
 def page_type_of(case: Case) -> str:
-    """The labelled type where the set has one, else what refinery's detector says."""
+    """The labelled type where the set has one, else what refinery's detector says; the scoring kind
+    and split follow, since F1 and snippet figures do not average together."""
     from refinery.transforms.pagetype import page_type
 
-    return case.page_type or page_type(decoded(case.data))
+    kind = case.page_type or page_type(decoded(case.data))
+    scoring = "gold F1" if case.gold is not None else "snippets"
+    return f"{_TYPE_NAMES.get(kind, kind)} ({scoring}) {case.split}"
 
 
 def main() -> int:
@@ -175,6 +253,7 @@ def main() -> int:
     parser.add_argument(
         "--show-worst", type=int, default=0, help="list refinery's N worst non-held pages per set"
     )
+    parser.add_argument("--sets", help="comma-separated HTML sets to run, e.g. community (default: all)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = parser.parse_args()
 
@@ -187,17 +266,16 @@ def main() -> int:
         systems = {name: HTML_SYSTEMS[name] for name in ["trafilatura", *wanted] if name in HTML_SYSTEMS}
 
     html = all_html_cases()
+    if args.sets:
+        wanted_sets = {name.strip() for name in args.sets.split(",")}
+        html = [case for case in html if case.set.split(":")[0] in wanted_sets]
     print(f"HTML: {len(html)} pages", file=sys.stderr)
     outputs, ms_per_page = run_systems(html, systems)
     results = {
         "html": report("HTML main text, by set", html, outputs, "trafilatura", lambda c: f"{c.set} {c.split}")
     }
     results["html_by_type"] = report(
-        "HTML main text, by page type (all sets with gold text)",
-        [case for case in html if case.gold is not None],
-        outputs,
-        "trafilatura",
-        page_type_of,
+        "HTML main text, by page type and split (all sets)", html, outputs, "trafilatura", page_type_of
     )
     print("\nms per page: " + ", ".join(f"{name} {ms:.1f}" for name, ms in ms_per_page.items()))
 

@@ -10,7 +10,8 @@ A page of a split set goes to `held` by a hash of its name, so the split never c
 
 Sets in this repository (the gate in tests/test_quality_gate.py uses them): html_synth,
 html_pagetypes, text_eval. Sets in ../shared/pages (used when present): gne-zh-news with the gold
-in bench/data/html_gold, readability-test-pages, trafilatura-eval.
+in bench/data/html_gold, readability-test-pages, trafilatura-eval, and community (forum threads,
+Q&A, board indexes and a comment section, labelled with snippets and a page type).
 """
 
 from __future__ import annotations
@@ -113,9 +114,34 @@ def trafilatura_eval_cases() -> list[Case]:
     return cases
 
 
+def community_cases() -> list[Case]:
+    """Real forum, Q&A, board-index and comment pages, snippet-labelled with their page type."""
+    folder = SHARED_PAGES / "community"
+    if not (folder / "evaldata.json").exists():
+        return []
+    cases = []
+    for _url, entry in sorted(json.loads((folder / "evaldata.json").read_text(encoding="utf-8")).items()):
+        page = folder / "html" / entry["file"]
+        if page.exists():
+            cases.append(
+                Case(
+                    "community",
+                    entry["file"],
+                    split_of(entry["file"]),
+                    page.read_bytes(),
+                    must_have=tuple(entry["with"]),
+                    must_not=tuple(entry["without"]),
+                    page_type=entry.get("type"),
+                )
+            )
+    return cases
+
+
 def in_repo_html_cases() -> list[Case]:
     return synthetic_cases("html_synth", "tuned") + synthetic_cases("html_pagetypes", "dev")
 
 
 def all_html_cases() -> list[Case]:
-    return gne_cases() + in_repo_html_cases() + readability_cases() + trafilatura_eval_cases()
+    return (
+        gne_cases() + in_repo_html_cases() + readability_cases() + trafilatura_eval_cases() + community_cases()
+    )

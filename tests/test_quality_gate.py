@@ -50,8 +50,8 @@ def data_digest() -> str:
 def html_scores() -> dict[str, list[tuple[str, float, float]]]:
     scores: dict[str, list[tuple[str, float, float]]] = {}
     for case in in_repo_html_cases():
-        ours = score(HTML_SYSTEMS["refinery"](case.data), case.gold).f1
-        plain = score(HTML_SYSTEMS["trafilatura"](case.data), case.gold).f1
+        ours = score(HTML_SYSTEMS["refinery"](case), case.gold).f1
+        plain = score(HTML_SYSTEMS["trafilatura"](case), case.gold).f1
         scores.setdefault(case.set, []).append((case.name, ours, plain))
     return scores
 
@@ -84,7 +84,7 @@ def test_refinery_is_ahead_of_plain_trafilatura_on_each_set_and_no_page_falls_fa
 def test_the_plain_text_cleaner_stays_above_its_floor():
     groups: dict[str, list[float]] = {}
     for case in text_cases():
-        cleaned = TEXT_SYSTEMS["refinery"](case.data)
+        cleaned = TEXT_SYSTEMS["refinery"](case)
         groups.setdefault(case.set, []).append(score(cleaned, case.gold).f1)
     below = {
         name: round(statistics.fmean(f1), 3)
