@@ -28,17 +28,17 @@ _PROSE_SHARE = 0.85
 
 
 @dataclass
-class _Block:
+class Block:
     element: etree._Element
     text: str
     link_chars: int
 
 
-class _BlockCollector:
+class BlockCollector:
     """Cuts the page's text into blocks at every block-level tag and <br>, in document order."""
 
     def __init__(self) -> None:
-        self.blocks: list[_Block] = []
+        self.blocks: list[Block] = []
         self._parts: list[str] = []
         self._link_chars = 0
         self._owner: etree._Element | None = None
@@ -55,7 +55,7 @@ class _BlockCollector:
     def flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self._parts)).strip()
         if text and self._owner is not None:
-            self.blocks.append(_Block(self._owner, text, self._link_chars))
+            self.blocks.append(Block(self._owner, text, self._link_chars))
         self._parts, self._link_chars, self._owner = [], 0, None
 
     def walk(self, element: etree._Element, owner: etree._Element, in_link: bool = False) -> None:
@@ -75,8 +75,9 @@ class _BlockCollector:
             self.flush()
 
 
-def _own_blocks(root: etree._Element) -> list[_Block]:
-    collector = _BlockCollector()
+def text_blocks(root: etree._Element) -> list[Block]:
+    """The page's text blocks in document order, each with the element that owns it."""
+    collector = BlockCollector()
     collector.walk(root, root)
     collector.flush()
     return collector.blocks
@@ -87,7 +88,8 @@ def prose_chars(lines: list[str]) -> int:
     return sum(len(line) for line in lines if len(line) >= 10 and _SENTENCE_PUNCT.search(line))
 
 
-def _is_prose(block: _Block) -> bool:
+def is_prose(block: Block) -> bool:
+    """A block that reads like sentences: ten characters or more, punctuated, few of them links."""
     text = block.text
     if len(text) < 10 or block.link_chars > 0.3 * len(text):
         return False
@@ -120,8 +122,8 @@ def _title(root: etree._Element) -> str | None:
 
 
 def _main_text(root: etree._Element) -> str:
-    blocks = _own_blocks(root)
-    prose = [block for block in blocks if _is_prose(block)]
+    blocks = text_blocks(root)
+    prose = [block for block in blocks if is_prose(block)]
     total = sum(len(block.text) for block in prose)
     if total == 0:
         return ""

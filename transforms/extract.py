@@ -26,6 +26,7 @@ from refinery.transforms.config import ExtractConfig
 from refinery.transforms.density import density_document
 from refinery.transforms.metadata import clean_person, clean_sitename, clean_title
 from refinery.transforms.pagetype import PageType, page_type, replies_are_content
+from refinery.transforms.threads import find_thread, parse_page
 
 # Agreement is a tie-break between close candidates, so trafilatura (whose metadata the document
 # keeps and whose output was best alone on every development set) starts with this lead.
@@ -56,11 +57,24 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
         text, title = density_document(html)
         return Extracted(text=tidy_extracted(text, title), title=title, url=url, method="density-only")
     kind = page_type(html)
-    extracted = _trafilatura(html, config, url, kind, fast=config.engine == "ensemble")
     if config.engine == "trafilatura":
-        return extracted
+        return _trafilatura(html, config, url, kind, fast=False)
     if too_deep(html):
+        extracted = _trafilatura(html, config, url, kind, fast=True)
         return replace(extracted, method="ensemble:trafilatura (too deeply nested for the others)")
+    root = parse_page(html)
+    thread = find_thread(root) if root is not None else None
+    if thread is not None:
+        # The posts are the page's content on any engine: the post extractor is the reference,
+        # and trafilatura gives the title and metadata.
+        kind = "forum" if kind == "article" else kind
+        extracted = _trafilatura(html, config, url, kind, fast=True)
+        return replace(
+            extracted,
+            text=tidy_extracted(thread.text, extracted.title),
+            method=f"ensemble:posts ({kind}: {thread.evidence})",
+        )
+    extracted = _trafilatura(html, config, url, kind, fast=True)
     candidates = {
         "trafilatura": extracted.text,
         "resiliparse": tidy_extracted(resiliparse_text(html, kind), extracted.title),

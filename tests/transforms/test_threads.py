@@ -1,0 +1,99 @@
+from refinery.transforms.config import ExtractConfig
+from refinery.transforms.extract import extract_html
+from refinery.transforms.threads import find_thread, parse_page
+
+REPLIES = [
+    "我也遇到过这个问题，换了一个电源适配器以后就好了，可以试试看。",
+    "顶一下",
+    "同意楼上，另外记得把固件升级到最新版本，旧版本有已知的发热问题。",
+    "谢谢各位，我回去试试，有结果再来汇报。",
+]
+OPENING = [
+    "家里的路由器用了两年，最近每天晚上都会断线几次，重启以后又能用一阵。",
+    "已经排除了宽带的问题，运营商来测过线路，一切正常。请问大家有什么办法？",
+]
+CODE = ["pip install router-tools", "router-tools scan --all"]
+CHROME = [
+    "网站首页 | 论坛 | 登录 | 注册",
+    "热门话题 #区块链 16.0k #考研 8.2k #装修 5.1k",
+    "关于我们 联系我们 京ICP备00000000号",
+]
+
+
+def floor(number: int, user: str, lines: list[str], extra: str = "") -> str:
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    return (
+        f'<div class="floor-box" id="floor{number}">'
+        f'<div class="floor-head"><a href="/u/{user}">{user}</a> <span>{number}楼</span> '
+        f"<span>发表于 2024-05-0{number} 10:2{number}</span></div>"
+        f'<div class="floor-body">{body}{extra}</div>'
+        f'<div class="floor-sign">签名：生活不止眼前的代码</div>'
+        '<div class="floor-tools">回复 引用 举报</div></div>'
+    )
+
+
+def thread_page() -> str:
+    code = "<pre><code>" + "\n".join(CODE) + "</code></pre>"
+    quote = '<blockquote>引用 1楼 的话：最近每天晚上都会断线</blockquote>'
+    floors = [
+        floor(1, "小明", OPENING),
+        floor(2, "路过的猫", [REPLIES[0]], code),
+        floor(3, "阿强", [REPLIES[1]]),
+        floor(4, "Lily", [REPLIES[2]], quote),
+        floor(5, "小明", [REPLIES[3]]),
+    ]
+    nav = f"<div class='topbar'>{CHROME[0]}</div>"
+    side = f"<div class='right-col'>{CHROME[1]}</div>"
+    return (
+        "<html><head><title>路由器每天晚上断线怎么办 - 示例社区</title></head><body>"
+        f"{nav}<h1>路由器每天晚上断线怎么办</h1><div class='stream'>{''.join(floors)}</div>"
+        f"{side}<div class='bottom'>{CHROME[2]}</div></body></html>"
+    )
+
+
+def test_a_thread_on_an_unknown_engine_gives_every_post_and_none_of_its_chrome():
+    thread = find_thread(parse_page(thread_page()))
+    assert thread is not None and "5 div.floor-box#floor posts" in thread.evidence
+    lines = thread.text.split("\n")
+    wanted = [*OPENING, REPLIES[0], *CODE, REPLIES[1], REPLIES[2], REPLIES[3]]
+    assert [line for line in lines if line in wanted] == wanted  # every post, in page order
+    assert "引用 1楼 的话：最近每天晚上都会断线" in lines  # quotes are part of what a post says
+    leaked = [line for line in lines if any(word in line for word in ("签名", "回复 引用", "发表于", "热门"))]
+    assert not leaked
+    assert not any(line in ("小明", "路过的猫", "阿强", "Lily") for line in lines)
+
+
+def test_the_extractor_publishes_the_posts_and_says_why_the_page_is_a_thread():
+    extracted = extract_html(thread_page(), ExtractConfig())
+    assert extracted.page_type == "forum"
+    assert extracted.method.startswith("ensemble:posts (forum: 5 div.floor-box#floor posts, 5 dated")
+    assert all(line in extracted.text for line in [*OPENING, *REPLIES, *CODE])
+
+
+def test_an_article_with_a_comment_list_is_not_a_thread():
+    article = "".join(
+        f"<p>这是新闻正文的第{i}段，介绍了本市今年新建公园的情况，市民反映良好，附近的居民每天都来散步。</p>"
+        for i in range(12)
+    )
+    comments = "".join(
+        f'<li class="comment"><a href="/u{i}">网友{i}</a> 2024-05-0{i} 评论：说得好，支持一下！</li>'
+        for i in range(1, 6)
+    )
+    page = f"<html><body><article><h1>新公园开放</h1>{article}</article><ul>{comments}</ul></body></html>"
+    assert find_thread(parse_page(page)) is None
+    assert extract_html(page, ExtractConfig()).page_type == "article"
+
+
+def test_a_dated_link_list_is_not_a_thread():
+    rows = "".join(
+        f'<div class="row"><a href="/t/{i}">第{i}个讨论帖的标题，点击进入查看全文</a> 2024-05-0{i % 9 + 1}</div>'
+        for i in range(20)
+    )
+    assert find_thread(parse_page(f"<html><body><div>{rows}</div></body></html>")) is None
+
+
+def test_pages_without_a_tree_or_text_have_no_thread():
+    assert parse_page("") is None
+    assert find_thread(parse_page("<html><body></body></html>")) is None
+    xml_declared = '<?xml version="1.0" encoding="utf-8"?><html><body><p>正文</p></body></html>'
+    assert parse_page(xml_declared) is not None

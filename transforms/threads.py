@@ -1,0 +1,373 @@
+"""Forum threads, Q&A answer lists and comment streams, found from a page's structure.
+
+Forum and community software differs in every class name, but a thread looks the same in every
+engine: sibling blocks of one tag/class signature, one a post, each with a short who/when line
+and a body, holding most of the page's prose. Link lists (board indexes, related articles) repeat
+too, but their text is mostly links. So a page is a thread when such a group is found, whatever
+its engine; the posts' text is then read block by block, and the lines that every post repeats
+(buttons, "Posts: 123", "发信人: …" headers), who/when lines, profile boxes and signatures are
+dropped. Quotes and code stay: they are part of what a post says.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from refinery.transforms.density import Block, is_prose, text_blocks
+
+# Never text a reader sees as part of a page's prose.
+_SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "select", "option", "textarea", "button")
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "head"})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote", "dd", "dt", "dl",
+    "table", "section", "article", "ul", "ol", "figure", "figcaption", "header", "footer", "main", "td",
+    "th", "form", "fieldset", "center", "aside", "nav", "hr",
+})  # fmt: skip
+_WHEN = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|\b\d{1,2}:\d{2}\b"
+    r"|\d+\s*(?:秒|分钟|小时|天|周|个月|個月|年)前|昨天|前天|刚刚|剛剛"
+    r"|\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|mo|years?|yrs?|y|d|h)\.?\s+ago\b"
+    r"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
+# Parts of a post that are about its author or are controls, named so by every engine's classes.
+_CHROME_CLASS = re.compile(
+    r"sign|avatar|userinfo|user-info|user_info|usercard|user-card|postprofile|profile|authorinfo"
+    r"|author-info|vote|share|toolbar|actions?\b|btn|button|likes?\b|reputation|badge|rank|level"
+    r"|post-?meta|postmeta|posthead|post-head|post_head|byline|dateline|timestamp|report|edit(?:ed)?by"
+    r"|lastedit|last-edit|modified|permalink",
+    re.IGNORECASE,
+)
+_CHROME_MAX_CHARS = 160  # a classed part longer than this is a post body, whatever its class says
+_MIN_POSTS = 3
+# Containers a post can be; headings and paragraphs repeat in every article.
+_POST_TAGS = frozenset({"div", "li", "article", "section", "table", "tbody", "tr", "dl", "dd", "ul", "ol"})
+_CANDIDATE_GROUPS = 8
+_MIN_DATED_SHARE = 0.5
+_MIN_TEXT_SHARE = 0.45  # the posts hold at least this share of the page's non-link text
+_MIN_PROSE_SHARE = 0.6  # and of its prose, unless the prose outside them is shorter than:
+_MAX_PROSE_OUTSIDE = 300
+_MAX_LINK_SHARE = 0.6  # above this a repeated group is a link list (a board index), not posts
+_REPEATED_SHARE = 0.5  # a line in at least this share of posts is the engine's, not a writer's
+_SHORT_LINK_LINE = 30
+_DIGITS = re.compile(r"\d+")
+_RECORD_NUMBER = re.compile(r"\d{4,}")
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
+_SENTENCE = re.compile(r"[。！？；，、：“”]|[.!?;,](?=\s)")
+_LABEL_PREFIX = re.compile(r"^(.{1,8}?)\s*[:：]")
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A page's posts in page order, each one block a line, and why the page is a thread."""
+
+    posts: tuple[str, ...]
+    lead: str  # prose above the posts outside their group (a question, an opening post)
+    evidence: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(part for part in (self.lead, *self.posts) if part)
+
+
+@dataclass(slots=True)
+class _Sizes:
+    chars: dict[etree._Element, int]
+    links: dict[etree._Element, int]
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def parse_page(html: str) -> etree._Element | None:
+    """The page's tree (lxml.html), or None when there is none to be had."""
+    try:
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def find_thread(root: etree._Element) -> Thread | None:
+    """The page's posts when its structure is a thread's, else None. `root` is not changed.
+
+    A repeated group is a thread when its posts are not a link list, at least half are dated, they
+    hold _MIN_TEXT_SHARE of the page's text, and most of its prose: an article's comment list
+    leaves the article's prose outside, a thread leaves only chrome there.
+    """
+    sizes = _measure(root)
+    body = root.find("body")
+    page = root if body is None else body
+    page_chars = sizes.chars.get(page, 0) - sizes.links.get(page, 0)
+    if page_chars <= 0:
+        return None
+    prose: list[Block] | None = None
+    for posts, signature in _groups(root, sizes)[:_CANDIDATE_GROUPS]:
+        chars = sum(sizes.chars[e] for post in posts for e in post)
+        links = sum(sizes.links[e] for post in posts for e in post)
+        if chars - links < _MIN_TEXT_SHARE * page_chars:
+            break  # groups come largest first
+        if links > _MAX_LINK_SHARE * chars:
+            continue
+        dated = sum(any(_WHEN.search(_text_of(e)) for e in post) for post in posts)
+        if dated < _MIN_DATED_SHARE * len(posts):
+            continue
+        if prose is None:
+            prose = [block for block in text_blocks(page) if is_prose(block)]
+        inside = {node for post in posts for e in post for node in e.iter()}
+        outside = sum(len(block.text) for block in prose if block.element not in inside)
+        within = sum(len(block.text) for block in prose) - outside
+        if outside > _MAX_PROSE_OUTSIDE and within < _MIN_PROSE_SHARE * (within + outside):
+            continue
+        if _prose_before(prose, posts[0][0], inside) > max(_MAX_PROSE_OUTSIDE, _longest(posts, sizes)):
+            continue  # an article above its comments: more prose than any one post, outside them
+        evidence = (
+            f"{len(posts)} {signature} posts, {dated} dated, {(chars - links) / page_chars:.0%} of the "
+            f"page's text, {within / max(within + outside, 1):.0%} of its prose"
+        )
+        texts = _post_texts(posts)
+        return Thread(posts=tuple(t for t in texts if t), lead=_lead(posts, sizes), evidence=evidence)
+    return None
+
+
+def _prose_before(prose: list[Block], first: etree._Element, inside: set[etree._Element]) -> int:
+    """Characters of prose blocks above the first post, outside the posts and page chrome."""
+    position = {node: index for index, node in enumerate(first.getroottree().iter())}
+    start = position[first]
+    return sum(
+        len(block.text)
+        for block in prose
+        if block.element not in inside
+        and position.get(block.element, start) < start
+        and not any(a.tag in _CHROME_TAGS for a in block.element.iterancestors())
+    )
+
+
+def _longest(posts: list[list[etree._Element]], sizes: _Sizes) -> int:
+    return max(sum(sizes.chars[e] - sizes.links[e] for e in post) for post in posts)
+
+
+def _measure(root: etree._Element) -> _Sizes:
+    """Visible characters and characters inside links under every element, in one pass."""
+    chars: dict[etree._Element, int] = {}
+    links: dict[etree._Element, int] = {}
+    skipped: set[etree._Element] = set()
+    elements = [e for e in root.iter(etree.Element)]
+    for element in elements:
+        parent = element.getparent()
+        if element.tag in _SKIP_TAGS or (parent is not None and parent in skipped):
+            skipped.add(element)
+    for element in reversed(elements):
+        if element in skipped:
+            continue
+        own = len((element.text or "").strip())
+        own += sum(len((child.tail or "").strip()) for child in element)
+        total = own + chars.get(element, 0)
+        chars[element] = total
+        if element.tag == "a":
+            links[element] = total
+        parent = element.getparent()
+        if parent is not None:
+            chars[parent] = chars.get(parent, 0) + total
+            links[parent] = links.get(parent, 0) + links.get(element, 0)
+    for element in chars:
+        links.setdefault(element, 0)
+    return _Sizes(chars, links)
+
+
+def _signature(element: etree._Element, numbers: re.Pattern[str] = _DIGITS) -> str:
+    """Tag, classes and id, without the numbers that differ between posts (post123, bg1/bg2)."""
+    classes = " ".join(sorted(numbers.sub("", c) for c in (element.get("class") or "").split()))
+    ident = _DIGITS.sub("", element.get("id") or "").rstrip("-_") if element.get("id") else ""
+    return f"{element.tag}.{classes}#{ident}" if ident else f"{element.tag}.{classes}"
+
+
+def _alike(indices: list[int], children: list[etree._Element]) -> list[list[int]]:
+    """The members of a signature group, split where their classes differ by more than record
+    numbers and an alternation: bg1/bg2 rows are one group, col_300/col_620/col_940 layout is not."""
+    exact: dict[str, list[int]] = {}
+    for index in indices:
+        exact.setdefault(_signature(children[index], _RECORD_NUMBER), []).append(index)
+    return [indices] if len(exact) <= 2 else list(exact.values())
+
+
+def _groups(root: etree._Element, sizes: _Sizes) -> list[tuple[list[list[etree._Element]], str]]:
+    """Groups of at least _MIN_POSTS sibling posts, most text first. A post is a container element
+    of the group's signature; a table row also takes the rows up to the next one (engines that put
+    a post's header and body in two rows), the last as many as the others' median."""
+    found: list[tuple[int, int, list[list[etree._Element]], str]] = []
+    for order, parent in enumerate(root.iter(etree.Element)):
+        if len(parent) < _MIN_POSTS or parent not in sizes.chars:
+            continue
+        children = [child for child in parent if child in sizes.chars]
+        by_signature: dict[str, list[int]] = {}
+        for index, child in enumerate(children):
+            if sizes.chars[child] and child.tag in _POST_TAGS:
+                by_signature.setdefault(_signature(child), []).append(index)
+        for signature, similar in by_signature.items():
+            for starts in _alike(similar, children) if len(similar) >= _MIN_POSTS else []:
+                if len(starts) >= _MIN_POSTS:
+                    found.append(_group(starts, children, signature, order, sizes))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [(posts, signature) for _, _, posts, signature in found]
+
+
+def _group(
+    starts: list[int], children: list[etree._Element], signature: str, order: int, sizes: _Sizes
+) -> tuple[int, int, list[list[etree._Element]], str]:
+    """(minus its text, page order, posts, signature) for sorting: the posts as element lists."""
+    if signature.startswith("tr."):
+        widths = sorted(b - a for a, b in itertools.pairwise(starts))
+        ends = [*starts[1:], starts[-1] + widths[len(widths) // 2]]
+    else:
+        ends = [start + 1 for start in starts]
+    posts = [children[a:b] for a, b in zip(starts, ends, strict=True)]
+    text_chars = sum(sizes.chars[e] - sizes.links[e] for post in posts for e in post)
+    return -text_chars, order, posts, signature
+
+
+def _text_of(element: etree._Element) -> str:
+    return _SPACE.sub(" ", "".join(element.itertext())).strip()
+
+
+def _post_texts(posts: list[list[etree._Element]]) -> list[str]:
+    """Each post's lines without the engine's own: repeated lines, who/when lines, profile parts."""
+    per_post = [[line for element in post for line in _block_lines(element)] for post in posts]
+    shapes: Counter[str] = Counter()
+    labels: Counter[str] = Counter()
+    for lines in per_post:
+        shapes.update({_shape(text) for text, _ in lines})
+        labels.update({label for text, _ in lines if (label := _label(text))})
+    repeated = max(2, _REPEATED_SHARE * len(posts))
+    posts = []
+    for lines in per_post:
+        kept = [
+            text
+            for text, link_chars in lines
+            if shapes[_shape(text)] < repeated
+            and labels[_label(text) or ""] < repeated
+            and not _is_who_or_when(text, link_chars)
+        ]
+        posts.append("\n".join(kept))
+    return posts
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("0", _SPACE.sub("", line).casefold())
+
+
+def _label(line: str) -> str | None:
+    """A header label ("发信人:", "Posts:") of a short line, which engines print in every post."""
+    if len(line) > 80:
+        return None
+    match = _LABEL_PREFIX.match(line)
+    return match.group(1).strip().casefold() if match else None
+
+
+def _is_who_or_when(line: str, link_chars: int) -> bool:
+    """A user name or a button (a short line of link text), or a dateline (mostly a date)."""
+    if len(line) <= _SHORT_LINK_LINE and link_chars >= 0.8 * len(line):
+        return True
+    if len(line) > 60:
+        return False
+    when = sum(len(match) for match in _WHEN.findall(line))
+    return when > 0 and when >= 0.3 * len(line)
+
+
+def _block_lines(element: etree._Element) -> list[tuple[str, int]]:
+    """(line, characters in links) per block and <br> under `element`, skipping profile parts."""
+    lines: list[tuple[str, int]] = []
+    parts: list[str] = []
+    link_chars = [0]
+
+    def flush() -> None:
+        text = _SPACE.sub(" ", "".join(parts)).strip()
+        if text:
+            lines.append((text, min(link_chars[0], len(text))))
+        parts.clear()
+        link_chars[0] = 0
+
+    def add(text: str | None, in_link: bool) -> None:
+        if text:
+            parts.append(text)
+            if in_link:
+                link_chars[0] += len(text.strip())
+
+    def walk(node: etree._Element, in_link: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not tag or tag in _SKIP_TAGS or _is_profile_part(node):
+            return
+        if tag == "pre":  # code and commands keep their lines
+            flush()
+            for line in "".join(node.itertext()).split("\n"):
+                add(line, False)
+                flush()
+            return
+        block = tag in _BLOCK_TAGS or tag == "br"
+        if block:
+            flush()
+        inner_link = in_link or tag == "a"
+        add(node.text, inner_link)
+        for child in node:
+            walk(child, inner_link)
+            add(child.tail, inner_link)
+        if block:
+            flush()
+
+    walk(element, False)
+    flush()
+    return lines
+
+
+def _is_profile_part(node: etree._Element) -> bool:
+    names = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if not names.strip() or not _CHROME_CLASS.search(names):
+        return False
+    if node.find(".//blockquote") is not None or node.find(".//pre") is not None:
+        return False
+    return len(_text_of(node)) <= _CHROME_MAX_CHARS
+
+
+def _lead(posts: list[list[etree._Element]], sizes: _Sizes) -> str:
+    """Prose above the first post in the posts' nearest containers (a question, an opening post
+    in other markup): blocks of at least 10 characters, mostly not links, outside page chrome."""
+    first = posts[0][0]
+    group = {element for post in posts for element in post}
+    group.update(first.iterancestors())  # their own text may come after the posts
+    container = first.getparent()
+    for _ in range(4):
+        if container is None:
+            return ""
+        lines = []
+        for node in container.iter(etree.Element):
+            if node is first:
+                break
+            if node in group or node.tag not in ("p", "h1", "h2", "h3", "div", "td", "span", "pre"):
+                continue
+            if any(a.tag in _CHROME_TAGS for a in node.iterancestors()) or node not in sizes.chars:
+                continue
+            own = [(t, links) for t, links in _block_lines_own(node)]
+            lines.extend(
+                t for t, links in own if len(t) >= 10 and links < 0.3 * len(t) and _SENTENCE.search(t)
+            )
+        if lines:
+            return "\n".join(dict.fromkeys(lines))
+        container = container.getparent()
+    return ""
+
+
+def _block_lines_own(node: etree._Element) -> list[tuple[str, int]]:
+    """The text directly in `node` (not in its block children), as one line."""
+    parts, links = [node.text or ""], 0
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS and child.tag not in _SKIP_TAGS:
+            parts.append("".join(child.itertext()))
+            links += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
+        parts.append(child.tail or "")
+    text = _SPACE.sub(" ", "".join(parts)).strip()
+    return [(text, links)] if text else []
