@@ -9,7 +9,9 @@ Splits say what a figure is evidence of:
 A page of a split set goes to `held` by a hash of its name, so the split never changes.
 
 Sets in this repository (the gate in tests/test_quality_gate.py uses them): html_synth,
-html_pagetypes, text_eval. Sets in ../shared/pages (used when present): gne-zh-news with the gold
+html_pagetypes, text_eval, and the dev half of html_threads (threads, Q&A and account pages on
+engines the markup markers do not know, written after the thread detector; its held half is
+only ever reported as totals). Sets in ../shared/pages (used when present): gne-zh-news with the gold
 in bench/data/html_gold, readability-test-pages, trafilatura-eval, and community (forum threads,
 Q&A, board indexes and a comment section, labelled with snippets and a page type).
 """
@@ -46,7 +48,8 @@ def split_of(name: str) -> str:
     return "held" if hashlib.sha1(name.encode()).digest()[0] % 2 else "dev"
 
 
-def synthetic_cases(folder: str, split: str) -> list[Case]:
+def synthetic_cases(folder: str, split: str | None) -> list[Case]:
+    """The pages of a folder in this repository; split None splits them by hash."""
     cases = []
     for gold_file in sorted((DATA / folder).glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -54,7 +57,7 @@ def synthetic_cases(folder: str, split: str) -> list[Case]:
             Case(
                 set=f"{folder}:{gold['group']}",
                 name=gold["page"],
-                split=split,
+                split=split or split_of(gold["page"]),
                 data=gold_file.with_name(gold["page"]).read_bytes(),
                 gold=gold["text"],
                 page_type=gold.get("type"),
@@ -138,7 +141,11 @@ def community_cases() -> list[Case]:
 
 
 def in_repo_html_cases() -> list[Case]:
-    return synthetic_cases("html_synth", "tuned") + synthetic_cases("html_pagetypes", "dev")
+    return (
+        synthetic_cases("html_synth", "tuned")
+        + synthetic_cases("html_pagetypes", "dev")
+        + synthetic_cases("html_threads", None)
+    )
 
 
 def all_html_cases() -> list[Case]:

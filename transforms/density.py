@@ -107,7 +107,7 @@ def density_document(html: str) -> tuple[str, str | None]:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return "", None
-    return _main_text(root), _title(root)
+    return main_text(root), _title(root)
 
 
 def _title(root: etree._Element) -> str | None:
@@ -121,7 +121,8 @@ def _title(root: etree._Element) -> str | None:
     return None
 
 
-def _main_text(root: etree._Element) -> str:
+def main_text(root: etree._Element) -> str:
+    """The blocks of the smallest element holding nearly all of the page's prose, without link lists."""
     blocks = text_blocks(root)
     prose = [block for block in blocks if is_prose(block)]
     total = sum(len(block.text) for block in prose)

@@ -23,10 +23,10 @@ from resiliparse.extract.html2text import extract_plain_text
 
 from refinery.transforms.boilerplate import is_body_line
 from refinery.transforms.config import ExtractConfig
-from refinery.transforms.density import density_document
+from refinery.transforms.density import density_document, main_text, prose_chars
 from refinery.transforms.metadata import clean_person, clean_sitename, clean_title
 from refinery.transforms.pagetype import PageType, page_type, replies_are_content
-from refinery.transforms.threads import find_thread, parse_page
+from refinery.transforms.threads import Page, find_thread, read_page
 
 # Agreement is a tie-break between close candidates, so trafilatura (whose metadata the document
 # keeps and whose output was best alone on every development set) starts with this lead.
@@ -37,6 +37,11 @@ _TRAFILATURA_LEAD = 0.2
 _OPINION_MIN_COVER = 0.3
 _OPINION_MIN_CONTAINED = 0.8
 _SETTLED = 0.9
+# A published text must hold this share of the prose of a page with at least _MIN_PAGE_PROSE
+# characters of it; if not, the prose block's text replaces it when it holds _DENSE_GAIN times more.
+_MIN_COVER = 0.1
+_MIN_PAGE_PROSE = 500
+_DENSE_GAIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +67,8 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     if too_deep(html):
         extracted = _trafilatura(html, config, url, kind, fast=True)
         return replace(extracted, method="ensemble:trafilatura (too deeply nested for the others)")
-    root = parse_page(html)
-    thread = find_thread(root) if root is not None else None
+    page = read_page(html)
+    thread = find_thread(page) if page is not None else None
     if thread is not None:
         # The posts are the page's content on any engine: the post extractor is the reference,
         # and trafilatura gives the title and metadata.
@@ -75,6 +80,28 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
             method=f"ensemble:posts ({kind}: {thread.evidence})",
         )
     extracted = _trafilatura(html, config, url, kind, fast=True)
+    text, method = _vote(html, extracted, kind, config)
+    if page is not None and _covers_little(text, page):
+        # Agreement is no proof when the agreed text holds a sliver of the page's prose (an account
+        # header above an article in <section>s): the block that holds the prose is the text.
+        dense = tidy_extracted(main_text(page.root), extracted.title)
+        if prose_chars(dense.split("\n")) > _DENSE_GAIN * max(prose_chars(text.split("\n")), 1):
+            share = prose_chars(text.split("\n")) / page.prose_chars
+            text, method = dense, f"density ({method} held {share:.0%} of the page's prose)"
+    return replace(extracted, text=text, method=f"ensemble:{method}")
+
+
+def _covers_little(text: str, page: Page) -> bool:
+    """The text holds under _MIN_COVER of the prose of a page that has some. The page's text size
+    bounds its prose, so most pages are decided without finding the prose blocks."""
+    held = prose_chars(text.split("\n"))
+    if held >= _MIN_COVER * page.text_chars:
+        return False
+    return page.prose_chars >= _MIN_PAGE_PROSE and held < _MIN_COVER * page.prose_chars
+
+
+def _vote(html: str, extracted: Extracted, kind: PageType, config: ExtractConfig) -> tuple[str, str]:
+    """The text the three extractors agree on most, and how it was chosen."""
     candidates = {
         "trafilatura": extracted.text,
         "resiliparse": tidy_extracted(resiliparse_text(html, kind), extracted.title),
@@ -83,7 +110,7 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     if agreement(bags["trafilatura"], bags["resiliparse"]) >= _SETTLED:
         # readability (the slowest opinion, ~40 ms) could neither outvote trafilatura here nor
         # find much to prune: the two others already agree on nearly every token.
-        return replace(extracted, method="ensemble:trafilatura (settled)")
+        return extracted.text, "trafilatura (settled)"
     candidates["readability"] = tidy_extracted(readability_text(html), extracted.title)
     bags["readability"] = token_bag(candidates["readability"])
     order = ("trafilatura", "readability", "resiliparse")  # ties go to the first
@@ -102,7 +129,7 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
     elif chosen != "readability" and kind == "article":
         text, pruned = prune_by_opinion(text, candidates["readability"], config.max_pruned_share)
         chosen += f"-{pruned} lines readability left out" if pruned else ""
-    return replace(extracted, text=text, method=f"ensemble:{chosen}")
+    return text, chosen
 
 
 # resiliparse takes time in the square of the nesting depth (116 s at 50,000 levels, a page built to

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import lxml.html
 from lxml import etree
@@ -30,25 +31,36 @@ _BLOCK_TAGS = frozenset({
     "th", "form", "fieldset", "center", "aside", "nav", "hr",
 })  # fmt: skip
 _WHEN = re.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}|\b\d{1,2}:\d{2}\b"
-    r"|\d+\s*(?:秒|分钟|小时|天|周|个月|個月|年)前|昨天|前天|刚刚|剛剛"
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}"
+    r"|(?:\d{1,2}[-/月]\d{1,2}日?\s*)?\b\d{1,2}:\d{2}\b"
+    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|个月|個月|年)前|今天|今日|昨天|前天|刚刚|剛剛"
     r"|\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|mo|years?|yrs?|y|d|h)\.?\s+ago\b"
     r"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
-# Parts of a post that are about its author or are controls, named so by every engine's classes.
-_CHROME_CLASS = re.compile(
-    r"sign|avatar|userinfo|user-info|user_info|usercard|user-card|postprofile|profile|authorinfo"
-    r"|author-info|vote|share|toolbar|actions?\b|btn|button|likes?\b|reputation|badge|rank|level"
-    r"|post-?meta|postmeta|posthead|post-head|post_head|byline|dateline|timestamp|report|edit(?:ed)?by"
-    r"|lastedit|last-edit|modified|permalink",
-    re.IGNORECASE,
-)
+# Parts of a post about its author or its controls, by the words of their class and id names
+# (msg-who, postprofile, userInfo, act-reply): every engine names them so.
+_CHROME_WORDS = frozenset({
+    "sig", "sign", "signature", "avatar", "author", "user", "userinfo", "usercard", "profile",
+    "postprofile", "authorinfo", "who", "poster", "nick", "vote", "votes", "share", "toolbar", "tools",
+    "action", "actions", "act", "btn", "button", "buttons", "like", "likes", "reputation", "badge",
+    "rank", "level", "meta", "postmeta", "head", "hd", "header", "posthead", "byline", "dateline",
+    "time", "timestamp", "date", "report", "edit", "edited", "editedby", "lastedit", "permalink",
+    "floor", "ip", "tail", "client", "when",
+})  # fmt: skip
+# A part named for what the writer wrote is never chrome (floor-body, user-content, answer-meta-text).
+_CONTENT_WORDS = frozenset({
+    "body", "content", "text", "txt", "message", "entry", "answer", "question", "richtext", "article",
+    "main", "quote", "code",
+})  # fmt: skip
+_WHEN_WORDS = frozenset({"time", "timestamp", "date", "dateline", "when"})
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _CHROME_MAX_CHARS = 160  # a classed part longer than this is a post body, whatever its class says
 _MIN_POSTS = 3
 # Containers a post can be; headings and paragraphs repeat in every article.
 _POST_TAGS = frozenset({"div", "li", "article", "section", "table", "tbody", "tr", "dl", "dd", "ul", "ol"})
 _CANDIDATE_GROUPS = 8
+_LEAD_LEVELS = 4
 _MIN_DATED_SHARE = 0.5
 _MIN_TEXT_SHARE = 0.45  # the posts hold at least this share of the page's non-link text
 _MIN_PROSE_SHARE = 0.6  # and of its prose, unless the prose outside them is shorter than:
@@ -56,6 +68,7 @@ _MAX_PROSE_OUTSIDE = 300
 _MAX_LINK_SHARE = 0.6  # above this a repeated group is a link list (a board index), not posts
 _REPEATED_SHARE = 0.5  # a line in at least this share of posts is the engine's, not a writer's
 _SHORT_LINK_LINE = 30
+_SIG_DASHES = frozenset({"--", "-- ", "——"})
 _DIGITS = re.compile(r"\d+")
 _RECORD_NUMBER = re.compile(r"\d{4,}")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
@@ -93,59 +106,85 @@ def parse_page(html: str) -> etree._Element | None:
         return None
 
 
-def find_thread(root: etree._Element) -> Thread | None:
-    """The page's posts when its structure is a thread's, else None. `root` is not changed.
+class Page:
+    """A parsed page measured once: its visible and link characters per element, and (when asked
+    for) its prose blocks. Thread detection and the extractors' coverage check share it."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.sizes = _measure(root)
+        body = root.find("body")
+        self.body = root if body is None else body
+        self.text_chars = self.sizes.chars.get(self.body, 0) - self.sizes.links.get(self.body, 0)
+
+    @cached_property
+    def prose(self) -> list[Block]:
+        """The blocks that read like sentences, outside navigation, headers, footers and asides."""
+        return [block for block in text_blocks(self.body) if is_prose(block)]
+
+    @cached_property
+    def order(self) -> dict[etree._Element, int]:
+        """Each element's position in document order."""
+        return {node: index for index, node in enumerate(self.root.iter())}
+
+    @cached_property
+    def prose_chars(self) -> int:
+        return sum(len(block.text) for block in self.prose)
+
+
+def read_page(html: str) -> Page | None:
+    root = parse_page(html)
+    return None if root is None else Page(root)
+
+
+def find_thread(page: Page) -> Thread | None:
+    """The page's posts when its structure is a thread's, else None. The tree is not changed.
 
     A repeated group is a thread when its posts are not a link list, at least half are dated, they
     hold _MIN_TEXT_SHARE of the page's text, and most of its prose: an article's comment list
     leaves the article's prose outside, a thread leaves only chrome there.
     """
-    sizes = _measure(root)
-    body = root.find("body")
-    page = root if body is None else body
-    page_chars = sizes.chars.get(page, 0) - sizes.links.get(page, 0)
-    if page_chars <= 0:
+    sizes = page.sizes
+    if page.text_chars <= 0:
         return None
-    prose: list[Block] | None = None
-    for posts, signature in _groups(root, sizes)[:_CANDIDATE_GROUPS]:
+    for posts, signature in _groups(page.root, sizes)[:_CANDIDATE_GROUPS]:
         chars = sum(sizes.chars[e] for post in posts for e in post)
         links = sum(sizes.links[e] for post in posts for e in post)
-        if chars - links < _MIN_TEXT_SHARE * page_chars:
+        if chars - links < _MIN_TEXT_SHARE * page.text_chars:
             break  # groups come largest first
         if links > _MAX_LINK_SHARE * chars:
             continue
         dated = sum(any(_WHEN.search(_text_of(e)) for e in post) for post in posts)
         if dated < _MIN_DATED_SHARE * len(posts):
             continue
-        if prose is None:
-            prose = [block for block in text_blocks(page) if is_prose(block)]
         inside = {node for post in posts for e in post for node in e.iter()}
-        outside = sum(len(block.text) for block in prose if block.element not in inside)
-        within = sum(len(block.text) for block in prose) - outside
-        if outside > _MAX_PROSE_OUTSIDE and within < _MIN_PROSE_SHARE * (within + outside):
+        within = sum(len(block.text) for block in page.prose if block.element in inside)
+        outside = page.prose_chars - within
+        if outside > _MAX_PROSE_OUTSIDE and within < _MIN_PROSE_SHARE * page.prose_chars:
             continue
-        if _prose_before(prose, posts[0][0], inside) > max(_MAX_PROSE_OUTSIDE, _longest(posts, sizes)):
+        above = _prose_above(page, posts[0][0], inside)
+        if sum(len(block.text) for block in above) > max(_MAX_PROSE_OUTSIDE, _longest(posts, sizes)):
             continue  # an article above its comments: more prose than any one post, outside them
         evidence = (
-            f"{len(posts)} {signature} posts, {dated} dated, {(chars - links) / page_chars:.0%} of the "
-            f"page's text, {within / max(within + outside, 1):.0%} of its prose"
+            f"{len(posts)} {signature} posts, {dated} dated, {(chars - links) / page.text_chars:.0%} of "
+            f"the page's text, {within / max(page.prose_chars, 1):.0%} of its prose"
         )
         texts = _post_texts(posts)
-        return Thread(posts=tuple(t for t in texts if t), lead=_lead(posts, sizes), evidence=evidence)
+        lead = _lead(page, above, posts[0][0])
+        return Thread(posts=tuple(t for t in texts if t), lead=lead, evidence=evidence)
     return None
 
 
-def _prose_before(prose: list[Block], first: etree._Element, inside: set[etree._Element]) -> int:
-    """Characters of prose blocks above the first post, outside the posts and page chrome."""
-    position = {node: index for index, node in enumerate(first.getroottree().iter())}
-    start = position[first]
-    return sum(
-        len(block.text)
-        for block in prose
-        if block.element not in inside
-        and position.get(block.element, start) < start
+def _prose_above(page: Page, first: etree._Element, inside: set[etree._Element]) -> list[Block]:
+    """The prose blocks above the first post, outside the posts and the page's chrome."""
+    end = page.order[first]
+    return [
+        block
+        for block in page.prose
+        if page.order.get(block.element, end) < end
+        and block.element not in inside
         and not any(a.tag in _CHROME_TAGS for a in block.element.iterancestors())
-    )
+    ]
 
 
 def _longest(posts: list[list[etree._Element]], sizes: _Sizes) -> int:
@@ -209,12 +248,32 @@ def _groups(root: etree._Element, sizes: _Sizes) -> list[tuple[list[list[etree._
         for index, child in enumerate(children):
             if sizes.chars[child] and child.tag in _POST_TAGS:
                 by_signature.setdefault(_signature(child), []).append(index)
-        for signature, similar in by_signature.items():
+        for signature, similar in _merge_alternating(by_signature).items():
             for starts in _alike(similar, children) if len(similar) >= _MIN_POSTS else []:
                 if len(starts) >= _MIN_POSTS:
                     found.append(_group(starts, children, signature, order, sizes))
     found.sort(key=lambda item: (item[0], item[1]))
     return [(posts, signature) for _, _, posts, signature in found]
+
+
+def _merge_alternating(by_signature: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Groups of one tag that share a class and interleave are one: engines alternate a class
+    between posts (entry norm, entry alt). The merged signature keeps the shared classes."""
+    groups = dict(by_signature)
+    merged = True
+    while merged:
+        merged = False
+        for first, second in itertools.combinations(sorted(groups), 2):
+            tag, classes = first.split(".", 1)
+            other_tag, other_classes = second.split(".", 1)
+            shared = set(classes.split("#")[0].split()) & set(other_classes.split("#")[0].split())
+            a, b = groups[first], groups[second]
+            if tag == other_tag and shared and a[0] < b[-1] and b[0] < a[-1]:
+                del groups[first], groups[second]
+                groups[f"{tag}.{' '.join(sorted(shared))}"] = sorted(a + b)
+                merged = True
+                break
+    return groups
 
 
 def _group(
@@ -246,6 +305,8 @@ def _post_texts(posts: list[list[etree._Element]]) -> list[str]:
     repeated = max(2, _REPEATED_SHARE * len(posts))
     posts = []
     for lines in per_post:
+        if any(text in _SIG_DASHES for text, _ in lines):  # "--": the signature follows
+            lines = lines[: next(i for i, (text, _) in enumerate(lines) if text in _SIG_DASHES)]
         kept = [
             text
             for text, link_chars in lines
@@ -300,7 +361,7 @@ def _block_lines(element: etree._Element) -> list[tuple[str, int]]:
 
     def walk(node: etree._Element, in_link: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if not tag or tag in _SKIP_TAGS or _is_profile_part(node):
+        if not tag or tag in _SKIP_TAGS or (node is not element and _is_profile_part(node)):
             return
         if tag == "pre":  # code and commands keep their lines
             flush()
@@ -325,49 +386,29 @@ def _block_lines(element: etree._Element) -> list[tuple[str, int]]:
 
 
 def _is_profile_part(node: etree._Element) -> bool:
+    """A short part whose class or id names it author or control chrome, holding no quote or code.
+    A date inside a line stays: its line is judged whole ("Last edited by … at <span class=time>")."""
     names = f"{node.get('class') or ''} {node.get('id') or ''}"
-    if not names.strip() or not _CHROME_CLASS.search(names):
+    words = {word.casefold() for word in _NAME_WORDS.findall(names)}
+    if words & _CONTENT_WORDS or not words & (
+        _CHROME_WORDS if node.tag in _BLOCK_TAGS else _CHROME_WORDS - _WHEN_WORDS
+    ):
         return False
     if node.find(".//blockquote") is not None or node.find(".//pre") is not None:
         return False
     return len(_text_of(node)) <= _CHROME_MAX_CHARS
 
 
-def _lead(posts: list[list[etree._Element]], sizes: _Sizes) -> str:
-    """Prose above the first post in the posts' nearest containers (a question, an opening post
-    in other markup): blocks of at least 10 characters, mostly not links, outside page chrome."""
-    first = posts[0][0]
-    group = {element for post in posts for element in post}
-    group.update(first.iterancestors())  # their own text may come after the posts
-    container = first.getparent()
-    for _ in range(4):
-        if container is None:
-            return ""
-        lines = []
-        for node in container.iter(etree.Element):
-            if node is first:
-                break
-            if node in group or node.tag not in ("p", "h1", "h2", "h3", "div", "td", "span", "pre"):
-                continue
-            if any(a.tag in _CHROME_TAGS for a in node.iterancestors()) or node not in sizes.chars:
-                continue
-            own = [(t, links) for t, links in _block_lines_own(node)]
-            lines.extend(
-                t for t, links in own if len(t) >= 10 and links < 0.3 * len(t) and _SENTENCE.search(t)
-            )
-        if lines:
-            return "\n".join(dict.fromkeys(lines))
-        container = container.getparent()
+def _lead(page: Page, above: list[Block], first: etree._Element) -> str:
+    """The prose above the first post that opens the thread (a question, an opening post in other
+    markup): what follows the page's headline, or without one, what is in the posts' nearest
+    containers."""
+    headline = page.body.find(".//h1")
+    if headline is not None and page.order[headline] < page.order[first]:
+        start = page.order[headline]
+        return "\n".join(block.text for block in above if page.order.get(block.element, -1) > start)
+    for container in itertools.islice(first.iterancestors(), _LEAD_LEVELS):
+        near = [block.text for block in above if container in block.element.iterancestors()]
+        if near:
+            return "\n".join(near)
     return ""
-
-
-def _block_lines_own(node: etree._Element) -> list[tuple[str, int]]:
-    """The text directly in `node` (not in its block children), as one line."""
-    parts, links = [node.text or ""], 0
-    for child in node:
-        if isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS and child.tag not in _SKIP_TAGS:
-            parts.append("".join(child.itertext()))
-            links += sum(len("".join(a.itertext()).strip()) for a in child.iter("a"))
-        parts.append(child.tail or "")
-    text = _SPACE.sub(" ", "".join(parts)).strip()
-    return [(text, links)] if text else []

@@ -1,6 +1,6 @@
 from refinery.transforms.config import ExtractConfig
 from refinery.transforms.extract import extract_html
-from refinery.transforms.threads import find_thread, parse_page
+from refinery.transforms.threads import find_thread, parse_page, read_page
 
 REPLIES = [
     "我也遇到过这个问题，换了一个电源适配器以后就好了，可以试试看。",
@@ -52,7 +52,7 @@ def thread_page() -> str:
 
 
 def test_a_thread_on_an_unknown_engine_gives_every_post_and_none_of_its_chrome():
-    thread = find_thread(parse_page(thread_page()))
+    thread = find_thread(read_page(thread_page()))
     assert thread is not None and "5 div.floor-box#floor posts" in thread.evidence
     lines = thread.text.split("\n")
     wanted = [*OPENING, REPLIES[0], *CODE, REPLIES[1], REPLIES[2], REPLIES[3]]
@@ -80,7 +80,7 @@ def test_an_article_with_a_comment_list_is_not_a_thread():
         for i in range(1, 6)
     )
     page = f"<html><body><article><h1>新公园开放</h1>{article}</article><ul>{comments}</ul></body></html>"
-    assert find_thread(parse_page(page)) is None
+    assert find_thread(read_page(page)) is None
     assert extract_html(page, ExtractConfig()).page_type == "article"
 
 
@@ -89,11 +89,11 @@ def test_a_dated_link_list_is_not_a_thread():
         f'<div class="row"><a href="/t/{i}">第{i}个讨论帖的标题，点击进入查看全文</a> 2024-05-0{i % 9 + 1}</div>'
         for i in range(20)
     )
-    assert find_thread(parse_page(f"<html><body><div>{rows}</div></body></html>")) is None
+    assert find_thread(read_page(f"<html><body><div>{rows}</div></body></html>")) is None
 
 
 def test_pages_without_a_tree_or_text_have_no_thread():
     assert parse_page("") is None
-    assert find_thread(parse_page("<html><body></body></html>")) is None
+    assert find_thread(read_page("<html><body></body></html>")) is None
     xml_declared = '<?xml version="1.0" encoding="utf-8"?><html><body><p>正文</p></body></html>'
     assert parse_page(xml_declared) is not None
