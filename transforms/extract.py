@@ -313,7 +313,7 @@ def tidy_extracted(text: str, title: str | None) -> str:
 
     Markdown list markers go; table rows become one line per non-empty cell (layout tables on
     Chinese portal pages hold the article, the byline and the footer in separate cells); leading
-    lines that repeat the title go (the title has its own column); blank lines go.
+    lines that repeat the title, or most of it, go (the title has its own column); blank lines go.
     """
     lines: list[str] = []
     for raw in text.split("\n"):
@@ -326,6 +326,12 @@ def tidy_extracted(text: str, title: str | None) -> str:
             lines.append(_LIST_MARKER.sub("", raw).strip())
     if title:
         wanted = _WHITESPACE.sub("", title)
-        while lines and _WHITESPACE.sub("", lines[0]) == wanted:
+        while lines and _repeats_title(_WHITESPACE.sub("", lines[0]), wanted):
             lines.pop(0)
     return "\n".join(lines)
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """The line is the title, or the title's end after a board or category prefix ("[游记攻略] 标题"
+    as title, "标题" as the line)."""
+    return line == title or (len(line) >= 0.6 * len(title) and title.endswith(line))

@@ -119,3 +119,10 @@ def test_a_page_nested_too_deep_for_resiliparse_is_left_to_trafilatura():
         extract_html(page, ExtractConfig()).method
         == "ensemble:trafilatura (too deeply nested for the others)"
     )
+
+
+def test_a_leading_line_that_is_most_of_the_title_goes_and_a_short_one_stays():
+    title = "[游记攻略] 带娃自驾去南屿海边，三天两晚路线和花费全记录"
+    text = "带娃自驾去南屿海边，三天两晚路线和花费全记录\n第一天出发。"
+    assert tidy_extracted(text, title) == "第一天出发。"
+    assert tidy_extracted("南屿\n第一天出发。", title) == "南屿\n第一天出发。"
