@@ -22,8 +22,12 @@ sys.path.insert(0, str(ROOT))
 
 from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 
-from refinery.transforms.language import detect_language, langdetect_factory  # noqa: E402
-from refinery.transforms.script import count_scripts, dominant_script  # noqa: E402
+from refinery.transforms.language import (  # noqa: E402
+    detect_language,
+    langdetect_factory,
+    prose_and_counts,
+)
+from refinery.transforms.script import dominant_script  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "lang_eval" / "paragraphs.jsonl"
 
@@ -40,7 +44,7 @@ def plain_langdetect(text: str) -> str | None:
 
 
 def refinery(text: str) -> str | None:
-    return detect_language(text, count_scripts(text)).lang
+    return detect_language(*prose_and_counts(text)).lang
 
 
 def label_of(item: dict) -> str:
@@ -88,9 +92,9 @@ def speed(corpus: list[str], system, repeats: int = 3) -> float:
 
 
 def language_and_script(text: str) -> None:
-    counts = count_scripts(text)
+    prose, counts = prose_and_counts(text)
     dominant_script(counts)
-    detect_language(text, counts)
+    detect_language(prose, counts)
 
 
 def main() -> int:
@@ -115,10 +119,10 @@ def main() -> int:
     for label in results["refinery"]:
         print(f"| {label} | {results['langdetect'][label]:.2f} | {results['refinery'][label]:.2f} |")
 
-    guesses = [detect_language(i["text"], count_scripts(i["text"])) for i in mixed]
+    guesses = [detect_language(*prose_and_counts(i["text"])) for i in mixed]
     right_lang = sum(g.lang == i["lang"] for g, i in zip(guesses, mixed, strict=True))
     flagged = sum(g.mixed for g in guesses)
-    false_flags = sum(detect_language(i["text"], count_scripts(i["text"])).mixed for i in single)
+    false_flags = sum(detect_language(*prose_and_counts(i["text"])).mixed for i in single)
     print(
         f"\nmixed items: dominant language right {right_lang}/{len(mixed)}, flagged mixed {flagged}/{len(mixed)}; "
         f"single-language items flagged mixed: {false_flags}/{len(single)}"

@@ -14,10 +14,15 @@ from refinery.transforms.decode import DecodeError, declared_charset, decode_byt
 from refinery.transforms.document import Document, RawRecord, Step
 from refinery.transforms.extract import extract_html
 from refinery.transforms.judge import judge, recorded, with_signals
-from refinery.transforms.language import detect_language, langdetect_factory, ngram_normalization
+from refinery.transforms.language import (
+    detect_language,
+    langdetect_factory,
+    ngram_normalization,
+    prose_and_counts,
+)
 from refinery.transforms.normalize import normalize_text
 from refinery.transforms.quality import class_table
-from refinery.transforms.script import count_scripts, dominant_script, han_tables, script_table
+from refinery.transforms.script import dominant_script, han_tables, script_table
 from refinery.transforms.spun import default_lexicon
 from refinery.transforms.unify import (
     converter,
@@ -99,9 +104,9 @@ def process_record(record: RawRecord, config: Config) -> Document:
     if title is None:
         title = guess_title(text)
 
-    counts = count_scripts(text)
+    prose, counts = prose_and_counts(text)
     script = dominant_script(counts)
-    guess = detect_language(text, counts, seed=config.language.seed)
+    guess = detect_language(prose, counts, seed=config.language.seed)
     steps.append(Step("language", 0, f"{guess.method}:{guess.lang}"))
 
     converted = None

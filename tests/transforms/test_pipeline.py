@@ -145,3 +145,23 @@ def test_documents_do_not_depend_on_the_hash_seed(seeds_dir):
         outputs.add(result.stdout)
     assert len(outputs) == 1
     assert len(json.loads(outputs.pop())) == 9
+
+
+def test_a_chinese_post_with_a_code_block_is_chinese_and_keeps_its_code():
+    prose = "我的爬虫脚本一直提示超时，请问是代理的问题还是代码的问题？"
+    code = [
+        "import requests",
+        "from bs4 import BeautifulSoup",
+        "def fetch(url: str, retries: int = 3) -> str:",
+        "response = requests.get(url, timeout=10, headers={'User-Agent': 'crawler'})",
+        "response.raise_for_status()",
+        "return response.text",
+        "soup = BeautifulSoup(fetch('https://example.com/list'), 'html.parser')",
+        "for link in soup.find_all('a', class_='title'):",
+        "print(link.get('href'), link.get_text(strip=True))",
+        "pip install requests beautifulsoup4 lxml",
+        "python3 crawl.py --output links.txt --verbose",
+    ]
+    document = process_record(record("\n".join([prose, *code]).encode()), Config())
+    assert document.lang == "zh" and document.reason is None
+    assert all(line in document.text for line in code)
