@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-import lxml.html
 from lxml import etree
 
 from refinery.transforms.density import Block, is_prose, text_blocks
@@ -99,11 +98,14 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def parse_page(html: str) -> etree._Element | None:
-    """The page's tree (lxml.html), or None when there is none to be had."""
+    """The page's tree, or None when there is none to be had. Plain lxml elements: lxml.html's
+    element classes cost a Python lookup per element visited."""
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except (etree.ParserError, ValueError):
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True)  # one per call: not thread-safe
+        root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    return root if root is not None and len(root) else None
 
 
 class Page:
@@ -147,10 +149,11 @@ def find_thread(page: Page) -> Thread | None:
     sizes = page.sizes
     if page.text_chars <= 0:
         return None
-    for posts, signature in _groups(page.root, sizes)[:_CANDIDATE_GROUPS]:
+    least = _MIN_TEXT_SHARE * page.text_chars
+    for posts, signature in _groups(page.root, sizes, least)[:_CANDIDATE_GROUPS]:
         chars = sum(sizes.chars[e] for post in posts for e in post)
         links = sum(sizes.links[e] for post in posts for e in post)
-        if chars - links < _MIN_TEXT_SHARE * page.text_chars:
+        if chars - links < least:
             break  # groups come largest first
         if links > _MAX_LINK_SHARE * chars:
             continue
@@ -192,30 +195,21 @@ def _longest(posts: list[list[etree._Element]], sizes: _Sizes) -> int:
 
 
 def _measure(root: etree._Element) -> _Sizes:
-    """Visible characters and characters inside links under every element, in one pass."""
+    """Visible characters and characters inside links under every element, children first."""
+    skipped: set[etree._Element] = set()
+    for hidden in root.iter(*_SKIP_TAGS):
+        skipped.update(hidden.iter())
     chars: dict[etree._Element, int] = {}
     links: dict[etree._Element, int] = {}
-    skipped: set[etree._Element] = set()
-    elements = [e for e in root.iter(etree.Element)]
-    for element in elements:
-        parent = element.getparent()
-        if element.tag in _SKIP_TAGS or (parent is not None and parent in skipped):
-            skipped.add(element)
-    for element in reversed(elements):
+    for element in reversed(list(root.iter(etree.Element))):
         if element in skipped:
             continue
-        own = len((element.text or "").strip())
-        own += sum(len((child.tail or "").strip()) for child in element)
-        total = own + chars.get(element, 0)
+        total, linked = len((element.text or "").strip()), 0
+        for child in element:
+            total += chars.get(child, 0) + len((child.tail or "").strip())
+            linked += links.get(child, 0)
         chars[element] = total
-        if element.tag == "a":
-            links[element] = total
-        parent = element.getparent()
-        if parent is not None:
-            chars[parent] = chars.get(parent, 0) + total
-            links[parent] = links.get(parent, 0) + links.get(element, 0)
-    for element in chars:
-        links.setdefault(element, 0)
+        links[element] = total if element.tag == "a" else linked
     return _Sizes(chars, links)
 
 
@@ -235,14 +229,17 @@ def _alike(indices: list[int], children: list[etree._Element]) -> list[list[int]
     return [indices] if len(exact) <= 2 else list(exact.values())
 
 
-def _groups(root: etree._Element, sizes: _Sizes) -> list[tuple[list[list[etree._Element]], str]]:
-    """Groups of at least _MIN_POSTS sibling posts, most text first. A post is a container element
+def _groups(
+    root: etree._Element, sizes: _Sizes, least: float
+) -> list[tuple[list[list[etree._Element]], str]]:
+    """Groups of at least _MIN_POSTS sibling posts with text beyond `least`, most text first (their
+    parents must have that much). A post is a container element
     of the group's signature; a table row also takes the rows up to the next one (engines that put
     a post's header and body in two rows), the last as many as the others' median."""
     found: list[tuple[int, int, list[list[etree._Element]], str]] = []
     for order, parent in enumerate(root.iter(etree.Element)):
-        if len(parent) < _MIN_POSTS or parent not in sizes.chars:
-            continue
+        if len(parent) < _MIN_POSTS or sizes.chars.get(parent, 0) - sizes.links.get(parent, 0) < least:
+            continue  # too little text under it for posts that hold `least`
         children = [child for child in parent if child in sizes.chars]
         by_signature: dict[str, list[int]] = {}
         for index, child in enumerate(children):
