@@ -67,10 +67,12 @@ _MAX_PROSE_OUTSIDE = 300
 _MAX_LINK_SHARE = 0.6  # above this a repeated group is a link list (a board index), not posts
 _REPEATED_SHARE = 0.5  # a line in at least this share of posts is the engine's, not a writer's
 _SHORT_LINK_LINE = 30
+_SLOT_LINE_CHARS = 40  # the engine's one line per post is short
 _SIG_DASHES = frozenset({"--", "-- ", "——"})
 _DIGITS = re.compile(r"\d+")
 _RECORD_NUMBER = re.compile(r"\d{4,}")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
+_ENDS_SENTENCE = re.compile(r"[。！？!?]$")
 _SENTENCE = re.compile(r"[。！？；，、：“”]|[.!?;,](?=\s)")
 _LABEL_PREFIX = re.compile(r"^(.{1,8}?)\s*[:：]")
 
@@ -292,27 +294,58 @@ def _text_of(element: etree._Element) -> str:
 
 
 def _post_texts(posts: list[list[etree._Element]]) -> list[str]:
-    """Each post's lines without the engine's own: repeated lines, who/when lines, profile parts."""
+    """Each post's lines without the engine's own: lines repeated across posts, engine slots,
+    who/when lines, profile parts and what follows a signature dash."""
     per_post = [[line for element in post for line in _block_lines(element)] for post in posts]
     shapes: Counter[str] = Counter()
     labels: Counter[str] = Counter()
     for lines in per_post:
-        shapes.update({_shape(text) for text, _ in lines})
-        labels.update({label for text, _ in lines if (label := _label(text))})
+        shapes.update({_shape(line.text) for line in lines})
+        labels.update({label for line in lines if (label := _label(line.text))})
     repeated = max(2, _REPEATED_SHARE * len(posts))
-    posts = []
+    engine_slots = _engine_slots(per_post, repeated)
+    texts = []
     for lines in per_post:
-        if any(text in _SIG_DASHES for text, _ in lines):  # "--": the signature follows
-            lines = lines[: next(i for i, (text, _) in enumerate(lines) if text in _SIG_DASHES)]
+        dash = next((i for i, line in enumerate(lines) if line.text in _SIG_DASHES), len(lines))
         kept = [
-            text
-            for text, link_chars in lines
-            if shapes[_shape(text)] < repeated
-            and labels[_label(text) or ""] < repeated
-            and not _is_who_or_when(text, link_chars)
+            line.text
+            for line in lines[:dash]
+            if shapes[_shape(line.text)] < repeated
+            and labels[_label(line.text) or ""] < repeated
+            and line.slot not in engine_slots
+            and not _is_who_or_when(line.text, line.link_chars)
         ]
-        posts.append("\n".join(kept))
-    return posts
+        texts.append("\n".join(kept))
+    return texts
+
+
+def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[str]:
+    """Places in the posts' markup where the engine prints one short line in most posts, and the
+    same line again for the same writer (a name, a user title, a signature): every such place but
+    the one holding the most text, which is where the posts are written, however short. A place
+    whose lines all differ (headlines of a live blog) is the writers'."""
+    lines_in: dict[str, Counter[int]] = {}
+    values: dict[str, Counter[str]] = {}
+    chars: Counter[str] = Counter()
+    longest: Counter[str] = Counter()
+    for number, lines in enumerate(per_post):
+        for line in lines:
+            lines_in.setdefault(line.slot, Counter())[number] += 1
+            values.setdefault(line.slot, Counter())[line.text] += 1
+            chars[line.slot] += len(line.text)
+            longest[line.slot] = max(longest[line.slot], len(line.text))
+    if not chars:
+        return set()
+    body = chars.most_common(1)[0][0]
+    return {
+        slot
+        for slot, counts in lines_in.items()
+        if slot != body
+        and len(counts) >= repeated
+        and max(counts.values()) == 1
+        and longest[slot] <= _SLOT_LINE_CHARS
+        and values[slot].most_common(1)[0][1] > 1
+    }
 
 
 def _shape(line: str) -> str:
@@ -328,25 +361,35 @@ def _label(line: str) -> str | None:
 
 
 def _is_who_or_when(line: str, link_chars: int) -> bool:
-    """A user name or a button (a short line of link text), or a dateline (mostly a date)."""
-    if len(line) <= _SHORT_LINK_LINE and link_chars >= 0.8 * len(line):
-        return True
+    """A user name or a button (a short line of link text that ends no sentence), or a dateline
+    (mostly a date)."""
+    if len(line) <= _SHORT_LINK_LINE and link_chars >= 0.8 * len(line) and not _ENDS_SENTENCE.search(line):
+        return True  # a name or a button; a linked question or sentence is a title
     if len(line) > 60:
         return False
     when = sum(len(match) for match in _WHEN.findall(line))
     return when > 0 and when >= 0.3 * len(line)
 
 
-def _block_lines(element: etree._Element) -> list[tuple[str, int]]:
-    """(line, characters in links) per block and <br> under `element`, skipping profile parts."""
-    lines: list[tuple[str, int]] = []
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    link_chars: int
+    slot: str  # the signatures of the blocks around it, from the post down
+
+
+def _block_lines(element: etree._Element) -> list[_Line]:
+    """A post's lines: one per block and <br>, each with its characters in links and its slot;
+    profile parts are skipped."""
+    lines: list[_Line] = []
     parts: list[str] = []
     link_chars = [0]
+    blocks: list[str] = []
 
     def flush() -> None:
         text = _SPACE.sub(" ", "".join(parts)).strip()
         if text:
-            lines.append((text, min(link_chars[0], len(text))))
+            lines.append(_Line(text, min(link_chars[0], len(text)), "/".join(blocks)))
         parts.clear()
         link_chars[0] = 0
 
@@ -362,13 +405,17 @@ def _block_lines(element: etree._Element) -> list[tuple[str, int]]:
             return
         if tag == "pre":  # code and commands keep their lines
             flush()
+            blocks.append("pre")
             for line in "".join(node.itertext()).split("\n"):
                 add(line, False)
                 flush()
+            blocks.pop()
             return
         block = tag in _BLOCK_TAGS or tag == "br"
         if block:
             flush()
+        if block and tag != "br":
+            blocks.append(_signature(node))
         inner_link = in_link or tag == "a"
         add(node.text, inner_link)
         for child in node:
@@ -376,6 +423,8 @@ def _block_lines(element: etree._Element) -> list[tuple[str, int]]:
             add(child.tail, inner_link)
         if block:
             flush()
+        if block and tag != "br":
+            blocks.pop()
 
     walk(element, False)
     flush()
