@@ -61,6 +61,7 @@ _POST_TAGS = frozenset({"div", "li", "article", "section", "table", "tbody", "tr
 _CANDIDATE_GROUPS = 8
 _LEAD_LEVELS = 4
 _MIN_DATED_SHARE = 0.5
+_INSERT_DATED_SHARE = 0.75  # when this share of posts is dated, the undated replies are inserts
 _MIN_TEXT_SHARE = 0.45  # the posts hold at least this share of the page's non-link text
 _MIN_PROSE_SHARE = 0.6  # and of its prose, unless the prose outside them is shorter than:
 _MAX_PROSE_OUTSIDE = 300
@@ -159,7 +160,8 @@ def find_thread(page: Page) -> Thread | None:
             break  # groups come largest first
         if links > _MAX_LINK_SHARE * chars:
             continue
-        dated = sum(any(_WHEN.search(_text_of(e)) for e in post) for post in posts)
+        is_dated = [any(_WHEN.search(_text_of(e)) for e in post) for post in posts]
+        dated = sum(is_dated)
         if dated < _MIN_DATED_SHARE * len(posts):
             continue
         inside = {node for post in posts for e in post for node in e.iter()}
@@ -174,6 +176,8 @@ def find_thread(page: Page) -> Thread | None:
             f"{len(posts)} {signature} posts, {dated} dated, {(chars - links) / page.text_chars:.0%} of "
             f"the page's text, {within / max(page.prose_chars, 1):.0%} of its prose"
         )
+        if dated >= _INSERT_DATED_SHARE * len(posts):  # an undated reply among dated ones is an ad
+            posts = [post for number, post in enumerate(posts) if is_dated[number] or number == 0]
         texts = _post_texts(posts)
         lead = _lead(page, above, posts[0][0])
         return Thread(posts=tuple(t for t in texts if t), lead=lead, evidence=evidence)
