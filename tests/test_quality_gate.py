@@ -3,7 +3,9 @@
 Like trafilatura's own eval gate: pinned floors per set, measured with bench/eval_boilerplate.py's
 systems and scoring, so a rule that helps one page and hurts ten fails CI. The floors are 0.01 under the figures
 measured when they were pinned; the digest pins the data they were measured on (change the data,
-re-measure, re-pin). Runs in about ten seconds: 40 HTML pages and 48 plain-text documents.
+re-measure, re-pin). The html_threads pages (threads, Q&A and comment pages on engines the markup
+markers do not know) count with their dev half only: the held half is never looked at, so it is
+never gated either. Runs in about fifteen seconds: 51 HTML pages and 48 plain-text documents.
 """
 
 from __future__ import annotations
@@ -22,14 +24,18 @@ from eval_boilerplate import HTML_SYSTEMS, TEXT_SYSTEMS  # noqa: E402
 from pagesets import DATA, in_repo_html_cases, text_cases  # noqa: E402
 from scoring import score  # noqa: E402
 
-DATA_DIGEST = "9997de67b91307c45df71e0d50b35ce44473b80103df2d32c4e16f25f65ebb99"
+DATA_DIGEST = "0b12b62ff54c50e43b934c3f480e2597489ac40b2030cd7ee6ba307299619e3f"
 FLOORS = {
-    "html_synth:en": 0.972,
-    "html_synth:zh-legacy": 0.951,
+    "html_synth:en": 0.979,
+    "html_synth:zh-legacy": 0.956,
     "html_pagetypes:zh-article-comments": 0.973,
-    "html_pagetypes:zh-forum": 0.828,
+    "html_pagetypes:zh-forum": 0.949,
     "html_pagetypes:zh-list": 0.950,
-    "html_pagetypes:zh-qa": 0.900,
+    "html_pagetypes:zh-qa": 0.936,
+    "html_threads:en-thread": 0.953,
+    "html_threads:zh-comments": 0.769,
+    "html_threads:zh-qa": 0.908,
+    "html_threads:zh-thread": 0.866,
     "text_eval:zh": 0.963,
     "text_eval:en": 0.949,
     "text_eval:zh-Hant": 0.966,
@@ -40,7 +46,11 @@ MAX_WORSE_PAGES = 0  # pages more than WORSE_BY under plain trafilatura, over al
 
 def data_digest() -> str:
     digest = hashlib.sha256()
-    files = [*sorted((DATA / "html_synth").iterdir()), *sorted((DATA / "html_pagetypes").iterdir())]
+    files = [
+        *sorted((DATA / "html_synth").iterdir()),
+        *sorted((DATA / "html_pagetypes").iterdir()),
+        *sorted((DATA / "html_threads").iterdir()),
+    ]
     for path in [*files, DATA / "text_eval" / "docs.jsonl"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -49,7 +59,7 @@ def data_digest() -> str:
 @pytest.fixture(scope="module")
 def html_scores() -> dict[str, list[tuple[str, float, float]]]:
     scores: dict[str, list[tuple[str, float, float]]] = {}
-    for case in in_repo_html_cases():
+    for case in (case for case in in_repo_html_cases() if case.split != "held"):
         ours = score(HTML_SYSTEMS["refinery"](case), case.gold).f1
         plain = score(HTML_SYSTEMS["trafilatura"](case), case.gold).f1
         scores.setdefault(case.set, []).append((case.name, ours, plain))
