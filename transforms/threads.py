@@ -101,14 +101,17 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def parse_page(html: str) -> etree._Element | None:
-    """The page's tree, or None when there is none to be had. Plain lxml elements: lxml.html's
-    element classes cost a Python lookup per element visited."""
+    """The page's tree without scripts, styles and the like, or None when there is none to be had.
+    Plain lxml elements: lxml.html's element classes cost a Python lookup per element visited."""
     try:
         parser = etree.HTMLParser(remove_comments=True, remove_pis=True)  # one per call: not thread-safe
         root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
-    return root if root is not None and len(root) else None
+    if root is None or not len(root):
+        return None
+    etree.strip_elements(root, *_SKIP_TAGS, with_tail=False)  # no reader sees them
+    return root
 
 
 class Page:
@@ -201,19 +204,19 @@ def _longest(posts: list[list[etree._Element]], sizes: _Sizes) -> int:
 
 
 def _measure(root: etree._Element) -> _Sizes:
-    """Visible characters and characters inside links under every element, children first."""
-    skipped: set[etree._Element] = set()
-    for hidden in root.iter(*_SKIP_TAGS):
-        skipped.update(hidden.iter())
+    """Visible characters and characters inside links under every element, children first (the
+    tree holds elements only: comments, processing instructions and scripts are gone)."""
     chars: dict[etree._Element, int] = {}
     links: dict[etree._Element, int] = {}
-    for element in reversed(list(root.iter(etree.Element))):
-        if element in skipped:
-            continue
-        total, linked = len((element.text or "").strip()), 0
+    for element in reversed(list(root.iter())):
+        text = element.text
+        total, linked = (len(text.strip()) if text else 0), 0
         for child in element:
-            total += chars.get(child, 0) + len((child.tail or "").strip())
-            linked += links.get(child, 0)
+            total += chars[child]
+            linked += links[child]
+            tail = child.tail
+            if tail:
+                total += len(tail.strip())
         chars[element] = total
         links[element] = total if element.tag == "a" else linked
     return _Sizes(chars, links)
