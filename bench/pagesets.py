@@ -96,8 +96,10 @@ def readability_cases() -> list[Case]:
     return cases
 
 
-def trafilatura_eval_cases() -> list[Case]:
-    folder = SHARED_PAGES / "trafilatura-eval"
+def snippet_cases(name: str) -> list[Case]:
+    """A ../shared set labelled with must-have / must-not snippets (trafilatura's benchmark format,
+    with the page type where the set gives one)."""
+    folder = SHARED_PAGES / name
     if not (folder / "evaldata.json").exists():
         return []
     cases = []
@@ -106,29 +108,7 @@ def trafilatura_eval_cases() -> list[Case]:
         if page.exists():
             cases.append(
                 Case(
-                    "trafilatura-eval",
-                    entry["file"],
-                    split_of(entry["file"]),
-                    page.read_bytes(),
-                    must_have=tuple(entry["with"]),
-                    must_not=tuple(entry["without"]),
-                )
-            )
-    return cases
-
-
-def community_cases() -> list[Case]:
-    """Real forum, Q&A, board-index and comment pages, snippet-labelled with their page type."""
-    folder = SHARED_PAGES / "community"
-    if not (folder / "evaldata.json").exists():
-        return []
-    cases = []
-    for _url, entry in sorted(json.loads((folder / "evaldata.json").read_text(encoding="utf-8")).items()):
-        page = folder / "html" / entry["file"]
-        if page.exists():
-            cases.append(
-                Case(
-                    "community",
+                    name,
                     entry["file"],
                     split_of(entry["file"]),
                     page.read_bytes(),
@@ -138,6 +118,15 @@ def community_cases() -> list[Case]:
                 )
             )
     return cases
+
+
+def trafilatura_eval_cases() -> list[Case]:
+    return snippet_cases("trafilatura-eval")
+
+
+def community_cases() -> list[Case]:
+    """Real forum, Q&A, board-index and comment pages."""
+    return snippet_cases("community")
 
 
 def in_repo_html_cases() -> list[Case]:

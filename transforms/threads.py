@@ -74,7 +74,6 @@ _DIGITS = re.compile(r"\d+")
 _RECORD_NUMBER = re.compile(r"\d{4,}")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _ENDS_SENTENCE = re.compile(r"[。！？!?]$")
-_SENTENCE = re.compile(r"[。！？；，、：“”]|[.!?;,](?=\s)")
 _LABEL_PREFIX = re.compile(r"^(.{1,8}?)\s*[:：]")
 
 
