@@ -69,6 +69,8 @@ _MAX_LINK_SHARE = 0.6  # above this a repeated group is a link list (a board ind
 _REPEATED_SHARE = 0.5  # a line in at least this share of posts is the engine's, not a writer's
 _SHORT_LINK_LINE = 30
 _SLOT_LINE_CHARS = 40  # the engine's one line per post is short
+_NAME_CHARS = 16
+_CLAUSE = re.compile(r"[，。！？；：,.!?;:]")
 _SIG_DASHES = frozenset({"--", "-- ", "——"})
 _DIGITS = re.compile(r"\d+")
 _RECORD_NUMBER = re.compile(r"\d{4,}")
@@ -350,8 +352,13 @@ def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[str]:
         and len(counts) >= repeated
         and max(counts.values()) == 1
         and longest[slot] <= _SLOT_LINE_CHARS
-        and values[slot].most_common(1)[0][1] > 1
+        and (values[slot].most_common(1)[0][1] > 1 or _all_names(values[slot]))
     }
+
+
+def _all_names(lines: Counter[str]) -> bool:
+    """Every line is as short as a name or a user title and ends no clause."""
+    return all(len(line) <= _NAME_CHARS and not _CLAUSE.search(line) for line in lines)
 
 
 def _shape(line: str) -> str:
