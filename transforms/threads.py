@@ -72,6 +72,9 @@ _SLOT_LINE_CHARS = 40  # the engine's one line per post is short
 _NAME_CHARS = 16
 _CLAUSE = re.compile(r"[，。！？；：,.!?;:]")
 _SIG_DASHES = frozenset({"--", "-- ", "——"})
+_RULE = re.compile(r"^[-_—–=~·.\s]{3,}$")
+_SIGNATURE_LINES = 3
+_SIGNATURE_CHARS = 80
 _DIGITS = re.compile(r"\d+")
 _RECORD_NUMBER = re.compile(r"\d{4,}")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
@@ -314,10 +317,9 @@ def _post_texts(posts: list[list[etree._Element]]) -> list[str]:
     engine_slots = _engine_slots(per_post, repeated)
     texts = []
     for lines in per_post:
-        dash = next((i for i, line in enumerate(lines) if line.text in _SIG_DASHES), len(lines))
         kept = [
             line.text
-            for line in lines[:dash]
+            for line in _before_signature(lines)
             if shapes[_shape(line.text)] < repeated
             and labels[_label(line.text) or ""] < repeated
             and line.slot not in engine_slots
@@ -327,11 +329,22 @@ def _post_texts(posts: list[list[etree._Element]]) -> list[str]:
     return texts
 
 
+def _before_signature(lines: list[_Line]) -> list[_Line]:
+    """A post's lines above its signature: what follows a "--" line, or a rule of dashes or
+    underscores followed by no more than a signature's few short lines."""
+    for index, line in enumerate(lines):
+        rest = lines[index + 1 :]
+        short_rest = len(rest) <= _SIGNATURE_LINES and all(len(r.text) <= _SIGNATURE_CHARS for r in rest)
+        if line.text in _SIG_DASHES or (_RULE.match(line.text) and short_rest):
+            return lines[:index]
+    return lines
+
+
 def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[str]:
-    """Places in the posts' markup where the engine prints one short line in most posts, and the
-    same line again for the same writer (a name, a user title, a signature): every such place but
-    the one holding the most text, which is where the posts are written, however short. A place
-    whose lines all differ (headlines of a live blog) is the writers'."""
+    """Places in the posts' markup where the engine prints short lines in most posts: a profile
+    column of names and titles, or one line that comes again for the same writer (a signature).
+    Never the place holding the most text, which is where the posts are written, however short;
+    a place of one distinct longer line per post (headlines of a live blog) is the writers'."""
     lines_in: dict[str, Counter[int]] = {}
     values: dict[str, Counter[str]] = {}
     chars: Counter[str] = Counter()
@@ -350,15 +363,19 @@ def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[str]:
         for slot, counts in lines_in.items()
         if slot != body
         and len(counts) >= repeated
-        and max(counts.values()) == 1
         and longest[slot] <= _SLOT_LINE_CHARS
-        and (values[slot].most_common(1)[0][1] > 1 or _all_names(values[slot]))
+        and (
+            _all_names(values[slot])
+            or (max(counts.values()) == 1 and values[slot].most_common(1)[0][1] > 1)
+        )
     }
 
 
 def _all_names(lines: Counter[str]) -> bool:
-    """Every line is as short as a name or a user title and ends no clause."""
-    return all(len(line) <= _NAME_CHARS and not _CLAUSE.search(line) for line in lines)
+    """Every line but the labelled ones ("積分：20") is as short as a name or a user title and
+    ends no clause: a profile column, however many lines it has."""
+    names = [line for line in lines if not _label(line)]
+    return bool(names) and all(len(line) <= _NAME_CHARS and not _CLAUSE.search(line) for line in names)
 
 
 def _shape(line: str) -> str:

@@ -97,3 +97,30 @@ def test_pages_without_a_tree_or_text_have_no_thread():
     assert find_thread(read_page("<html><body></body></html>")) is None
     xml_declared = '<?xml version="1.0" encoding="utf-8"?><html><body><p>正文</p></body></html>'
     assert parse_page(xml_declared) is not None
+
+
+def table_post(number: int, user: str, group: str, lines: list[str], signature: str | None) -> str:
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    sign = f"<div class='sl'>- - - - - - - -</div><div class='st'>{signature}</div>" if signature else ""
+    return (
+        f"<table class='pt'><tr class='h'><td>{number}樓 發表於：2023-4-{number} 09:3{number}</td></tr>"
+        f"<tr class='b'><td class='uc'><div>{user}</div><div>{group}</div><div>積分：{number * 37}</div></td>"
+        f"<td class='mc'>{body}{sign}</td></tr></table>"
+    )
+
+
+def test_a_profile_column_and_a_ruled_signature_are_the_engines_and_a_ruled_post_is_not():
+    long_post = ["第一段：先說結論，刻度要從歸零開始數。", "-----", *(f"第{i}點：每次都記錄水溫和粉量。" for i in range(2, 6))]
+    posts = [
+        table_post(1, "阿哲的吧台", "新手上路", ["同一支豆子每次味道都不一樣，請問是研磨的問題嗎？"], None),
+        table_post(2, "焙豆老張", "版主", long_post, "自家烘焙十二年，歡迎來店裡喝杯咖啡"),
+        table_post(3, "小米拿鐵", "新手上路", ["推，筆記起來。"], None),
+        table_post(4, "阿哲的吧台", "新手上路", ["謝謝版主，今天試了有比較穩定。"], None),
+    ]
+    thread = find_thread(read_page(f"<html><body><div>{''.join(posts)}</div></body></html>"))
+    assert thread is not None
+    lines = thread.text.split("\n")
+    assert [line for line in lines if line in long_post] == long_post  # a rule inside a post stays
+    assert "推，筆記起來。" in lines and "謝謝版主，今天試了有比較穩定。" in lines
+    engine = {"阿哲的吧台", "焙豆老張", "新手上路", "版主", "積分：37", "自家烘焙十二年，歡迎來店裡喝杯咖啡"}
+    assert not engine & set(lines)
