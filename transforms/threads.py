@@ -69,10 +69,8 @@ _MAX_LINK_SHARE = 0.6  # above this a repeated group is a link list (a board ind
 _REPEATED_SHARE = 0.5  # a line in at least this share of posts is the engine's, not a writer's
 _SHORT_LINK_LINE = 30
 _SLOT_LINE_CHARS = 40  # the engine's one line per post is short
-_NAME_CHARS = 16
-_CLAUSE = re.compile(r"[，。！？；：,.!?;:]")
 _SIG_DASHES = frozenset({"--", "-- ", "——"})
-_RULE = re.compile(r"^[-_—–=~·.\s]{3,}$")
+_RULE = re.compile(r"^(?:[-_—–=~]\s?){3,}$")  # ---, - - -, ____, ====
 _SIGNATURE_LINES = 3
 _SIGNATURE_CHARS = 80
 _DIGITS = re.compile(r"\d+")
@@ -105,17 +103,14 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def parse_page(html: str) -> etree._Element | None:
-    """The page's tree without scripts, styles and the like, or None when there is none to be had.
+    """The page's tree without comments, or None when there is none to be had.
     Plain lxml elements: lxml.html's element classes cost a Python lookup per element visited."""
     try:
         parser = etree.HTMLParser(remove_comments=True, remove_pis=True)  # one per call: not thread-safe
         root = etree.fromstring(_XML_DECLARATION.sub("", html, count=1), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
-    if root is None or not len(root):
-        return None
-    etree.strip_elements(root, *_SKIP_TAGS, with_tail=False)  # no reader sees them
-    return root
+    return root if root is not None and len(root) else None
 
 
 class Page:
@@ -208,16 +203,19 @@ def _longest(posts: list[list[etree._Element]], sizes: _Sizes) -> int:
 
 
 def _measure(root: etree._Element) -> _Sizes:
-    """Visible characters and characters inside links under every element, children first (the
-    tree holds elements only: comments, processing instructions and scripts are gone)."""
+    """Visible characters and characters inside links under every element, children first; hidden
+    parts (scripts, styles, form controls) count nothing here, though a post's dates may be there."""
+    hidden = {node for part in root.iter(*_SKIP_TAGS) for node in part.iter()}
     chars: dict[etree._Element, int] = {}
     links: dict[etree._Element, int] = {}
     for element in reversed(list(root.iter())):
+        if element in hidden:
+            continue
         text = element.text
         total, linked = (len(text.strip()) if text else 0), 0
         for child in element:
-            total += chars[child]
-            linked += links[child]
+            total += chars.get(child, 0)
+            linked += links.get(child, 0)
             tail = child.tail
             if tail:
                 total += len(tail.strip())
@@ -341,10 +339,10 @@ def _before_signature(lines: list[_Line]) -> list[_Line]:
 
 
 def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[str]:
-    """Places in the posts' markup where the engine prints short lines in most posts: a profile
-    column of names and titles, or one line that comes again for the same writer (a signature).
-    Never the place holding the most text, which is where the posts are written, however short;
-    a place of one distinct longer line per post (headlines of a live blog) is the writers'."""
+    """Places in the posts' markup where the engine prints one short line in most posts, and the
+    same line again for the same writer (a name, a user title, a signature): every such place but
+    the one holding the most text, which is where the posts are written, however short. A place
+    whose lines all differ (item titles, headlines of a live blog) is the writers'."""
     lines_in: dict[str, Counter[int]] = {}
     values: dict[str, Counter[str]] = {}
     chars: Counter[str] = Counter()
@@ -363,19 +361,10 @@ def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[str]:
         for slot, counts in lines_in.items()
         if slot != body
         and len(counts) >= repeated
+        and max(counts.values()) == 1
         and longest[slot] <= _SLOT_LINE_CHARS
-        and (
-            _all_names(values[slot])
-            or (max(counts.values()) == 1 and values[slot].most_common(1)[0][1] > 1)
-        )
+        and values[slot].most_common(1)[0][1] > 1
     }
-
-
-def _all_names(lines: Counter[str]) -> bool:
-    """Every line but the labelled ones ("積分：20") is as short as a name or a user title and
-    ends no clause: a profile column, however many lines it has."""
-    names = [line for line in lines if not _label(line)]
-    return bool(names) and all(len(line) <= _NAME_CHARS and not _CLAUSE.search(line) for line in names)
 
 
 def _shape(line: str) -> str:
