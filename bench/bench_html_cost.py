@@ -77,7 +77,9 @@ def baseline_package(ref: str, folder: Path) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--against", required=True, help="the earlier commit, e.g. 7fbcab3 (0.6.0's last)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--all", action="store_true", help="also the community and html_threads pages")
@@ -95,7 +97,9 @@ def main() -> int:
                     pages = result["pages"]
                     print(f"round {round_number + 1}: {name} {result['ms']:.1f} ms per page", file=sys.stderr)
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(Path(scratch) / "tree")])
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(Path(scratch) / "tree")]
+            )
     ours, theirs = (statistics.median(runs[name]) for name in ("this tree", args.against))
     print(f"{pages} pages, median of {args.rounds} interleaved rounds, CPU ms per page:")
     print(f"  this tree {ours:.1f} (runs {', '.join(f'{m:.1f}' for m in runs['this tree'])})")

@@ -139,5 +139,9 @@ def in_repo_html_cases() -> list[Case]:
 
 def all_html_cases() -> list[Case]:
     return (
-        gne_cases() + in_repo_html_cases() + readability_cases() + trafilatura_eval_cases() + community_cases()
+        gne_cases()
+        + in_repo_html_cases()
+        + readability_cases()
+        + trafilatura_eval_cases()
+        + community_cases()
     )

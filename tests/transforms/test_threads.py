@@ -34,7 +34,7 @@ def floor(number: int, user: str, lines: list[str], extra: str = "") -> str:
 
 def thread_page() -> str:
     code = "<pre><code>" + "\n".join(CODE) + "</code></pre>"
-    quote = '<blockquote>引用 1楼 的话：最近每天晚上都会断线</blockquote>'
+    quote = "<blockquote>引用 1楼 的话：最近每天晚上都会断线</blockquote>"
     floors = [
         floor(1, "小明", OPENING),
         floor(2, "路过的猫", [REPLIES[0]], code),
@@ -110,7 +110,11 @@ def table_post(number: int, user: str, group: str, lines: list[str], signature: 
 
 
 def test_a_signature_under_a_rule_is_the_engines_and_a_ruled_post_is_not():
-    long_post = ["第一段：先說結論，刻度要從歸零開始數。", "-----", *(f"第{i}點：每次都記錄水溫和粉量。" for i in range(2, 6))]
+    long_post = [
+        "第一段：先說結論，刻度要從歸零開始數。",
+        "-----",
+        *(f"第{i}點：每次都記錄水溫和粉量。" for i in range(2, 6)),
+    ]
     posts = [
         table_post(1, "阿哲的吧台", "新手上路", ["同一支豆子每次味道都不一樣，請問是研磨的問題嗎？"], None),
         table_post(2, "焙豆老張", "版主", long_post, "自家烘焙十二年，歡迎來店裡喝杯咖啡"),
