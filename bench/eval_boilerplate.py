@@ -86,7 +86,7 @@ def library(extract: Callable[[bytes], str]) -> Callable[[Case], str]:
 
 def installed_libraries() -> dict[str, Callable[[Case], str]]:
     """Extractors from the package index that are installed here; none is a dependency of refinery."""
-    systems: dict[str, Callable[[bytes], str]] = {}
+    systems: dict[str, Callable[[Case], str]] = {}
     try:
         from magic_html import GeneralExtractor
 

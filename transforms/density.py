@@ -34,7 +34,7 @@ class Block:
     link_chars: int
 
 
-class BlockCollector:
+class _BlockCollector:
     """Cuts the page's text into blocks at every block-level tag and <br>, in document order."""
 
     def __init__(self) -> None:
@@ -77,7 +77,7 @@ class BlockCollector:
 
 def text_blocks(root: etree._Element) -> list[Block]:
     """The page's text blocks in document order, each with the element that owns it."""
-    collector = BlockCollector()
+    collector = _BlockCollector()
     collector.walk(root, root)
     collector.flush()
     return collector.blocks

@@ -81,20 +81,20 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
         )
     extracted = _trafilatura(html, config, url, kind, fast=True)
     text, method = _vote(html, extracted, kind, config)
-    if page is not None and _covers_little(text, page):
+    held = prose_chars(text.split("\n"))
+    if page is not None and _covers_little(held, page):
         # Agreement is no proof when the agreed text holds a sliver of the page's prose (an account
         # header above an article in <section>s): the block that holds the prose is the text.
         dense = tidy_extracted(main_text(page.root), extracted.title)
-        if prose_chars(dense.split("\n")) > _DENSE_GAIN * max(prose_chars(text.split("\n")), 1):
-            share = prose_chars(text.split("\n")) / page.prose_chars
+        if prose_chars(dense.split("\n")) > _DENSE_GAIN * max(held, 1):
+            share = held / page.prose_chars
             text, method = dense, f"density ({method} held {share:.0%} of the page's prose)"
     return replace(extracted, text=text, method=f"ensemble:{method}")
 
 
-def _covers_little(text: str, page: Page) -> bool:
-    """The text holds under _MIN_COVER of the prose of a page that has some. The page's text size
-    bounds its prose, so most pages are decided without finding the prose blocks."""
-    held = prose_chars(text.split("\n"))
+def _covers_little(held: int, page: Page) -> bool:
+    """`held` prose characters are under _MIN_COVER of the prose of a page that has some. The page's
+    text size bounds its prose, so most pages are decided without finding the prose blocks."""
     if held >= _MIN_COVER * page.text_chars:
         return False
     return page.prose_chars >= _MIN_PAGE_PROSE and held < _MIN_COVER * page.prose_chars

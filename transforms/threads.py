@@ -23,7 +23,6 @@ from refinery.transforms.density import Block, is_prose, text_blocks
 
 # Never text a reader sees as part of a page's prose.
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "select", "option", "textarea", "button")
-_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "head"})
 _BLOCK_TAGS = frozenset({
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote", "dd", "dt", "dl",
     "table", "section", "article", "ul", "ol", "figure", "figcaption", "header", "footer", "main", "td",
@@ -69,7 +68,7 @@ _MAX_LINK_SHARE = 0.6  # above this a repeated group is a link list (a board ind
 _REPEATED_SHARE = 0.5  # a line in at least this share of posts is the engine's, not a writer's
 _SHORT_LINK_LINE = 30
 _SLOT_LINE_CHARS = 40  # the engine's one line per post is short
-_SIG_DASHES = frozenset({"--", "-- ", "——"})
+_SIG_DASHES = frozenset({"--", "——"})  # lines are stripped
 _RULE = re.compile(r"^(?:[-_—–=~]\s?){3,}$")  # ---, - - -, ____, ====
 _SIGNATURE_LINES = 3
 _SIGNATURE_CHARS = 80
@@ -99,6 +98,8 @@ class _Sizes:
     links: dict[etree._Element, int]
 
 
+# Posts (each a list of elements), their signature, characters and link characters.
+_Group = tuple[list[list[etree._Element]], str, int, int]
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -155,9 +156,7 @@ def find_thread(page: Page) -> Thread | None:
     if page.text_chars <= 0:
         return None
     least = _MIN_TEXT_SHARE * page.text_chars
-    for posts, signature in _groups(page.root, sizes, least)[:_CANDIDATE_GROUPS]:
-        chars = sum(sizes.chars[e] for post in posts for e in post)
-        links = sum(sizes.links[e] for post in posts for e in post)
+    for posts, signature, chars, links in _groups(page.root, sizes, least)[:_CANDIDATE_GROUPS]:
         if chars - links < least:
             break  # groups come largest first
         if links > _MAX_LINK_SHARE * chars:
@@ -187,14 +186,15 @@ def find_thread(page: Page) -> Thread | None:
 
 
 def _prose_above(page: Page, first: etree._Element, inside: set[etree._Element]) -> list[Block]:
-    """The prose blocks above the first post, outside the posts and the page's chrome."""
+    """The prose blocks above the first post, outside the posts and any form (a login or reply box);
+    page.prose has no blocks from navigation, headers, footers or asides to begin with."""
     end = page.order[first]
     return [
         block
         for block in page.prose
         if page.order.get(block.element, end) < end
         and block.element not in inside
-        and not any(a.tag in _CHROME_TAGS for a in block.element.iterancestors())
+        and not any(a.tag == "form" for a in block.element.iterancestors())
     ]
 
 
@@ -240,14 +240,12 @@ def _alike(indices: list[int], children: list[etree._Element]) -> list[list[int]
     return [indices] if len(exact) <= 2 else list(exact.values())
 
 
-def _groups(
-    root: etree._Element, sizes: _Sizes, least: float
-) -> list[tuple[list[list[etree._Element]], str]]:
-    """Groups of at least _MIN_POSTS sibling posts with text beyond `least`, most text first (their
-    parents must have that much). A post is a container element
-    of the group's signature; a table row also takes the rows up to the next one (engines that put
-    a post's header and body in two rows), the last as many as the others' median."""
-    found: list[tuple[int, int, list[list[etree._Element]], str]] = []
+def _groups(root: etree._Element, sizes: _Sizes, least: float) -> list[_Group]:
+    """Groups of at least _MIN_POSTS sibling posts under a parent with text beyond `least`, most text
+    first. A post is a container element of the group's signature; a table row also takes the rows
+    up to the next one (engines that put a post's header and body in two rows), the last as many as
+    the others' median."""
+    found: list[tuple[int, int, _Group]] = []
     for order, parent in enumerate(root.iter(etree.Element)):
         if len(parent) < _MIN_POSTS or sizes.chars.get(parent, 0) - sizes.links.get(parent, 0) < least:
             continue  # too little text under it for posts that hold `least`
@@ -261,7 +259,7 @@ def _groups(
                 if len(starts) >= _MIN_POSTS:
                     found.append(_group(starts, children, signature, order, sizes))
     found.sort(key=lambda item: (item[0], item[1]))
-    return [(posts, signature) for _, _, posts, signature in found]
+    return [group for _, _, group in found]
 
 
 def _merge_alternating(by_signature: dict[str, list[int]]) -> dict[str, list[int]]:
@@ -286,16 +284,18 @@ def _merge_alternating(by_signature: dict[str, list[int]]) -> dict[str, list[int
 
 def _group(
     starts: list[int], children: list[etree._Element], signature: str, order: int, sizes: _Sizes
-) -> tuple[int, int, list[list[etree._Element]], str]:
-    """(minus its text, page order, posts, signature) for sorting: the posts as element lists."""
+) -> tuple[int, int, _Group]:
+    """(minus its text, page order) to sort by, and the group: its posts as element lists, its
+    signature, and the characters and link characters under its posts."""
     if signature.startswith("tr."):
         widths = sorted(b - a for a, b in itertools.pairwise(starts))
         ends = [*starts[1:], starts[-1] + widths[len(widths) // 2]]
     else:
         ends = [start + 1 for start in starts]
     posts = [children[a:b] for a, b in zip(starts, ends, strict=True)]
-    text_chars = sum(sizes.chars[e] - sizes.links[e] for post in posts for e in post)
-    return -text_chars, order, posts, signature
+    chars = sum(sizes.chars[e] for post in posts for e in post)
+    links = sum(sizes.links[e] for post in posts for e in post)
+    return links - chars, order, (posts, signature, chars, links)
 
 
 def _text_of(element: etree._Element) -> str:
@@ -331,11 +331,13 @@ def _before_signature(lines: list[_Line]) -> list[_Line]:
     """A post's lines above its signature: what follows a "--" line, or a rule of dashes or
     underscores followed by no more than a signature's few short lines."""
     for index, line in enumerate(lines):
-        rest = lines[index + 1 :]
-        short_rest = len(rest) <= _SIGNATURE_LINES and all(len(r.text) <= _SIGNATURE_CHARS for r in rest)
-        if line.text in _SIG_DASHES or (_RULE.match(line.text) and short_rest):
+        if line.text in _SIG_DASHES or (_RULE.match(line.text) and _signature_sized(lines[index + 1 :])):
             return lines[:index]
     return lines
+
+
+def _signature_sized(lines: list[_Line]) -> bool:
+    return len(lines) <= _SIGNATURE_LINES and all(len(line.text) <= _SIGNATURE_CHARS for line in lines)
 
 
 def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[str]:
