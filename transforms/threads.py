@@ -59,9 +59,15 @@ _MIN_POSTS = 3
 _POST_TAGS = frozenset({"div", "li", "article", "section", "table", "tbody", "tr", "dl", "dd", "ul", "ol"})
 _CANDIDATE_GROUPS = 8
 _LEAD_LEVELS = 4
+_MIN_HEADLINE_CHARS = 8
 _MIN_DATED_SHARE = 0.5
 _INSERT_DATED_SHARE = 0.75  # when this share of posts is dated, the undated replies are inserts
 _MIN_TEXT_SHARE = 0.45  # the posts hold at least this share of the page's non-link text
+_MIN_REPLIES_SHARE = 0.2  # replies below an opening post of their own markup hold at least this
+_MIN_REPLY_PROSE = 0.3  # and at least this share of their text is in sentences
+_COMMENTS = re.compile(
+    r"评论|評論|留言|コメント|комментари|\bcomment|kommentar|commentaire|comentario|commento", re.IGNORECASE
+)
 _MIN_PROSE_SHARE = 0.6  # and of its prose, unless the prose outside them is shorter than:
 _MAX_PROSE_OUTSIDE = 300
 _MAX_LINK_SHARE = 0.6  # above this a repeated group is a link list (a board index), not posts
@@ -73,10 +79,25 @@ _RULE = re.compile(r"^(?:[-_—–=~]\s?){3,}$")  # ---, - - -, ____, ====
 _SIGNATURE_LINES = 3
 _SIGNATURE_CHARS = 80
 _DIGITS = re.compile(r"\d+")
+_NAMING_ATTRIBUTES = frozenset({
+    "is", "role", "itemprop", "itemtype", "part", "width", "border", "cellspacing", "cellpadding", "bgcolor",
+    "align", "valign",
+})  # fmt: skip
 _RECORD_NUMBER = re.compile(r"\d{4,}")
+_POSTED_FROM = re.compile(
+    r"IP\s*属地|IP\s*屬地|来自\s*\S{1,20}\s*客户端|來自\s*\S{1,20}\s*客戶端|^发自我的|^發自我的|^Sent from my"
+)
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _ENDS_SENTENCE = re.compile(r"[。！？!?]$")
 _LABEL_PREFIX = re.compile(r"^(.{1,8}?)\s*[:：]")
+# The line above a quoted post ("shrimpmama wrote:", "引用 3楼 熊猫搬家 的回复：", "※ 引述《…》之銘言：",
+# "Originally Posted by …"): the quote is part of what a post says, its attribution is the engine's.
+_QUOTE_HEADER = re.compile(
+    r"^.{1,60}\b(?:wrote|said|writes|says)\s*:\s*$|^(?:Quote|Originally Posted by)\b.{0,60}$"
+    r"|^.{0,60}的(?:发言|發言|回复|回覆|帖子)\s*[:：]\s*$|^※?\s*引述.{0,40}銘言\s*[:：]?\s*$"
+    r"|^以下是引用.{0,60}$|^引用\s*[:：].{0,60}$|^.{1,40}(?:说|說)\s*[:：]$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +171,17 @@ def find_thread(page: Page) -> Thread | None:
 
     A repeated group is a thread when its posts are not a link list, at least half are dated, they
     hold _MIN_TEXT_SHARE of the page's text, and most of its prose: an article's comment list
-    leaves the article's prose outside, a thread leaves only chrome there.
+    leaves the article's prose outside, a thread leaves only chrome there. A topic whose opening
+    post has markup of its own (a group discussion, a blog-like board) is a thread too, the opening
+    post counted with the replies, on a page that never speaks of comments.
     """
     sizes = page.sizes
     if page.text_chars <= 0:
         return None
-    least = _MIN_TEXT_SHARE * page.text_chars
+    least = _MIN_REPLIES_SHARE * page.text_chars
     for posts, signature, chars, links in _groups(page.root, sizes, least)[:_CANDIDATE_GROUPS]:
-        if chars - links < least:
+        own = chars - links
+        if own < least:
             break  # groups come largest first
         if links > _MAX_LINK_SHARE * chars:
             continue
@@ -167,22 +191,46 @@ def find_thread(page: Page) -> Thread | None:
             continue
         inside = {node for post in posts for e in post for node in e.iter()}
         within = sum(len(block.text) for block in page.prose if block.element in inside)
-        outside = page.prose_chars - within
-        if outside > _MAX_PROSE_OUTSIDE and within < _MIN_PROSE_SHARE * page.prose_chars:
-            continue
         above = _prose_above(page, posts[0][0], inside)
-        if sum(len(block.text) for block in above) > max(_MAX_PROSE_OUTSIDE, _longest(posts, sizes)):
-            continue  # an article above its comments: more prose than any one post, outside them
+        lead, opening = _lead(page, above, posts[0][0]), ""
+        above_chars = sum(len(block.text) for block in above)
+        if not _holds_the_page(page, own, within) or above_chars > max(
+            _MAX_PROSE_OUTSIDE, _longest(posts, sizes)
+        ):
+            # an article above its comments, or an opening post above its replies
+            if not lead or not _replies(page, posts[0][0], own, within, dated / len(posts), len(lead)):
+                continue
+            opening = f" after an opening post of {len(lead)} characters"
         evidence = (
-            f"{len(posts)} {signature} posts, {dated} dated, {(chars - links) / page.text_chars:.0%} of "
-            f"the page's text, {within / max(page.prose_chars, 1):.0%} of its prose"
+            f"{len(posts)} {signature} posts, {dated} dated, {own / page.text_chars:.0%} of "
+            f"the page's text, {within / max(page.prose_chars, 1):.0%} of its prose{opening}"
         )
         if dated >= _INSERT_DATED_SHARE * len(posts):  # an undated reply among dated ones is an ad
             posts = [post for number, post in enumerate(posts) if is_dated[number] or number == 0]
         texts = _post_texts(posts)
-        lead = _lead(page, above, posts[0][0])
         return Thread(posts=tuple(t for t in texts if t), lead=lead, evidence=evidence)
     return None
+
+
+def _holds_the_page(page: Page, text_chars: int, prose_chars: int) -> bool:
+    """Text that is _MIN_TEXT_SHARE of the page's, and most of its prose or all but a little."""
+    if text_chars < _MIN_TEXT_SHARE * page.text_chars:
+        return False
+    outside = page.prose_chars - prose_chars
+    return outside <= _MAX_PROSE_OUTSIDE or prose_chars >= _MIN_PROSE_SHARE * page.prose_chars
+
+
+def _replies(page: Page, first: etree._Element, own: int, within: int, dated_share: float, lead: int) -> bool:
+    """Posts that are replies below an opening post: nearly all dated, written in sentences (not a
+    live feed's headlines), holding the page with the opening post, on a page that never speaks of
+    comments (comment sections say so: "网友评论", "6 Comments", "Kommentare", class="commentlist";
+    forums speak of replies)."""
+    if dated_share < _INSERT_DATED_SHARE or within < _MIN_REPLY_PROSE * own:
+        return False
+    if not _holds_the_page(page, own + lead, within + lead):
+        return False
+    names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in first.iterancestors())
+    return _COMMENTS.search(names) is None and _COMMENTS.search("".join(page.body.itertext())) is None
 
 
 def _prose_above(page: Page, first: etree._Element, inside: set[etree._Element]) -> list[Block]:
@@ -225,8 +273,15 @@ def _measure(root: etree._Element) -> _Sizes:
 
 
 def _signature(element: etree._Element, numbers: re.Pattern[str] = _DIGITS) -> str:
-    """Tag, classes and id, without the numbers that differ between posts (post123, bg1/bg2)."""
-    classes = " ".join(sorted(numbers.sub("", c) for c in (element.get("class") or "").split()))
+    """Tag, classes and id, without the numbers that differ between posts (post123, bg1/bg2). An
+    element without classes is named by its other attributes: `is`/`role` names, `data-` names and
+    an old table layout's widths and colours (a post table against a navigation table)."""
+    names = [numbers.sub("", name) for name in (element.get("class") or "").split()] or [
+        f"{key}={value}" if key in _NAMING_ATTRIBUTES else numbers.sub("", key)
+        for key, value in element.attrib.items()
+        if key in _NAMING_ATTRIBUTES or key.startswith("data-")
+    ]
+    classes = " ".join(sorted(names))
     ident = _DIGITS.sub("", element.get("id") or "").rstrip("-_") if element.get("id") else ""
     return f"{element.tag}.{classes}#{ident}" if ident else f"{element.tag}.{classes}"
 
@@ -272,7 +327,11 @@ def _merge_alternating(by_signature: dict[str, list[int]]) -> dict[str, list[int
         for first, second in itertools.combinations(sorted(groups), 2):
             tag, classes = first.split(".", 1)
             other_tag, other_classes = second.split(".", 1)
-            shared = set(classes.split("#")[0].split()) & set(other_classes.split("#")[0].split())
+            shared = {  # class names: the attributes of a page laid out in tables are shared by all
+                name
+                for name in set(classes.split("#")[0].split()) & set(other_classes.split("#")[0].split())
+                if "=" not in name
+            }
             a, b = groups[first], groups[second]
             if tag == other_tag and shared and a[0] < b[-1] and b[0] < a[-1]:
                 del groups[first], groups[second]
@@ -304,7 +363,8 @@ def _text_of(element: etree._Element) -> str:
 
 def _post_texts(posts: list[list[etree._Element]]) -> list[str]:
     """Each post's lines without the engine's own: lines repeated across posts, engine slots,
-    who/when lines, profile parts and what follows a signature dash."""
+    who/when lines, quote attributions, what follows a signature dash, profile parts and the
+    short lines of the cards around the post's body."""
     per_post = [[line for element in post for line in _block_lines(element)] for post in posts]
     shapes: Counter[str] = Counter()
     labels: Counter[str] = Counter()
@@ -313,18 +373,50 @@ def _post_texts(posts: list[list[etree._Element]]) -> list[str]:
         labels.update({label for line in lines if (label := _label(line.text))})
     repeated = max(2, _REPEATED_SHARE * len(posts))
     engine_slots = _engine_slots(per_post, repeated)
-    texts = []
-    for lines in per_post:
-        kept = [
-            line.text
+    candidates = [
+        [
+            line
             for line in _before_signature(lines)
             if shapes[_shape(line.text)] < repeated
             and labels[_label(line.text) or ""] < repeated
-            and line.slot not in engine_slots
+            and (line.slot, line.place) not in engine_slots
             and not _is_who_or_when(line.text, line.link_chars)
+            and not _QUOTE_HEADER.search(line.text)
         ]
-        texts.append("\n".join(kept))
+        for lines in per_post
+    ]
+    body = _body_container(candidates)
+    texts = []
+    for lines in candidates:
+        has_body = any(line.slot.startswith(body) for line in lines)
+        texts.append("\n".join(line.text for line in lines if not (has_body and _is_card_line(line, body))))
     return texts
+
+
+def _body_container(per_post: list[list[_Line]]) -> str:
+    """The slot of the block where the posts are written: the parent of the paragraphs that hold
+    the most text outside links (names are links), or the block itself where its lines are
+    <br>-separated."""
+    chars: Counter[str] = Counter()
+    broken: Counter[str] = Counter()
+    for lines in per_post:
+        for line in lines:
+            chars[line.slot] += len(line.text) - line.link_chars
+            broken[line.slot] += line.place > 0
+    if not chars:
+        return ""
+    slot = chars.most_common(1)[0][0]
+    parent = slot.rpartition("/")[0]
+    return slot if broken[slot] or "/" not in parent else parent
+
+
+def _is_card_line(line: _Line, body: str) -> bool:
+    """A short line outside the post's body that is no heading and ends no sentence: a name, a user
+    title, a bio, a status, a rating table's cells."""
+    if line.slot.startswith(body) or len(line.text) > _SLOT_LINE_CHARS or _ENDS_SENTENCE.search(line.text):
+        return False
+    last = line.slot.rpartition("/")[2]
+    return not (last[:1] == "h" and last[1:2].isdigit())
 
 
 def _before_signature(lines: list[_Line]) -> list[_Line]:
@@ -340,32 +432,34 @@ def _signature_sized(lines: list[_Line]) -> bool:
     return len(lines) <= _SIGNATURE_LINES and all(len(line.text) <= _SIGNATURE_CHARS for line in lines)
 
 
-def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[str]:
+def _engine_slots(per_post: list[list[_Line]], repeated: float) -> set[tuple[str, int]]:
     """Places in the posts' markup where the engine prints one short line in most posts, and the
-    same line again for the same writer (a name, a user title, a signature): every such place but
-    the one holding the most text, which is where the posts are written, however short. A place
-    whose lines all differ (item titles, headlines of a live blog) is the writers'."""
-    lines_in: dict[str, Counter[int]] = {}
-    values: dict[str, Counter[str]] = {}
+    same line again for the same writer (a name, a user title, a signature): a block, or the n-th
+    line of a block of <br>-separated lines (a user cell). The block holding the most text is where
+    the posts are written, however short, and is never the engine's. A place whose lines all differ
+    (item titles, headlines of a live blog) is the writers'."""
+    lines_in: dict[tuple[str, int], Counter[int]] = {}
+    values: dict[tuple[str, int], Counter[str]] = {}
     chars: Counter[str] = Counter()
-    longest: Counter[str] = Counter()
+    longest: Counter[tuple[str, int]] = Counter()
     for number, lines in enumerate(per_post):
         for line in lines:
-            lines_in.setdefault(line.slot, Counter())[number] += 1
-            values.setdefault(line.slot, Counter())[line.text] += 1
+            place = (line.slot, line.place)
+            lines_in.setdefault(place, Counter())[number] += 1
+            values.setdefault(place, Counter())[line.text] += 1
             chars[line.slot] += len(line.text)
-            longest[line.slot] = max(longest[line.slot], len(line.text))
+            longest[place] = max(longest[place], len(line.text))
     if not chars:
         return set()
     body = chars.most_common(1)[0][0]
     return {
-        slot
-        for slot, counts in lines_in.items()
-        if slot != body
+        place
+        for place, counts in lines_in.items()
+        if place[0] != body
         and len(counts) >= repeated
         and max(counts.values()) == 1
-        and longest[slot] <= _SLOT_LINE_CHARS
-        and values[slot].most_common(1)[0][1] > 1
+        and longest[place] <= _SLOT_LINE_CHARS
+        and values[place].most_common(1)[0][1] > 1
     }
 
 
@@ -383,11 +477,13 @@ def _label(line: str) -> str | None:
 
 def _is_who_or_when(line: str, link_chars: int) -> bool:
     """A user name or a button (a short line of link text that ends no sentence), or a dateline
-    (mostly a date)."""
+    (mostly a date, or where and with what it was posted from)."""
     if len(line) <= _SHORT_LINK_LINE and link_chars >= 0.8 * len(line) and not _ENDS_SENTENCE.search(line):
         return True  # a name or a button; a linked question or sentence is a title
     if len(line) > 60:
         return False
+    if _POSTED_FROM.search(line):
+        return True
     when = sum(len(match) for match in _WHEN.findall(line))
     return when > 0 and when >= 0.3 * len(line)
 
@@ -397,6 +493,7 @@ class _Line:
     text: str
     link_chars: int
     slot: str  # the signatures of the blocks around it, from the post down
+    place: int  # how many lines of its block come before it (<br>-separated lines of one cell)
 
 
 def _block_lines(element: etree._Element) -> list[_Line]:
@@ -406,11 +503,13 @@ def _block_lines(element: etree._Element) -> list[_Line]:
     parts: list[str] = []
     link_chars = [0]
     blocks: list[str] = []
+    places: list[int] = [0]
 
     def flush() -> None:
         text = _SPACE.sub(" ", "".join(parts)).strip()
         if text:
-            lines.append(_Line(text, min(link_chars[0], len(text)), "/".join(blocks)))
+            lines.append(_Line(text, min(link_chars[0], len(text)), "/".join(blocks), places[-1]))
+            places[-1] += 1
         parts.clear()
         link_chars[0] = 0
 
@@ -427,16 +526,19 @@ def _block_lines(element: etree._Element) -> list[_Line]:
         if tag == "pre":  # code and commands keep their lines
             flush()
             blocks.append("pre")
+            places.append(0)
             for line in "".join(node.itertext()).split("\n"):
                 add(line, False)
                 flush()
             blocks.pop()
+            places.pop()
             return
         block = tag in _BLOCK_TAGS or tag == "br"
         if block:
             flush()
         if block and tag != "br":
             blocks.append(_signature(node))
+            places.append(0)
         inner_link = in_link or tag == "a"
         add(node.text, inner_link)
         for child in node:
@@ -446,6 +548,7 @@ def _block_lines(element: etree._Element) -> list[_Line]:
             flush()
         if block and tag != "br":
             blocks.pop()
+            places.pop()
 
     walk(element, False)
     flush()
@@ -470,8 +573,8 @@ def _lead(page: Page, above: list[Block], first: etree._Element) -> str:
     """The prose above the first post that opens the thread (a question, an opening post in other
     markup): what follows the page's headline, or without one, what is in the posts' nearest
     containers."""
-    headline = page.body.find(".//h1")
-    if headline is not None and page.order[headline] < page.order[first]:
+    headline = _headline(page, first)
+    if headline is not None:
         start = page.order[headline]
         return "\n".join(block.text for block in above if page.order.get(block.element, -1) > start)
     for container in itertools.islice(first.iterancestors(), _LEAD_LEVELS):
@@ -479,3 +582,23 @@ def _lead(page: Page, above: list[Block], first: etree._Element) -> str:
         if near:
             return "\n".join(near)
     return ""
+
+
+def _headline(page: Page, first: etree._Element) -> etree._Element | None:
+    """The page's <h1> above the posts, or else the last element above them that shows the <title>
+    (old boards print the subject in a <font> or a styled cell)."""
+    end = page.order[first]
+    headline = page.body.find(".//h1")
+    if headline is not None and page.order[headline] < end:
+        return headline
+    title = _text_of(page.root.find(".//title")) if page.root.find(".//title") is not None else ""
+    if len(title) < _MIN_HEADLINE_CHARS:
+        return None
+    shown = None
+    for element in page.body.iter(etree.Element):
+        if page.order[element] >= end:
+            break
+        text = _text_of(element) if page.sizes.chars.get(element, 0) <= len(title) else ""
+        if len(text) >= _MIN_HEADLINE_CHARS and text in title:
+            shown = element
+    return shown

@@ -127,3 +127,64 @@ def test_a_signature_under_a_rule_is_the_engines_and_a_ruled_post_is_not():
     assert [line for line in lines if line in long_post] == long_post  # a rule inside a post stays
     assert "推，筆記起來。" in lines and "謝謝版主，今天試了有比較穩定。" in lines
     assert "自家烘焙十二年，歡迎來店裡喝杯咖啡" not in lines and "積分：37" not in lines
+
+
+def topic_page(replies_heading: str) -> str:
+    """A group topic: the opening post in markup of its own, longer than all its replies together."""
+    opening = "".join(f"<p>{line}</p>" for line in [*OPENING, *OPENING_MORE])
+    replies = "".join(
+        f"<li class='rp'><div class='rp-who'><a href='/u/{n}'>用户{n}</a> {n + 1}楼 2024-05-0{n} 10:1{n}</div>"
+        f"<p>{line}</p></li>"
+        for n, line in enumerate([REPLIES[0], REPLIES[2], REPLIES[3]], start=1)
+    )
+    side = "".join(f"<li><a href='/g/{n}'>相关小组{n}</a></li>" for n in range(8))
+    return (
+        "<html><head><title>路由器每天晚上断线怎么办</title></head><body>"
+        "<div class='topnav'><a href='/'>首页</a> <a href='/g'>小组</a></div>"
+        "<h1>路由器每天晚上断线怎么办</h1>"
+        "<div class='topic'><div class='who'><a href='/u/0'>楼主小明</a> 2024-05-01 09:00</div>"
+        f"{opening}</div><div class='bar'>{replies_heading}</div><ul class='rps'>{replies}</ul>"
+        f"<ul class='side'>{side}</ul></body></html>"
+    )
+
+
+OPENING_MORE = [
+    "路由器放在客厅的电视柜里，离卧室隔了两堵墙，信号一直还算可以，看视频也不卡。",
+    "断线的时候指示灯是正常的，但是手机和电脑都连不上，要等五六分钟才会自己恢复。",
+    "我也试过换信道，从自动改成固定的六号信道，情况好像好了一点，但过两天又开始断。",
+]
+
+
+def test_replies_below_an_opening_post_of_its_own_markup_are_a_thread_unless_they_are_comments():
+    thread = find_thread(read_page(topic_page("全部回复 3 条")))
+    assert thread is not None and "after an opening post" in thread.evidence
+    lines = thread.text.split("\n")
+    assert lines == [*OPENING, *OPENING_MORE, REPLIES[0], REPLIES[2], REPLIES[3]]
+    # The same shape under a comment heading is an article with its comments: they are not content.
+    assert find_thread(read_page(topic_page("网友评论 3 条"))) is None
+
+
+def test_posts_without_classes_are_told_apart_by_their_other_attributes_and_cards_go():
+    def post(number: int, user: str, bio: str, line: str) -> str:
+        return (
+            f"<div is='bb-post' pid='{number}'><div is='bb-card'><b>{user}</b><div>{bio}</div>"
+            f"<div>IP 属地：浙江 · 来自 小米 14 客户端</div></div>"
+            f"<div is='bb-main'><div is='bb-meta'>{number}楼 2024-05-0{number} 10:00</div>"
+            f"<div is='bb-body'><p>{line}</p></div></div></div>"
+        )
+
+    users = [("小明", "十年老车友，只开手动挡"), ("阿强", "修车铺二十年"), ("Lily", "周末厨子")]
+    posts = [post(n, *users[n % 3], line) for n, line in enumerate(REPLIES)]
+    nav = "".join(f"<div><a href='/{n}'>栏目{n}</a></div>" for n in range(5))
+    thread = find_thread(read_page(f"<html><body><div>{nav}</div><div>{''.join(posts)}</div></body></html>"))
+    assert thread is not None and "div.is=bb-post" in thread.evidence
+    assert thread.text.split("\n") == REPLIES  # no name, bio, IP region or client line
+
+
+def test_quote_attributions_go_and_the_quote_stays():
+    quote = "<blockquote><div>路过的猫 wrote:</div><p>换了一个电源适配器以后就好了</p></blockquote>"
+    posts = [floor(1, "小明", OPENING), floor(2, "阿强", [REPLIES[1]], quote), floor(3, "Lily", [REPLIES[2]])]
+    thread = find_thread(read_page(f"<html><body><div>{''.join(posts)}</div></body></html>"))
+    assert thread is not None
+    lines = thread.text.split("\n")
+    assert "换了一个电源适配器以后就好了" in lines and "路过的猫 wrote:" not in lines
