@@ -307,7 +307,7 @@ def _groups(root: etree._Element, sizes: _Sizes, least: float) -> list[_Group]:
         children = [child for child in parent if child in sizes.chars]
         by_signature: dict[str, list[int]] = {}
         for index, child in enumerate(children):
-            if sizes.chars[child] and child.tag in _POST_TAGS:
+            if sizes.chars[child] and (child.tag in _POST_TAGS or "-" in child.tag):  # or a custom element
                 by_signature.setdefault(_signature(child), []).append(index)
         for signature, similar in _merge_alternating(by_signature).items():
             for starts in _alike(similar, children) if len(similar) >= _MIN_POSTS else []:
@@ -533,7 +533,7 @@ def _block_lines(element: etree._Element) -> list[_Line]:
             blocks.pop()
             places.pop()
             return
-        block = tag in _BLOCK_TAGS or tag == "br"
+        block = tag in _BLOCK_TAGS or tag == "br" or node is element  # a post may be a custom element
         if block:
             flush()
         if block and tag != "br":

@@ -188,3 +188,14 @@ def test_quote_attributions_go_and_the_quote_stays():
     assert thread is not None
     lines = thread.text.split("\n")
     assert "换了一个电源适配器以后就好了" in lines and "路过的猫 wrote:" not in lines
+
+
+def test_posts_can_be_custom_elements():
+    posts = "".join(
+        f"<mn-post-item id='reply-{n}'><div class='pi-head'>#{n} 2024-05-0{n} 10:00</div>"
+        f"<div class='pi-content'><p>{line}</p></div></mn-post-item>"
+        for n, line in enumerate(REPLIES, start=1)
+    )
+    thread = find_thread(read_page(f"<html><body><main>{posts}</main></body></html>"))
+    assert thread is not None and "mn-post-item" in thread.evidence
+    assert thread.text.split("\n") == REPLIES
