@@ -33,7 +33,7 @@ FLOORS = {
     "html_pagetypes:zh-list": 0.950,
     "html_pagetypes:zh-qa": 0.936,
     "html_threads:en-thread": 0.911,
-    "html_threads:zh-comments": 0.842,
+    "html_threads:zh-comments": 0.957,
     "html_threads:zh-qa": 0.944,
     "html_threads:zh-thread": 0.931,
     "text_eval:zh": 0.963,

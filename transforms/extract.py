@@ -69,7 +69,7 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
         return replace(extracted, method="ensemble:trafilatura (too deeply nested for the others)")
     page = read_page(html)
     thread = find_thread(page) if page is not None else None
-    if thread is not None:
+    if thread is not None and not thread.comments:
         # The posts are the page's content on any engine: the post extractor is the reference,
         # and trafilatura gives the title and metadata.
         kind = "forum" if kind == "article" else kind
@@ -89,7 +89,18 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
         if prose_chars(dense.split("\n")) > _DENSE_GAIN * max(held, 1):
             share = held / page.prose_chars
             text, method = dense, f"density ({method} held {share:.0%} of the page's prose)"
+    if thread is not None and kind == "article" and not config.include_comments:
+        # The extractors take a comment list in markup they do not know for the article's end.
+        text, dropped = _without_lines(text, thread.posts)
+        method += f"-{dropped} lines of {thread.evidence}" if dropped else ""
     return replace(extracted, text=text, method=f"ensemble:{method}")
+
+
+def _without_lines(text: str, lines: tuple[str, ...]) -> tuple[str, int]:
+    """The text without the lines that are one of `lines` (whitespace-blind), and how many went."""
+    unwanted = {_squeeze(line) for line in lines}
+    kept = [line for line in text.split("\n") if _squeeze(line) not in unwanted]
+    return "\n".join(kept), text.count("\n") + 1 - len(kept)
 
 
 def _covers_little(held: int, page: Page) -> bool:

@@ -107,6 +107,7 @@ class Thread:
     posts: tuple[str, ...]
     lead: str  # prose above the posts outside their group (a question, an opening post)
     evidence: str
+    comments: bool = False  # the posts are comments below an article, not the page's content
 
     @property
     def text(self) -> str:
@@ -167,7 +168,9 @@ def read_page(html: str) -> Page | None:
 
 
 def find_thread(page: Page) -> Thread | None:
-    """The page's posts when its structure is a thread's, else None. The tree is not changed.
+    """The page's posts when its structure is a thread's; else the lines of a comment list below an
+    article (`comments` set), for the article's extraction to leave out; else None. The tree is
+    not changed.
 
     A repeated group is a thread when its posts are not a link list, at least half are dated, they
     hold _MIN_TEXT_SHARE of the page's text, and most of its prose: an article's comment list
@@ -178,6 +181,7 @@ def find_thread(page: Page) -> Thread | None:
     sizes = page.sizes
     if page.text_chars <= 0:
         return None
+    comments = None
     least = _MIN_REPLIES_SHARE * page.text_chars
     for posts, signature, chars, links in _groups(page.root, sizes, least)[:_CANDIDATE_GROUPS]:
         own = chars - links
@@ -199,6 +203,9 @@ def find_thread(page: Page) -> Thread | None:
         ):
             # an article above its comments, or an opening post above its replies
             if not lead or not _replies(page, posts[0][0], own, within, dated / len(posts), len(lead)):
+                if comments is None and _comments_below(page, posts, dated, above_chars):
+                    lines = (line.text for post in posts for e in post for line in _block_lines(e))
+                    comments = Thread(tuple(lines), "", f"{len(posts)} {signature} comments", comments=True)
                 continue
             opening = f" after an opening post of {len(lead)} characters"
         evidence = (
@@ -209,7 +216,24 @@ def find_thread(page: Page) -> Thread | None:
             posts = [post for number, post in enumerate(posts) if is_dated[number] or number == 0]
         texts = _post_texts(posts)
         return Thread(posts=tuple(t for t in texts if t), lead=lead, evidence=evidence)
-    return None
+    return comments
+
+
+def _comments_below(page: Page, posts: list[list[etree._Element]], dated: int, above_chars: int) -> bool:
+    """Posts below an article's prose (more of it than any post holds), nearly all dated, on a page
+    that calls them comments."""
+    if dated < _INSERT_DATED_SHARE * len(posts) or above_chars <= max(
+        _MAX_PROSE_OUTSIDE, _longest(posts, page.sizes)
+    ):
+        return False
+    return _speaks_of_comments(page, posts[0][0])
+
+
+def _speaks_of_comments(page: Page, first: etree._Element) -> bool:
+    """Comment sections say so ("网友评论", "6 Comments", "Kommentare", class="commentlist"); forums
+    speak of replies."""
+    names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in first.iterancestors())
+    return _COMMENTS.search(names) is not None or _COMMENTS.search("".join(page.body.itertext())) is not None
 
 
 def _holds_the_page(page: Page, text_chars: int, prose_chars: int) -> bool:
@@ -223,14 +247,10 @@ def _holds_the_page(page: Page, text_chars: int, prose_chars: int) -> bool:
 def _replies(page: Page, first: etree._Element, own: int, within: int, dated_share: float, lead: int) -> bool:
     """Posts that are replies below an opening post: nearly all dated, written in sentences (not a
     live feed's headlines), holding the page with the opening post, on a page that never speaks of
-    comments (comment sections say so: "网友评论", "6 Comments", "Kommentare", class="commentlist";
-    forums speak of replies)."""
+    comments."""
     if dated_share < _INSERT_DATED_SHARE or within < _MIN_REPLY_PROSE * own:
         return False
-    if not _holds_the_page(page, own + lead, within + lead):
-        return False
-    names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in first.iterancestors())
-    return _COMMENTS.search(names) is None and _COMMENTS.search("".join(page.body.itertext())) is None
+    return _holds_the_page(page, own + lead, within + lead) and not _speaks_of_comments(page, first)
 
 
 def _prose_above(page: Page, first: etree._Element, inside: set[etree._Element]) -> list[Block]:

@@ -199,3 +199,47 @@ def test_posts_can_be_custom_elements():
     thread = find_thread(read_page(f"<html><body><main>{posts}</main></body></html>"))
     assert thread is not None and "mn-post-item" in thread.evidence
     assert thread.text.split("\n") == REPLIES
+
+
+ARTICLE = [
+    "本报讯 经过一年的改造，老城区东门菜市场昨天重新开门迎客，摊位从原来的一百二十个增加到一百八十六个。",
+    "改造后的市场分为生鲜区、熟食区和便民服务区，地面全部换成了防滑地砖，通道也比原来宽了一倍。",
+    "市场管理方表示，原有的老摊主都可以优先回迁，租金三年内不上涨，临时停车场预计下月底投入使用。",
+    "据介绍，这次改造总投资约两千三百万元，除了翻新建筑，还更换了全部的排水管道和电线线路。",
+    "市场东侧新设了一个农产品直销区，周边乡镇的农户每周六可以免费摆摊，销售自家种的蔬菜水果。",
+    "不少市民一早就来逛，有的老人说，市场变干净了，买菜的心情也好了，以后还会常来这里。",
+    "区商务局负责人介绍，今年全区还将改造提升十二个农贸市场，年底前全部完成，让居民买菜更方便。",
+]
+COMMENTS = [
+    "摊位多了是好事，就怕租金三年后涨上去，最后还是转嫁到菜价上，希望收费标准能公开。",
+    "停车确实是老大难问题，早上七八点那个路口堵得水泄不通，临时停车场下月底能用上就好了。",
+    "我在这个市场买了二十多年菜，看着它从露天的几排铁皮棚变成现在这样，挺有感触的。",
+    "改造期间附近的居民买菜真的很不方便，现在开门了，老人们都很高兴，今天早上就去了好几拨。",
+    "希望那家做了三十年豆腐的老摊位也能回来，他家的豆腐脑是我小时候的味道，别的地方吃不到。",
+    "通道宽了，推着小车买菜方便多了，就是熟食区的位置有点偏，第一次去找了半天才找到。",
+]
+
+
+def article_with_comments() -> str:
+    body = "".join(f"<p>{line}</p>" for line in ARTICLE)
+    comments = "".join(
+        f"<div class='cmt_item' id='cmt{n}'><div class='cmt_user'>网友{n}[滨江市网友] 2024-05-17 9:0{n}</div>"
+        f"<div class='cmt_txt'>{line}</div><div class='cmt_op'>顶 回复</div></div>"
+        for n, line in enumerate(COMMENTS, start=1)
+    )
+    return (
+        "<html><head><title>东门菜市场改造完成</title></head><body><div class='wrap'>"
+        f"<h1>东门菜市场改造完成</h1><div class='art_body'>{body}</div>"
+        f"<div class='cmt_head'>网友评论 已有 {len(COMMENTS)} 条评论</div><div class='cmt_list'>{comments}</div>"
+        "</div></body></html>"
+    )
+
+
+def test_a_comment_list_below_an_article_is_left_out_of_the_article():
+    thread = find_thread(read_page(article_with_comments()))
+    assert thread is not None and thread.comments and "comments" in thread.evidence
+    extracted = extract_html(article_with_comments(), ExtractConfig())
+    lines = extracted.text.split("\n")
+    assert extracted.page_type == "article"
+    assert all(line in lines for line in ARTICLE)
+    assert not any(comment in extracted.text for comment in COMMENTS)
