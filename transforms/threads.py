@@ -51,6 +51,9 @@ _CONTENT_WORDS = frozenset({
     "body", "content", "text", "txt", "message", "entry", "answer", "question", "richtext", "article",
     "main", "quote", "code",
 })  # fmt: skip
+_AD_WORDS = frozenset({"ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "promoted"})
+_AD_LABEL_CHARS = 12
+_AD_LABEL = re.compile(r"(?:^|\s)(?:广告|廣告|推广|推廣|Sponsored|Advertisement|Promoted)$", re.IGNORECASE)
 _WHEN_WORDS = frozenset({"time", "timestamp", "date", "dateline", "when"})
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _CHROME_MAX_CHARS = 160  # a classed part longer than this is a post body, whatever its class says
@@ -214,6 +217,7 @@ def find_thread(page: Page) -> Thread | None:
         )
         if dated >= _INSERT_DATED_SHARE * len(posts):  # an undated reply among dated ones is an ad
             posts = [post for number, post in enumerate(posts) if is_dated[number] or number == 0]
+        posts = [post for number, post in enumerate(posts) if number == 0 or not _is_ad(post[0], sizes)]
         texts = _post_texts(posts)
         return Thread(posts=tuple(t for t in texts if t), lead=lead, evidence=evidence)
     return comments
@@ -234,6 +238,16 @@ def _speaks_of_comments(page: Page, first: etree._Element) -> bool:
     speak of replies."""
     names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in first.iterancestors())
     return _COMMENTS.search(names) is not None or _COMMENTS.search("".join(page.body.itertext())) is not None
+
+
+def _is_ad(post: etree._Element, sizes: _Sizes) -> bool:
+    """An advertisement in a post's markup: named so in its classes (post ad, floor-promo), or
+    labelled so in a short part of its own ("广告", "推广", "Sponsored")."""
+    names = f"{post.get('class') or ''} {post.get('id') or ''}"
+    if {word.casefold() for word in _NAME_WORDS.findall(names)} & _AD_WORDS:
+        return True
+    short = (e for e in post.iter(etree.Element) if 0 < sizes.chars.get(e, 0) <= _AD_LABEL_CHARS)
+    return any(_AD_LABEL.search(_text_of(e)) for e in short)
 
 
 def _holds_the_page(page: Page, text_chars: int, prose_chars: int) -> bool:

@@ -243,3 +243,16 @@ def test_a_comment_list_below_an_article_is_left_out_of_the_article():
     assert extracted.page_type == "article"
     assert all(line in lines for line in ARTICLE)
     assert not any(comment in extracted.text for comment in COMMENTS)
+
+
+def test_an_advertisement_in_a_posts_markup_is_not_a_post():
+    advert = (
+        '<div class="floor-box" id="floor9"><div class="floor-head"><a href="/shop">钓友之家商城</a> '
+        "<span>推广</span> 今日下单包邮</div><div class='floor-body'><p>春季线组套装，新手一包搞定，"
+        "今日下单送浮漂三支。</p></div></div>"
+    )
+    floors = [floor(1, "小明", OPENING), floor(2, "阿强", [REPLIES[0]]), floor(3, "Lily", [REPLIES[2]])]
+    page = f"<html><body><div>{floors[0]}{floors[1]}{advert}{floors[2]}</div></body></html>"
+    thread = find_thread(read_page(page))
+    assert thread is not None
+    assert "新手一包搞定" not in thread.text and REPLIES[2] in thread.text
