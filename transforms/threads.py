@@ -81,6 +81,7 @@ _SIG_DASHES = frozenset({"--", "——"})  # lines are stripped
 _RULE = re.compile(r"^(?:[-_—–=~]\s?){3,}$")  # ---, - - -, ____, ====
 _SIGNATURE_LINES = 3
 _SIGNATURE_CHARS = 80
+_SIGNATURE_MIN_CHARS = 8
 _DIGITS = re.compile(r"\d+")
 _NAMING_ATTRIBUTES = frozenset({
     "is", "role", "itemprop", "itemtype", "part", "width", "border", "cellspacing", "cellpadding", "bgcolor",
@@ -423,8 +424,11 @@ def _post_texts(posts: list[list[etree._Element]]) -> list[str]:
     texts = []
     for lines in candidates:
         has_body = any(line.slot.startswith(body) for line in lines)
-        texts.append("\n".join(line.text for line in lines if not (has_body and _is_card_line(line, body))))
-    return texts
+        texts.append([line.text for line in lines if not (has_body and _is_card_line(line, body))])
+    # A line that ends two posts below something else is a signature (a writer's motto, "我的小店：…")
+    # however it is set off; a short reply that two writers made ("顶一个") is not.
+    endings = Counter(kept[-1] for kept in texts if len(kept) > 1 and len(kept[-1]) >= _SIGNATURE_MIN_CHARS)
+    return ["\n".join(line for line in kept if endings[line] < 2) for kept in texts]
 
 
 def _body_container(per_post: list[list[_Line]]) -> str:

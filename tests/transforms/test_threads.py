@@ -256,3 +256,19 @@ def test_an_advertisement_in_a_posts_markup_is_not_a_post():
     thread = find_thread(read_page(page))
     assert thread is not None
     assert "新手一包搞定" not in thread.text and REPLIES[2] in thread.text
+
+
+def test_a_line_that_ends_two_posts_is_a_signature_and_a_reply_two_writers_made_is_not():
+    motto = "<div class='motto'>我的小店：北纬星空器材铺，学生八折。</div>"
+    floors = [
+        floor(1, "小明", OPENING, motto),
+        floor(2, "阿强", ["顶一个"]),
+        floor(3, "Lily", ["顶一个"]),
+        floor(4, "路过的猫", [REPLIES[0]]),
+        floor(5, "小明", [REPLIES[3]], motto),
+        floor(6, "阿强", [REPLIES[2]]),
+    ]
+    thread = find_thread(read_page(f"<html><body><div>{''.join(floors)}</div></body></html>"))
+    assert thread is not None
+    assert "我的小店" not in thread.text
+    assert thread.text.split("\n") == [*OPENING, "顶一个", "顶一个", REPLIES[0], REPLIES[3], REPLIES[2]]
