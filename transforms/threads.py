@@ -63,6 +63,10 @@ _POST_TAGS = frozenset({"div", "li", "article", "section", "table", "tbody", "tr
 _CANDIDATE_GROUPS = 8
 _LEAD_LEVELS = 4
 _MIN_HEADLINE_CHARS = 8
+_LEAD_CHROME_WORDS = frozenset({
+    "header", "headerbar", "masthead", "banner", "description", "desc", "tip", "tips", "notice",
+    "announcement", "rules", "login", "sig", "sign", "signature", "qianming",
+})  # fmt: skip
 _MIN_DATED_SHARE = 0.5
 _INSERT_DATED_SHARE = 0.75  # when this share of posts is dated, the undated replies are inserts
 _MIN_TEXT_SHARE = 0.45  # the posts hold at least this share of the page's non-link text
@@ -611,6 +615,7 @@ def _lead(page: Page, above: list[Block], first: etree._Element) -> str:
     """The prose above the first post that opens the thread (a question, an opening post in other
     markup): what follows the page's headline, or without one, what is in the posts' nearest
     containers."""
+    above = [block for block in above if not _in_page_chrome(block.element)]
     headline = _headline(page, first)
     if headline is not None:
         start = page.order[headline]
@@ -620,6 +625,22 @@ def _lead(page: Page, above: list[Block], first: etree._Element) -> str:
         if near:
             return "\n".join(near)
     return ""
+
+
+def _in_page_chrome(element: etree._Element) -> bool:
+    """Inside a part that its class or id names the page's header, a notice or a signature (a board
+    description under the site name, a login tip, the opening post's signature), unless a part
+    nearer to it is named for content (QuestionHeader > RichText)."""
+    for node in itertools.chain([element], element.iterancestors()):
+        words = {
+            word.casefold()
+            for word in _NAME_WORDS.findall(f"{node.get('class') or ''} {node.get('id') or ''}")
+        }
+        if words & _CONTENT_WORDS:
+            return False
+        if words & _LEAD_CHROME_WORDS:
+            return True
+    return False
 
 
 def _headline(page: Page, first: etree._Element) -> etree._Element | None:

@@ -272,3 +272,15 @@ def test_a_line_that_ends_two_posts_is_a_signature_and_a_reply_two_writers_made_
     assert thread is not None
     assert "我的小店" not in thread.text
     assert thread.text.split("\n") == [*OPENING, "顶一个", "顶一个", REPLIES[0], REPLIES[3], REPLIES[2]]
+
+
+def test_the_lead_leaves_out_the_boards_description_and_keeps_a_question_in_a_header():
+    question = "<div class='QuestionHeader'><div class='RichText'><p>{}</p><p>{}</p></div></div>".format(
+        *OPENING
+    )
+    board = "<div class='board-description'><p>骑车、旅行、保养，车友交流的好地方。</p></div>"
+    answers = "".join(floor(n, user, [REPLIES[n]]) for n, user in enumerate(["阿强", "Lily", "猫"]))
+    page = f"<html><body><h1>路由器每天晚上断线怎么办</h1>{board}{question}<div>{answers}</div></body></html>"
+    thread = find_thread(read_page(page))
+    assert thread is not None
+    assert thread.lead.split("\n") == OPENING
