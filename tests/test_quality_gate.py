@@ -35,7 +35,7 @@ FLOORS = {
     "html_threads:en-thread": 0.911,
     "html_threads:zh-comments": 0.957,
     "html_threads:zh-qa": 0.944,
-    "html_threads:zh-thread": 0.939,
+    "html_threads:zh-thread": 0.941,
     "text_eval:zh": 0.963,
     "text_eval:en": 0.949,
     "text_eval:zh-Hant": 0.966,

@@ -86,6 +86,9 @@ _RULE = re.compile(r"^(?:[-_—–=~]\s?){3,}$")  # ---, - - -, ____, ====
 _SIGNATURE_LINES = 3
 _SIGNATURE_CHARS = 80
 _SIGNATURE_MIN_CHARS = 8
+_MIN_SCORE_CELLS = 6
+_SHORT_CELL_CHARS = 8
+_SHORT_CELL_SHARE = 0.8
 _DIGITS = re.compile(r"\d+")
 _NAMING_ATTRIBUTES = frozenset({
     "is", "role", "itemprop", "itemtype", "part", "width", "border", "cellspacing", "cellpadding", "bgcolor",
@@ -563,7 +566,9 @@ def _block_lines(element: etree._Element) -> list[_Line]:
 
     def walk(node: etree._Element, in_link: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if not tag or tag in _SKIP_TAGS or (node is not element and _is_profile_part(node)):
+        if not tag or tag in _SKIP_TAGS:
+            return
+        if node is not element and (_is_profile_part(node) or (tag == "table" and _is_score_table(node))):
             return
         if tag == "pre":  # code and commands keep their lines
             flush()
@@ -595,6 +600,15 @@ def _block_lines(element: etree._Element) -> list[_Line]:
     walk(element, False)
     flush()
     return lines
+
+
+def _is_score_table(table: etree._Element) -> bool:
+    """A table of short cells inside a post: a rating log ("评分 参与人数 3 威望 +3 … 理由"), a user's
+    stats. A table that lays out a post's body has few cells, and long ones."""
+    cells = [_text_of(cell) for cell in table.iter("td", "th")]
+    cells = [cell for cell in cells if cell]
+    short = sum(len(cell) <= _SHORT_CELL_CHARS for cell in cells)
+    return len(cells) >= _MIN_SCORE_CELLS and short >= _SHORT_CELL_SHARE * len(cells)
 
 
 def _is_profile_part(node: etree._Element) -> bool:

@@ -284,3 +284,15 @@ def test_the_lead_leaves_out_the_boards_description_and_keeps_a_question_in_a_he
     thread = find_thread(read_page(page))
     assert thread is not None
     assert thread.lead.split("\n") == OPENING
+
+
+def test_a_table_of_short_cells_in_a_post_is_a_rating_log_and_a_layout_table_is_the_post():
+    rating = (
+        "<table><tr><th>评分</th><th>参与人数 2</th><th>金币 +10</th><th>理由</th></tr>"
+        "<tr><td>小满</td><td>+ 5</td><td>实用</td></tr><tr><td>青柠</td><td>+ 5</td><td>很给力！</td></tr></table>"
+    )
+    layout = f"<table><tr><td>{REPLIES[2]}</td></tr></table>"
+    floors = [floor(1, "小明", OPENING, rating), floor(2, "阿强", [REPLIES[0]]), floor(3, "Lily", [], layout)]
+    thread = find_thread(read_page(f"<html><body><div>{''.join(floors)}</div></body></html>"))
+    assert thread is not None
+    assert thread.text.split("\n") == [*OPENING, REPLIES[0], REPLIES[2]]
