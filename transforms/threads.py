@@ -64,14 +64,15 @@ _CANDIDATE_GROUPS = 8
 _LEAD_LEVELS = 4
 _MIN_HEADLINE_CHARS = 8
 _LEAD_CHROME_WORDS = frozenset({
-    "header", "headerbar", "masthead", "banner", "description", "desc", "tip", "tips", "notice",
-    "announcement", "rules", "login", "sig", "sign", "signature", "qianming",
+    "header", "headerbar", "masthead", "banner", "tip", "tips", "notice", "announcement", "rules", "login",
+    "sig", "sign", "signature", "qianming",
 })  # fmt: skip
 _MIN_DATED_SHARE = 0.5
 _INSERT_DATED_SHARE = 0.75  # when this share of posts is dated, the undated replies are inserts
 _MIN_TEXT_SHARE = 0.45  # the posts hold at least this share of the page's non-link text
 _MIN_REPLIES_SHARE = 0.2  # replies below an opening post of their own markup hold at least this
 _MIN_REPLY_PROSE = 0.3  # and at least this share of their text is in sentences
+_ANSWERS = re.compile(r"回答|解答|答案|\banswer", re.IGNORECASE)
 _COMMENTS = re.compile(
     r"评论|評論|留言|コメント|комментари|\bcomment|kommentar|commentaire|comentario|commento", re.IGNORECASE
 )
@@ -233,12 +234,12 @@ def find_thread(page: Page) -> Thread | None:
 
 def _comments_below(page: Page, posts: list[list[etree._Element]], dated: int, above_chars: int) -> bool:
     """Posts below an article's prose (more of it than any post holds), nearly all dated, on a page
-    that calls them comments."""
+    that calls them comments and has no answers (Q&A pages speak of comments under the answers)."""
     if dated < _INSERT_DATED_SHARE * len(posts) or above_chars <= max(
         _MAX_PROSE_OUTSIDE, _longest(posts, page.sizes)
     ):
         return False
-    return _speaks_of_comments(page, posts[0][0])
+    return _speaks_of_comments(page, posts[0][0]) and _ANSWERS.search("".join(page.body.itertext())) is None
 
 
 def _speaks_of_comments(page: Page, first: etree._Element) -> bool:

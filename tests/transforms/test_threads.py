@@ -220,7 +220,7 @@ COMMENTS = [
 ]
 
 
-def article_with_comments() -> str:
+def article_with_comments(heading: str = "网友评论 已有 6 条评论") -> str:
     body = "".join(f"<p>{line}</p>" for line in ARTICLE)
     comments = "".join(
         f"<div class='cmt_item' id='cmt{n}'><div class='cmt_user'>网友{n}[滨江市网友] 2024-05-17 9:0{n}</div>"
@@ -230,7 +230,7 @@ def article_with_comments() -> str:
     return (
         "<html><head><title>东门菜市场改造完成</title></head><body><div class='wrap'>"
         f"<h1>东门菜市场改造完成</h1><div class='art_body'>{body}</div>"
-        f"<div class='cmt_head'>网友评论 已有 {len(COMMENTS)} 条评论</div><div class='cmt_list'>{comments}</div>"
+        f"<div class='cmt_head'>{heading}</div><div class='cmt_list'>{comments}</div>"
         "</div></body></html>"
     )
 
@@ -243,6 +243,9 @@ def test_a_comment_list_below_an_article_is_left_out_of_the_article():
     assert extracted.page_type == "article"
     assert all(line in lines for line in ARTICLE)
     assert not any(comment in extracted.text for comment in COMMENTS)
+    # On a Q&A page the same list is its answers, whatever it says about comments under them.
+    answers = find_thread(read_page(article_with_comments("全部回答 6 个 · 3 条评论")))
+    assert answers is None or not answers.comments
 
 
 def test_an_advertisement_in_a_posts_markup_is_not_a_post():
@@ -278,7 +281,7 @@ def test_the_lead_leaves_out_the_boards_description_and_keeps_a_question_in_a_he
     question = "<div class='QuestionHeader'><div class='RichText'><p>{}</p><p>{}</p></div></div>".format(
         *OPENING
     )
-    board = "<div class='board-description'><p>骑车、旅行、保养，车友交流的好地方。</p></div>"
+    board = "<div class='board-header'><p>骑车、旅行、保养，车友交流的好地方。</p></div>"
     answers = "".join(floor(n, user, [REPLIES[n]]) for n, user in enumerate(["阿强", "Lily", "猫"]))
     page = f"<html><body><h1>路由器每天晚上断线怎么办</h1>{board}{question}<div>{answers}</div></body></html>"
     thread = find_thread(read_page(page))
