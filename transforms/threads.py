@@ -170,6 +170,11 @@ class Page:
         return {node: index for index, node in enumerate(self.root.iter())}
 
     @cached_property
+    def words(self) -> str:
+        """All the body's text, for what the page says about itself ("网友评论", "64 个回答")."""
+        return "".join(self.body.itertext())
+
+    @cached_property
     def prose_chars(self) -> int:
         return sum(len(block.text) for block in self.prose)
 
@@ -239,14 +244,14 @@ def _comments_below(page: Page, posts: list[list[etree._Element]], dated: int, a
         _MAX_PROSE_OUTSIDE, _longest(posts, page.sizes)
     ):
         return False
-    return _speaks_of_comments(page, posts[0][0]) and _ANSWERS.search("".join(page.body.itertext())) is None
+    return _speaks_of_comments(page, posts[0][0]) and _ANSWERS.search(page.words) is None
 
 
 def _speaks_of_comments(page: Page, first: etree._Element) -> bool:
     """Comment sections say so ("网友评论", "6 Comments", "Kommentare", class="commentlist"); forums
     speak of replies."""
     names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in first.iterancestors())
-    return _COMMENTS.search(names) is not None or _COMMENTS.search("".join(page.body.itertext())) is not None
+    return _COMMENTS.search(names) is not None or _COMMENTS.search(page.words) is not None
 
 
 def _is_ad(post: etree._Element, sizes: _Sizes) -> bool:
@@ -665,7 +670,8 @@ def _headline(page: Page, first: etree._Element) -> etree._Element | None:
     headline = page.body.find(".//h1")
     if headline is not None and page.order[headline] < end:
         return headline
-    title = _text_of(page.root.find(".//title")) if page.root.find(".//title") is not None else ""
+    title_element = page.root.find(".//title")
+    title = _text_of(title_element) if title_element is not None else ""
     if len(title) < _MIN_HEADLINE_CHARS:
         return None
     shown = None
