@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from refinery.transforms.code import without_code
 from refinery.transforms.config import Config
 from refinery.transforms.document import Document, Step
 from refinery.transforms.quality import BOILERPLATE_STEPS, quality_signals
@@ -56,9 +57,13 @@ def judge(document: Document, config: Config) -> str | None:
 
 
 def with_signals(document: Document, config: Config) -> Document:
-    """The document with quality signals computed from its text and its steps."""
+    """The document with quality signals computed from its prose and its steps: code and command
+    lines in a post (which end no sentence and hold no CJK) would make a Chinese thread look like
+    a poor one, so they count only in a document that is nothing else."""
     removed = sum(step.chars_removed for step in document.steps if step.name in BOILERPLATE_STEPS)
-    signals = quality_signals(document.text, document.lang == "zh", removed, config.filter.spun_threshold)
+    prose = without_code(document.text)
+    text = prose if prose.strip() else document.text
+    signals = quality_signals(text, document.lang == "zh", removed, config.filter.spun_threshold)
     return replace(document, quality=signals)
 
 

@@ -46,3 +46,18 @@ def test_removed_lines_are_kept_unless_record_removed_is_off():
     assert recorded(step, Config()) == step
     off = Config.from_toml("[boilerplate]\nrecord_removed = false\n")
     assert recorded(step, off) == Step("boilerplate", 10, "share:1")
+
+
+def test_code_lines_in_a_post_do_not_make_it_look_poor_and_a_code_only_document_is_measured_whole():
+    code = [
+        "import pandas as pd",
+        "df = pd.read_csv('orders.csv')",
+        "print(df['amount'].sum())",
+        "$ python run.py",
+    ]
+    post = document("\n".join([TEXT, *code, "换成 utf-8 编码以后还是一样的错误，请大家帮忙看看。"]))
+    assert post.quality.sentence_end_share == 1.0 and post.quality.cjk_share > 0.8
+    config = Config().with_overrides({"filter": {"thresholds": {"min_cjk_share": 0.3}}})
+    assert judge(post, config) is None
+    only_code = document("\n".join(code))
+    assert only_code.quality.sentence_end_share == 0.0 and only_code.quality.cjk_share == 0.0
