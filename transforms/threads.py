@@ -107,7 +107,7 @@ _LABEL_PREFIX = re.compile(r"^(.{1,8}?)\s*[:：]")
 _QUOTE_HEADER = re.compile(
     r"^.{1,60}\b(?:wrote|said|writes|says)\s*:\s*$|^(?:Quote|Originally Posted by)\b.{0,60}$"
     r"|^.{0,60}的(?:发言|發言|回复|回覆|帖子)\s*[:：]\s*$|^※?\s*引述.{0,40}銘言\s*[:：]?\s*$"
-    r"|^以下是引用.{0,60}$|^引用\s*[:：].{0,60}$|^.{1,40}(?:说|說)\s*[:：]$",
+    r"|^以下是引用.{0,60}$|^引用\s*[:：].{0,60}$|^.{1,40}(?:说|說)\s*[:：]$|^回[复覆]\s*\d+\s*[#楼樓]\s*\S{1,20}$",
     re.IGNORECASE,
 )
 
@@ -336,11 +336,14 @@ def _signature(element: etree._Element, numbers: re.Pattern[str] = _DIGITS) -> s
 
 def _alike(indices: list[int], children: list[etree._Element]) -> list[list[int]]:
     """The members of a signature group, split where their classes differ by more than record
-    numbers and an alternation: bg1/bg2 rows are one group, col_300/col_620/col_940 layout is not."""
+    numbers, an alternation and a few posts marked apart: bg1/bg2 rows are one group, and so are
+    posts with a best answer and an ad floor among them; col_300/col_620/col_940 layout is not."""
     exact: dict[str, list[int]] = {}
     for index in indices:
         exact.setdefault(_signature(children[index], _RECORD_NUMBER), []).append(index)
-    return [indices] if len(exact) <= 2 else list(exact.values())
+    variants = sorted(exact.values(), key=len, reverse=True)
+    marked_apart = 2 * len(variants[0]) >= len(indices) and all(len(v) == 1 for v in variants[1:])
+    return [indices] if len(exact) <= 2 or marked_apart else list(exact.values())
 
 
 def _groups(root: etree._Element, sizes: _Sizes, least: float) -> list[_Group]:
@@ -536,7 +539,9 @@ def _is_who_or_when(line: str, link_chars: int) -> bool:
     if _POSTED_FROM.search(line):
         return True
     when = sum(len(match) for match in _WHEN.findall(line))
-    return when > 0 and when >= 0.3 * len(line)
+    return (
+        when > 0 and when >= 0.3 * len(line) and not _ENDS_SENTENCE.search(line)
+    )  # "3月3日 5:40，跑了三公里。"
 
 
 @dataclass(frozen=True, slots=True)
@@ -610,9 +615,9 @@ def _block_lines(element: etree._Element) -> list[_Line]:
 
 def _is_score_table(table: etree._Element) -> bool:
     """A table of short cells inside a post: a rating log ("评分 参与人数 3 威望 +3 … 理由"), a user's
-    stats. A table that lays out a post's body has few cells, and long ones."""
-    cells = [_text_of(cell) for cell in table.iter("td", "th")]
-    cells = [cell for cell in cells if cell]
+    stats. A table that lays out a post's body has few cells of its own, and long ones."""
+    rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+    cells = [text for row in rows for cell in row if cell.tag in ("td", "th") and (text := _text_of(cell))]
     short = sum(len(cell) <= _SHORT_CELL_CHARS for cell in cells)
     return len(cells) >= _MIN_SCORE_CELLS and short >= _SHORT_CELL_SHARE * len(cells)
 

@@ -299,3 +299,44 @@ def test_a_table_of_short_cells_in_a_post_is_a_rating_log_and_a_layout_table_is_
     thread = find_thread(read_page(f"<html><body><div>{''.join(floors)}</div></body></html>"))
     assert thread is not None
     assert thread.text.split("\n") == [*OPENING, REPLIES[0], REPLIES[2]]
+
+
+def test_a_post_laid_out_in_a_table_keeps_its_text_when_a_rating_log_is_nested_in_it():
+    rating = (
+        "<table>" + "".join(f"<tr><td>评</td><td>+ {n}</td><td>好</td></tr>" for n in range(3)) + "</table>"
+    )
+    posts = "".join(
+        f"<div class='floor'><table class='pt'><tr><td class='side'>用户{n}</td><td class='main'>"
+        f"<div class='meta'>{n}楼 2024-05-0{n} 10:00</div><p>{line}</p>{rating if n == 1 else ''}</td></tr></table></div>"
+        for n, line in enumerate(REPLIES, start=1)
+    )
+    thread = find_thread(read_page(f"<html><body><div>{posts}</div></body></html>"))
+    assert thread is not None and thread.text.split("\n") == REPLIES
+
+
+def test_a_check_in_line_that_starts_with_a_time_is_a_post_and_a_reply_header_is_not():
+    check_ins = [
+        "3月3日 5:40，跑了三公里，回来天刚亮。",
+        "5:45，今天比昨天早了十分钟。",
+        "6:10，周末也坚持一下！",
+    ]
+    floors = [floor(1, "小明", OPENING), *(floor(n, f"u{n}", [line]) for n, line in enumerate(check_ins, 2))]
+    floors.append(floor(5, "阿强", ["回复 2# u2", REPLIES[0]]))
+    thread = find_thread(read_page(f"<html><body><div>{''.join(floors)}</div></body></html>"))
+    assert thread is not None
+    assert thread.text.split("\n") == [*OPENING, *check_ins, REPLIES[0]]
+
+
+def test_a_best_answer_and_an_ad_floor_marked_apart_by_a_class_stay_in_the_group():
+    def answer(kind: str, line: str, n: int) -> str:
+        return f"<div class='rdFloor {kind}'><div class='rdHead'>{n}楼 2024-05-0{n} 10:00</div><p>{line}</p></div>"
+
+    floors = [
+        answer("", OPENING[0], 1),
+        answer("rdFloor--best", REPLIES[0], 2),
+        answer("rdFloor--ad", "全屋水电改造套餐，限时优惠，欢迎咨询。", 3),
+        *(answer("", line, n) for n, line in enumerate(REPLIES[1:], 4)),
+    ]
+    thread = find_thread(read_page(f"<html><body><div>{''.join(floors)}</div></body></html>"))
+    assert thread is not None
+    assert thread.text.split("\n") == [OPENING[0], *REPLIES]
