@@ -5,7 +5,7 @@ systems and scoring, so a rule that helps one page and hurts ten fails CI. The f
 measured when they were pinned; the digest pins the data they were measured on (change the data,
 re-measure, re-pin). The html_threads pages (threads, Q&A and comment pages on engines the markup
 markers do not know) count with their dev half only: the held half is never looked at, so it is
-never gated either. Runs in about fifteen seconds: 64 HTML pages and 48 plain-text documents.
+never gated either. Runs in about fifteen seconds: 69 HTML pages and 48 plain-text documents.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from eval_boilerplate import HTML_SYSTEMS, TEXT_SYSTEMS  # noqa: E402
 from pagesets import DATA, in_repo_html_cases, text_cases  # noqa: E402
 from scoring import score  # noqa: E402
 
-DATA_DIGEST = "54f9c3304a40474171513e1e8a24584e4b7d8ba3857fa4031ebab241e0853536"
+DATA_DIGEST = "070c0fa044cc5e90b2060dc2f1db734578c63c93b4872e29eceb35301d04a297"
 FLOORS = {
     "html_synth:en": 0.979,
     "html_synth:zh-legacy": 0.958,
@@ -32,9 +32,9 @@ FLOORS = {
     "html_pagetypes:zh-forum": 0.956,
     "html_pagetypes:zh-list": 0.950,
     "html_pagetypes:zh-qa": 0.936,
-    "html_threads:en-thread": 0.911,
+    "html_threads:en-thread": 0.916,
     "html_threads:zh-comments": 0.957,
-    "html_threads:zh-qa": 0.944,
+    "html_threads:zh-qa": 0.940,
     "html_threads:zh-thread": 0.941,
     "text_eval:zh": 0.963,
     "text_eval:en": 0.949,
