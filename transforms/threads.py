@@ -214,22 +214,22 @@ def find_thread(page: Page) -> Thread | None:
         within = sum(len(block.text) for block in page.prose if block.element in inside)
         above = _prose_above(page, posts[0][0], inside)
         lead, opening = _lead(page, above, posts[0][0]), ""
-        above_chars = sum(len(block.text) for block in above)
-        if not _holds_the_page(page, own, within) or above_chars > max(
+        # more prose above the posts than any post holds: an article, or an opening post
+        article_above = sum(len(block.text) for block in above) > max(
             _MAX_PROSE_OUTSIDE, _longest(posts, sizes)
-        ):
-            # an article above its comments, or an opening post above its replies
-            if not lead or not _replies(page, posts[0][0], own, within, dated / len(posts), len(lead)):
-                if comments is None and _comments_below(page, posts, dated, above_chars):
-                    lines = (line.text for post in posts for e in post for line in _block_lines(e))
-                    comments = Thread(tuple(lines), "", f"{len(posts)} {signature} comments", comments=True)
+        )
+        dated_share = dated / len(posts)
+        if not _holds_the_page(page, own, within) or article_above:
+            if not lead or not _replies(page, posts[0][0], own, within, dated_share, len(lead)):
+                if comments is None and article_above and _comments_below(page, posts[0][0], dated_share):
+                    comments = _comment_list(posts, signature)
                 continue
             opening = f" after an opening post of {len(lead)} characters"
         evidence = (
             f"{len(posts)} {signature} posts, {dated} dated, {own / page.text_chars:.0%} of "
             f"the page's text, {within / max(page.prose_chars, 1):.0%} of its prose{opening}"
         )
-        if dated >= _INSERT_DATED_SHARE * len(posts):  # an undated reply among dated ones is an ad
+        if dated_share >= _INSERT_DATED_SHARE:  # an undated reply among dated ones is an ad
             posts = [post for number, post in enumerate(posts) if is_dated[number] or number == 0]
         posts = [post for number, post in enumerate(posts) if number == 0 or not _is_ad(post[0], sizes)]
         texts = _post_texts(posts)
@@ -237,28 +237,31 @@ def find_thread(page: Page) -> Thread | None:
     return comments
 
 
-def _comments_below(page: Page, posts: list[list[etree._Element]], dated: int, above_chars: int) -> bool:
-    """Posts below an article's prose (more of it than any post holds), nearly all dated, on a page
-    that calls them comments and has no answers (Q&A pages speak of comments under the answers)."""
-    if dated < _INSERT_DATED_SHARE * len(posts) or above_chars <= max(
-        _MAX_PROSE_OUTSIDE, _longest(posts, page.sizes)
-    ):
+def _comment_list(posts: list[list[etree._Element]], signature: str) -> Thread:
+    """Every line of the comments, for the article's extraction to leave out."""
+    lines = (line.text for post in posts for element in post for line in _block_lines(element))
+    return Thread(tuple(lines), "", f"{len(posts)} {signature} comments", comments=True)
+
+
+def _comments_below(page: Page, first: etree._Element, dated_share: float) -> bool:
+    """Posts below an article that are its comments: nearly all dated, on a page that calls them
+    comments and has no answers (Q&A pages speak of comments under the answers)."""
+    if dated_share < _INSERT_DATED_SHARE:
         return False
-    return _speaks_of_comments(page, posts[0][0]) and _ANSWERS.search(page.words) is None
+    return _speaks_of_comments(page, first) and _ANSWERS.search(page.words) is None
 
 
 def _speaks_of_comments(page: Page, first: etree._Element) -> bool:
     """Comment sections say so ("网友评论", "6 Comments", "Kommentare", class="commentlist"); forums
     speak of replies."""
-    names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in first.iterancestors())
+    names = " ".join(_names(node) for node in first.iterancestors())
     return _COMMENTS.search(names) is not None or _COMMENTS.search(page.words) is not None
 
 
 def _is_ad(post: etree._Element, sizes: _Sizes) -> bool:
     """An advertisement in a post's markup: named so in its classes (post ad, floor-promo), or
     labelled so in a short part of its own ("广告", "推广", "Sponsored")."""
-    names = f"{post.get('class') or ''} {post.get('id') or ''}"
-    if {word.casefold() for word in _NAME_WORDS.findall(names)} & _AD_WORDS:
+    if _name_words(post) & _AD_WORDS:
         return True
     short = (e for e in post.iter(etree.Element) if 0 < sizes.chars.get(e, 0) <= _AD_LABEL_CHARS)
     return any(_AD_LABEL.search(_text_of(e)) for e in short)
@@ -406,6 +409,15 @@ def _group(
     chars = sum(sizes.chars[e] for post in posts for e in post)
     links = sum(sizes.links[e] for post in posts for e in post)
     return links - chars, order, (posts, signature, chars, links)
+
+
+def _names(node: etree._Element) -> str:
+    return f"{node.get('class') or ''} {node.get('id') or ''}"
+
+
+def _name_words(node: etree._Element) -> set[str]:
+    """The words of an element's class and id names (msg-who, postProfile, rdFloor--ad)."""
+    return {word.casefold() for word in _NAME_WORDS.findall(_names(node))}
 
 
 def _text_of(element: etree._Element) -> str:
@@ -625,8 +637,7 @@ def _is_score_table(table: etree._Element) -> bool:
 def _is_profile_part(node: etree._Element) -> bool:
     """A short part whose class or id names it author or control chrome, holding no quote or code.
     A date inside a line stays: its line is judged whole ("Last edited by … at <span class=time>")."""
-    names = f"{node.get('class') or ''} {node.get('id') or ''}"
-    words = {word.casefold() for word in _NAME_WORDS.findall(names)}
+    words = _name_words(node)
     if words & _CONTENT_WORDS or not words & (
         _CHROME_WORDS if node.tag in _BLOCK_TAGS else _CHROME_WORDS - _WHEN_WORDS
     ):
@@ -657,10 +668,7 @@ def _in_page_chrome(element: etree._Element) -> bool:
     description under the site name, a login tip, the opening post's signature), unless a part
     nearer to it is named for content (QuestionHeader > RichText)."""
     for node in itertools.chain([element], element.iterancestors()):
-        words = {
-            word.casefold()
-            for word in _NAME_WORDS.findall(f"{node.get('class') or ''} {node.get('id') or ''}")
-        }
+        words = _name_words(node)
         if words & _CONTENT_WORDS:
             return False
         if words & _LEAD_CHROME_WORDS:
