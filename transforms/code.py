@@ -43,3 +43,10 @@ def is_code_line(line: str) -> bool:
 def without_code(text: str) -> str:
     """The text without its code and command lines ("" when it is all code)."""
     return "\n".join(line for line in text.split("\n") if not is_code_line(line))
+
+
+def prose_of(text: str) -> str:
+    """What a document's language and quality are read from: its text without code and command
+    lines, or all of it when nothing else is left (a document of code only)."""
+    prose = without_code(text)
+    return prose if prose.strip() else text

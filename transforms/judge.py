@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from refinery.transforms.code import without_code
+from refinery.transforms.code import prose_of
 from refinery.transforms.config import Config
 from refinery.transforms.document import Document, Step
 from refinery.transforms.quality import BOILERPLATE_STEPS, quality_signals
@@ -61,9 +61,9 @@ def with_signals(document: Document, config: Config) -> Document:
     lines in a post (which end no sentence and hold no CJK) would make a Chinese thread look like
     a poor one, so they count only in a document that is nothing else."""
     removed = sum(step.chars_removed for step in document.steps if step.name in BOILERPLATE_STEPS)
-    prose = without_code(document.text)
-    text = prose if prose.strip() else document.text
-    signals = quality_signals(text, document.lang == "zh", removed, config.filter.spun_threshold)
+    signals = quality_signals(
+        prose_of(document.text), document.lang == "zh", removed, config.filter.spun_threshold
+    )
     return replace(document, quality=signals)
 
 

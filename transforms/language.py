@@ -16,7 +16,7 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
 
-from refinery.transforms.code import without_code
+from refinery.transforms.code import prose_of
 from refinery.transforms.script import ScriptCounts, count_scripts, dominant_script
 
 _LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
@@ -113,7 +113,7 @@ def langdetect_factory(seed: int) -> DetectorFactory:
 def prose_and_counts(text: str) -> tuple[str, ScriptCounts]:
     """The text that decides a document's script and language, and its script counts: code and
     command lines do not vote (a Chinese post with a Python block is Chinese)."""
-    prose = without_code(text) or text
+    prose = prose_of(text)
     return prose, count_scripts(prose)
 
 

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from refinery.transforms.language import FastDetector, detect_language, langdetect_factory
+from refinery.transforms.language import FastDetector, detect_language, langdetect_factory, prose_and_counts
 from refinery.transforms.script import count_scripts
 
 PARAGRAPHS = {
@@ -131,3 +131,9 @@ def test_fast_detector_on_real_paragraphs(seed_texts):
     english = "Researchers say the export controls left them five to ten years behind. " * 30
     for text in [english, "URL https://example.com/x and mail a@b.cn here. " * 5, *seed_texts.values()]:
         assert _probabilities(FastDetector(factory), text) == _probabilities(factory.create(), text)
+
+
+def test_a_document_of_code_only_is_read_whole_even_with_blank_lines_between():
+    code = "import os\n\nprint(os.getcwd())\n\nfor name in os.listdir('.'):\n    print(name)"
+    prose, counts = prose_and_counts(code)
+    assert prose == code and counts.latin > 0
