@@ -1,5 +1,8 @@
 """Which writing system a text uses, from character evidence alone.
 
+Every Unicode script counts: the letters of each come from Unicode's Script property as the `regex`
+module ships it, so a Bengali or Georgian paragraph is told apart as surely as a Latin one.
+
 Hans/Hant evidence comes from OpenCC's own tables: a character that Traditional→Simplified
 conversion changes is Traditional-only, one that Simplified→Traditional conversion changes is
 Simplified-only. Characters both scripts share say nothing.
@@ -7,41 +10,40 @@ Simplified-only. Characters both scripts share say nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 import opencc
+import regex
 
-_CLASSES = {
-    "han": r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]",
-    "kana": r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]",
-    "hangul": r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]",
-    "latin": r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]",
-    "cyrillic": r"[\u0400-\u04ff]",
-    "greek": r"[\u0370-\u03ff]",
-    "arabic": r"[\u0600-\u06ff\u0750-\u077f]",
-    "hebrew": r"[\u0590-\u05ff]",
-    "devanagari": r"[\u0900-\u097f]",
-    "thai": r"[\u0e00-\u0e7f]",
-    "other": r"[\u0980-\u0dff\u0f00-\u0fff\u10a0-\u10ff\u1200-\u137f\u0530-\u058f\u1780-\u17ff\u0e80-\u0eff]",
-}
-ISO15924 = {
-    "latin": "Latn",
-    "cyrillic": "Cyrl",
-    "greek": "Grek",
-    "arabic": "Arab",
-    "hebrew": "Hebr",
-    "devanagari": "Deva",
-    "thai": "Thai",
-    "other": "Zyyy",
-}
-_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
-_ASTRAL_HAN = (0x20000, 0x31350)  # the astral part of the "han" class
-# A per-code-point table: the class's index (1-based, 0 for none) in the low bits, and two flags.
-_TRADITIONAL, _SIMPLIFIED = 0x40, 0x80
-_CLASS_MASK = 0x3F
+# ISO 15924 codes of Unicode's scripts (PropertyValueAliases.txt, property sc), without Common,
+# Inherited and Unknown: punctuation, digits and combining accents belong to no language.
+_SCRIPT_CODES = """
+    Adlm Aghb Ahom Arab Armi Armn Avst Bali Bamu Bass Batk Beng Berf Bhks Bopo Brah Brai Bugi
+    Buhd Cakm Cans Cari Cham Cher Chis Chrs Copt Cpmn Cprt Cyrl Deva Diak Dogr Dsrt Dupl Egyp
+    Elba Elym Ethi Gara Geor Glag Gong Gonm Goth Gran Grek Gujr Gukh Guru Hang Hani Hano Hatr
+    Hebr Hira Hluw Hmng Hmnp Hung Ital Java Jurc Kali Kana Kawi Khar Khmr Khoj Kits Knda Krai
+    Kthi Lana Laoo Latn Lepc Limb Lina Linb Lisu Lyci Lydi Mahj Maka Mand Mani Marc Medf Mend
+    Merc Mero Mlym Modi Mong Mroo Mtei Mult Mymr Nagm Nand Narb Nbat Newa Nkoo Nshu Ogam Olck
+    Onao Orkh Orya Osge Osma Ougr Palm Pauc Pcun Perm Phag Phli Phlp Phnx Plrd Prti Rjng Rohg
+    Runr Samr Sarb Saur Sgnw Shaw Shrd Sidd Sidt Sind Sinh Sogd Sogo Sora Soyo Sund Sunu Sylo
+    Syrc Tagb Takr Tale Talu Taml Tang Tavt Tayo Telu Tfng Tglg Thaa Thai Tibt Tirh Tnsa Todr
+    Tols Toto Tutg Ugar Vaii Vith Wara Wcho Xpeo Xsux Yezi Yiii Zanb
+"""
+UNICODE_SCRIPTS = tuple(_SCRIPT_CODES.split())
+# The scripts written with Chinese characters or beside them, counted on their own: Han, kana
+# (Hiragana and Katakana) and Hangul. One of their characters weighs about as much as three letters.
+_CJK_GROUPS = {"Hani": "han", "Hira": "kana", "Kana": "kana", "Hang": "hangul"}
+CJK_WEIGHT = 3
+# CJK text is Korean when Hangul is this share of it, Japanese with this much kana among kana and Han.
+KOREAN_HANGUL_SHARE = 0.3
+JAPANESE_KANA_SHARE = 0.1
+JAPANESE_MIN_KANA = 2
+_TABLE_SIZE = 0x40000  # planes 0 to 3: above them no letters
+# A per-code-point table: the script's index (1-based, 0 for none) in the low bits, and two flags.
+_TRADITIONAL, _SIMPLIFIED = 0x4000, 0x8000
+SCRIPT_MASK = 0x3FFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +53,32 @@ class HanTables:
 
 
 @cache
+def known_scripts() -> tuple[str, ...]:
+    """The scripts of UNICODE_SCRIPTS that the installed `regex` knows (an older Unicode lacks a few)."""
+    known = []
+    for code in UNICODE_SCRIPTS:
+        try:
+            regex.compile(rf"\p{{sc={code}}}")
+        except regex.error:
+            continue
+        known.append(code)
+    return tuple(known)
+
+
+@cache
 def script_table(tables: HanTables) -> np.ndarray:
-    """Class index and Traditional/Simplified flags of every BMP code point, built once per process:
-    counting is then one numpy lookup per text instead of regex matches and Python per run."""
-    plane = "".join(map(chr, range(0x10000)))
-    table = np.zeros(0x10000, dtype=np.uint8)
-    for index, pattern in enumerate(_CLASSES.values(), start=1):
-        codes = [match.start() for match in re.finditer(pattern, plane)]
-        table[codes] = np.where(table[codes] == 0, index, table[codes])  # the first class listed wins
+    """Script index and Traditional/Simplified flags of every code point that can be a letter, built once
+    per process (one regex pass): counting is then one numpy lookup per text."""
+    scripts = known_scripts()
+    letters = regex.compile(
+        "|".join(rf"(?P<{code}>[\p{{sc={code}}}&&[\p{{L}}\p{{M}}\p{{Nl}}]]+)" for code in scripts), regex.V1
+    )
+    index = {code: number for number, code in enumerate(scripts, start=1)}
+    table = np.zeros(_TABLE_SIZE, dtype=np.uint16)
+    for run in letters.finditer("".join(map(chr, range(_TABLE_SIZE)))):
+        table[run.start() : run.end()] = index[run.lastgroup]
     for flag, chars in ((_TRADITIONAL, tables.traditional_only), (_SIMPLIFIED, tables.simplified_only)):
-        table[[ord(char) for char in chars if ord(char) < 0x10000]] |= flag
+        table[[ord(char) for char in chars if ord(char) < _TABLE_SIZE]] |= flag
     return table
 
 
@@ -69,26 +87,35 @@ class ScriptCounts:
     han: int = 0
     kana: int = 0
     hangul: int = 0
-    latin: int = 0
-    cyrillic: int = 0
-    greek: int = 0
-    arabic: int = 0
-    hebrew: int = 0
-    devanagari: int = 0
-    thai: int = 0
-    other: int = 0
-    traditional: int = 0
+    traditional: int = 0  # of the Han characters, those only Traditional text uses
     simplified: int = 0
+    others: tuple[tuple[str, int], ...] = ()  # every other script (ISO 15924) with its letters, most first
+
+    @property
+    def cjk(self) -> int:
+        return self.han + self.kana + self.hangul
 
     @property
     def letters(self) -> int:
-        return sum(getattr(self, name) for name in _CLASSES)
+        return self.cjk + sum(count for _, count in self.others)
+
+    def of(self, script: str) -> int:
+        """Letters of one script other than Han, kana and Hangul."""
+        return dict(self.others).get(script, 0)
+
+    def weighted(self) -> tuple[int, int]:
+        """CJK and other letters, a CJK character weighing three letters (about a syllable)."""
+        return CJK_WEIGHT * self.cjk, self.letters - self.cjk
 
 
 @cache
 def han_tables() -> HanTables:
     """Derive the Traditional-only and Simplified-only character sets from OpenCC, once per process."""
-    chars = [chr(code) for start, end in _CJK_BLOCKS for code in range(start, end)]
+    chars = [
+        chr(code)
+        for start, end in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+        for code in range(start, end)
+    ]
     joined = "\n".join(chars)
     to_simplified = opencc.OpenCC("t2s").convert(joined).split("\n")
     to_traditional = opencc.OpenCC("s2t").convert(joined).split("\n")
@@ -98,21 +125,84 @@ def han_tables() -> HanTables:
     return HanTables(frozenset(traditional - both), frozenset(simplified - both))
 
 
+def code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def looked_up(codes: np.ndarray, tables: HanTables | None = None) -> np.ndarray:
+    """Each code point's table entry (script index and Han flags)."""
+    table = script_table(han_tables() if tables is None else tables)
+    return np.where(codes < _TABLE_SIZE, table[np.minimum(codes, _TABLE_SIZE - 1)], 0)
+
+
+def counts_from_histogram(per_script: np.ndarray, traditional: int, simplified: int) -> ScriptCounts:
+    """ScriptCounts from letters per script index (index 0: no script)."""
+    groups = {"han": 0, "kana": 0, "hangul": 0}
+    others = []
+    for index in np.flatnonzero(per_script[1:]) + 1:
+        code = known_scripts()[index - 1]
+        if code in _CJK_GROUPS:
+            groups[_CJK_GROUPS[code]] += int(per_script[index])
+        else:
+            others.append((code, int(per_script[index])))
+    others.sort(key=lambda item: (-item[1], item[0]))
+    if not groups["han"]:
+        traditional = simplified = 0
+    return ScriptCounts(**groups, traditional=traditional, simplified=simplified, others=tuple(others))
+
+
 def count_scripts(text: str, tables: HanTables | None = None) -> ScriptCounts:
     """Letters of each script, and of the Han ones, how many only Traditional (Simplified) text uses."""
-    table = script_table(han_tables() if tables is None else tables)
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    looked_up = table[np.minimum(codes, 0xFFFF)]
-    astral = codes > 0xFFFF
-    if astral.any():
-        in_han = (codes[astral] >= _ASTRAL_HAN[0]) & (codes[astral] < _ASTRAL_HAN[1])
-        looked_up[astral] = np.where(in_han, 1 + list(_CLASSES).index("han"), 0)
-    per_class = np.bincount(looked_up & _CLASS_MASK, minlength=len(_CLASSES) + 1)
-    counts = {name: int(per_class[index]) for index, name in enumerate(_CLASSES, start=1)}
-    if counts["han"]:
-        counts["traditional"] = int(np.count_nonzero(looked_up & _TRADITIONAL))
-        counts["simplified"] = int(np.count_nonzero(looked_up & _SIMPLIFIED))
-    return ScriptCounts(**counts)
+    entries = looked_up(code_points(text), tables)
+    per_script = np.bincount(entries & SCRIPT_MASK, minlength=len(known_scripts()) + 1)
+    return counts_from_histogram(
+        per_script,
+        int(np.count_nonzero(entries & _TRADITIONAL)),
+        int(np.count_nonzero(entries & _SIMPLIFIED)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LineScripts:
+    """Per line of a text (split at "\n"): Han characters only Traditional (Simplified) text uses,
+    and the kana and Hangul that make a line Japanese or Korean."""
+
+    traditional: np.ndarray
+    simplified: np.ndarray
+    han: np.ndarray
+    kana: np.ndarray
+    hangul: np.ndarray
+
+    def japanese_or_korean(self) -> np.ndarray:
+        """Lines written in Japanese or Korean, by the thresholds cjk_script uses on a whole text
+        (a lone の in a Taiwanese line does not make it Japanese)."""
+        cjk = self.han + self.kana + self.hangul
+        korean = (self.hangul > 0) & (self.hangul >= KOREAN_HANGUL_SHARE * cjk)
+        kana_share = JAPANESE_KANA_SHARE * (self.han + self.kana)
+        japanese = (self.kana >= JAPANESE_MIN_KANA) & (self.kana >= kana_share)
+        return korean | japanese
+
+
+def line_scripts(text: str, tables: HanTables | None = None) -> LineScripts:
+    """LineScripts of `text`, in one numpy pass."""
+    codes = code_points(text)
+    entries = looked_up(codes, tables)
+    newline = codes == ord("\n")
+    line_of = np.cumsum(newline) - newline  # a line break belongs to the line it ends
+    lines = int(np.count_nonzero(newline)) + 1
+    script = entries & SCRIPT_MASK
+    index = {code: number for number, code in enumerate(known_scripts(), start=1)}
+
+    def per_line(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(line_of[mask], minlength=lines)
+
+    return LineScripts(
+        traditional=per_line((entries & _TRADITIONAL) > 0),
+        simplified=per_line((entries & _SIMPLIFIED) > 0),
+        han=per_line(script == index["Hani"]),
+        kana=per_line((script == index["Hira"]) | (script == index["Kana"])),
+        hangul=per_line(script == index["Hang"]),
+    )
 
 
 def han_script(counts: ScriptCounts) -> str:
@@ -131,23 +221,24 @@ def han_script(counts: ScriptCounts) -> str:
     return "mixed"
 
 
+def cjk_script(counts: ScriptCounts) -> str:
+    """Kore, Jpan or the Han script of text whose letters are mostly CJK."""
+    if counts.hangul and counts.hangul >= KOREAN_HANGUL_SHARE * counts.cjk:
+        return "Kore"
+    if counts.kana >= JAPANESE_MIN_KANA and counts.kana >= JAPANESE_KANA_SHARE * (counts.han + counts.kana):
+        return "Jpan"
+    return han_script(counts)
+
+
 def dominant_script(counts: ScriptCounts) -> str:
     """ISO 15924 code of the script most of the letters are in ('Zyyy' when there are none).
 
     One Han character carries about as much as three Latin letters (a syllable), so CJK counts are
     weighted three times when compared with alphabetic scripts.
     """
-    weights = {
-        name: getattr(counts, name) * (3 if name in ("han", "kana", "hangul") else 1) for name in _CLASSES
-    }
-    if not any(weights.values()):
+    if not counts.letters:
         return "Zyyy"
-    cjk = weights["han"] + weights["kana"] + weights["hangul"]
-    alphabetic = max((n for n in weights if n not in ("han", "kana", "hangul")), key=weights.__getitem__)
-    if cjk >= weights[alphabetic]:
-        if counts.hangul and counts.hangul >= 0.3 * (counts.han + counts.kana + counts.hangul):
-            return "Kore"
-        if counts.kana >= 3 and counts.kana >= 0.1 * (counts.han + counts.kana):
-            return "Jpan"
-        return han_script(counts)
-    return ISO15924[alphabetic]
+    largest = counts.others[0] if counts.others else ("Zyyy", 0)
+    if CJK_WEIGHT * counts.cjk >= largest[1]:
+        return cjk_script(counts)
+    return largest[0]
