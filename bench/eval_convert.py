@@ -2,6 +2,9 @@
 
 Labelled data:
   bench/data/convert_eval/pairs.jsonl       Taiwan/Hong Kong sentences with hand-made Simplified gold
+  bench/data/convert_eval/ambiguous.jsonl   sentences with word-dependent characters (著/着, 乾/干, 衞 ...):
+                                            dev and held halves by the SHA-1 of the id (first byte odd: held)
+  bench/data/lang_eval/mixed.jsonl          Simplified articles with one Traditional paragraph (hans-with-hant)
   bench/data/convert_eval/quotes.jsonl      Taiwan sentences with 「」/『』 quotes and mainland gold
   ../shared/data/opencc-testcases.json      OpenCC's own cases (t2s, tw2s, hk2s, tw2sp), when present
   ../shared/data/taiwan-mainland-vocab.json 788 Taiwan/mainland word pairs (regional phrasing), when present
@@ -12,6 +15,7 @@ Usage:  .venv/bin/python bench/eval_convert.py
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -24,7 +28,6 @@ sys.path.insert(0, str(ROOT))
 from refinery.transforms.config import Config  # noqa: E402
 from refinery.transforms.document import RawRecord  # noqa: E402
 from refinery.transforms.pipeline import process_record  # noqa: E402
-from refinery.transforms.script import count_scripts, han_script  # noqa: E402
 from refinery.transforms.unify import converter, unify_script  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
@@ -49,7 +52,73 @@ def char_accuracy(pairs: list[tuple[str, str]], convert) -> tuple[float, int]:
 
 
 def refinery_auto(text: str) -> str:
-    return unify_script(text, han_script(count_scripts(text)), "hans", region="auto")[0]
+    return unify_script(text, "hans", region="auto")[0]
+
+
+def split_of(item_id: str) -> str:
+    return "held" if hashlib.sha1(item_id.encode()).digest()[0] % 2 else "dev"
+
+
+def load(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+SYSTEMS = {
+    "t2s": lambda text: converter("t2s").convert(text),
+    "tw2s": lambda text: converter("tw2s").convert(text),
+    "hk2s": lambda text: converter("hk2s").convert(text),
+    "refinery (region auto)": refinery_auto,
+}
+
+
+def report_ambiguous(rows: list[dict]) -> None:
+    halves = {split: [r for r in rows if split_of(r["id"]) == split] for split in ("dev", "held")}
+    print(
+        f"\n## Word-dependent characters ({len(halves['dev'])} dev, {len(halves['held'])} held sentences): "
+        "character accuracy, sentences with an error"
+    )
+    print("| system | dev | held | all |\n|---|---|---|---|")
+    for name, convert in SYSTEMS.items():
+        cells = []
+        for part in (halves["dev"], halves["held"], rows):
+            acc, bad = char_accuracy([(r["traditional"], r["simplified"]) for r in part], convert)
+            cells.append(f"{acc:.4f} ({bad})")
+        print(f"| {name} | {' | '.join(cells)} |")
+
+
+def report_traditional_paragraphs(items: list[dict]) -> None:
+    """A Simplified article with one Traditional paragraph: how close does that paragraph come to its
+    hand-written Simplified original?"""
+    items = [item for item in items if item.get("kind") == "hans-with-hant"]
+    if not items:
+        return
+    systems = {"left as it is (refinery 0.6.0)": lambda text: text, **SYSTEMS}
+    print(f"\n## A Traditional paragraph inside a Simplified article ({len(items)} articles)")
+    print("| system | paragraph, dev | paragraph, held | rest of the article unchanged |\n|---|---|---|---|")
+    for name, convert in systems.items():
+        cells = []
+        for split in ("dev", "held"):
+            pairs = []
+            for item in (i for i in items if split_of(i["id"]) == split):
+                index = item["hant_paragraph"]
+                got = convert(item["text"]).split("\n\n")
+                pairs.append(
+                    (got[index] if len(got) > index else "", item["simplified"].split("\n\n")[index])
+                )
+            cells.append(f"{char_accuracy(pairs, lambda text: text)[0]:.4f}")
+        untouched = sum(
+            all(
+                got == original
+                for number, (got, original) in enumerate(
+                    zip(convert(item["text"]).split("\n\n"), item["text"].split("\n\n"), strict=False)
+                )
+                if number != item["hant_paragraph"]
+            )
+            for item in items
+        )
+        print(f"| {name} | {cells[0]} | {cells[1]} | {untouched}/{len(items)} |")
 
 
 def main() -> int:
@@ -60,13 +129,7 @@ def main() -> int:
         ]
         print(f"## Hand-made pairs ({len(rows)} sentences): character accuracy, sentences with an error")
         print("| system | all | tw | hk |\n|---|---|---|---|")
-        systems = {
-            "t2s": converter("t2s").convert,
-            "tw2s": converter("tw2s").convert,
-            "hk2s": converter("hk2s").convert,
-            "refinery (region auto)": refinery_auto,
-        }
-        for name, convert in systems.items():
+        for name, convert in SYSTEMS.items():
             cells = []
             for region in (None, "tw", "hk"):
                 subset = [(r["traditional"], r["simplified"]) for r in rows if region in (None, r["region"])]
@@ -77,6 +140,11 @@ def main() -> int:
         for row in rows * 10:
             refinery_auto(row["traditional"])
         print(f"conversion speed: {len(rows) * 10 / (time.perf_counter() - started):,.0f} sentences/s")
+
+    ambiguous = load(DATA / "convert_eval" / "ambiguous.jsonl")
+    if ambiguous:
+        report_ambiguous(ambiguous)
+    report_traditional_paragraphs(load(DATA / "lang_eval" / "mixed.jsonl"))
 
     quotes_file = DATA / "convert_eval" / "quotes.jsonl"
     if quotes_file.exists():

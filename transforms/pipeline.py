@@ -50,7 +50,7 @@ def load_resources(config: Config) -> None:
     class_table()
     for name in ("t2s", "s2t", "tw2sp"):
         converter(name)
-    mainland_variants()
+    mainland_variants(taiwan=True)
     regional_markers()
     load_canonical_tables()
 
@@ -106,18 +106,17 @@ def process_record(record: RawRecord, config: Config) -> Document:
 
     prose, counts = prose_and_counts(text)
     script = dominant_script(counts)
-    guess = detect_language(prose, counts, seed=config.language.seed)
+    guess = detect_language(prose, counts, config.language.seed, config.language.short_text)
     steps.append(Step("language", 0, f"{guess.method}:{guess.lang}"))
 
     converted = None
     chinese = guess.lang == "zh"
     if chinese and config.script.target != "keep":
-        text, converted, step = unify_script(
-            text, script, config.script.target, config.script.region, config.script.regional_phrases
-        )
+        target, region, phrases = config.script.target, config.script.region, config.script.regional_phrases
+        text, converted, step = unify_script(text, target, region, phrases)
         steps.append(step)
-        if title and converted:
-            title = converter(converted).convert(title)
+        if title:  # the same conversion as its text, or its own when the text needed none
+            title = unify_script(title, target, region, phrases, config=converted)[0]
     text, step = normalize_width_and_punctuation(text, chinese, config.script.punctuation)
     steps.append(step)
     if title:
@@ -130,6 +129,7 @@ def process_record(record: RawRecord, config: Config) -> Document:
         lang_score=guess.score,
         lang_alternatives=guess.alternatives,
         lang_mixed=guess.mixed,
+        lang_shares=guess.shares,
         script=script,
         converted=converted,
         source_url=source_url,

@@ -8,19 +8,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import opencc
 from ahocorasick_rs import AhoCorasick
 
 from refinery.transforms.document import Step
+from refinery.transforms.script import line_scripts
 
 # OpenCC configuration per (target, region, regional phrases).
 _TO_SIMPLIFIED = {None: "t2s", "tw": "tw2s", "hk": "hk2s"}
 _TO_SIMPLIFIED_PHRASES = {None: "t2s", "tw": "tw2sp", "hk": "hk2s"}
 _TO_TRADITIONAL = {None: "s2t", "tw": "s2tw", "hk": "s2hk"}
 _TO_TRADITIONAL_PHRASES = {None: "s2t", "tw": "s2twp", "hk": "s2hk"}
-_NEEDS_CONVERSION = {"hans": ("Hant", "mixed"), "hant": ("Hans", "mixed")}
-# Japanese or Korean lines inside a Chinese document keep their characters.
-_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff]")
+_SIMPLIFYING = frozenset({*_TO_SIMPLIFIED.values(), *_TO_SIMPLIFIED_PHRASES.values()})
 # Full-width ASCII letters and digits (U+FF10.., U+FF21.., U+FF41..) become ASCII; full-width
 # punctuation is left alone: it is correct in Chinese text.
 _FULLWIDTH_ALNUM = {
@@ -101,48 +101,67 @@ def _changed_chars(before: str, after: str) -> int:
     return sum(1 for a, b in zip(before, after, strict=False) if a != b) + abs(len(before) - len(after))
 
 
-def conversion_for(target: str, script: str, region: str | None = None, phrases: bool = False) -> str | None:
-    """The OpenCC config that brings a Chinese text in `script` to `target`, or None."""
-    if script not in _NEEDS_CONVERSION.get(target, ()):
-        return None
+def conversion_for(target: str, region: str | None = None, phrases: bool = False) -> str:
+    """The OpenCC config that brings Chinese text in the other script to `target` ("hans" or "hant")."""
     if target == "hans":
         return (_TO_SIMPLIFIED_PHRASES if phrases else _TO_SIMPLIFIED)[region]
     return (_TO_TRADITIONAL_PHRASES if phrases else _TO_TRADITIONAL)[region]
 
 
+def lines_to_convert(text: str, target: str) -> np.ndarray:
+    """Which lines (paragraphs) hold characters only the other script uses, and are not Japanese or
+    Korean: a Traditional quotation in a Simplified article is converted, a Japanese one is not."""
+    lines = line_scripts(text)
+    other = lines.traditional if target == "hans" else lines.simplified
+    return (other > 0) & ~lines.japanese_or_korean()
+
+
+def convert_chinese(text: str, config: str) -> str:
+    """OpenCC, then the target's conventions: mainland variants and “” quotes for Simplified, 「」 for
+    Traditional. The text, the title and every paragraph go through this one function."""
+    converted = converter(config).convert(text)
+    if config in _SIMPLIFYING:
+        return convert_quotes_to_mainland(to_mainland_variants(converted, taiwan=config.startswith("tw")))
+    return convert_quotes_to_traditional(converted)
+
+
 def unify_script(
-    text: str, script: str, target: str, region: str = "none", phrases: bool = False
+    text: str, target: str, region: str = "none", phrases: bool = False, config: str | None = None
 ) -> tuple[str, str | None, Step]:
-    """Convert Chinese text to the target script; the step says how many characters changed.
+    """Convert the paragraphs of a Chinese text that are in the other script to the target script.
 
-    `region` is "auto" (detected from Taiwan/Hong Kong vocabulary in Traditional text), "tw", "hk"
-    or "none". Lines with kana or Hangul (Japanese or Korean quoted in a Chinese document) are kept.
+    Each line is judged on its own, so a Traditional paragraph in a Simplified article is converted and
+    the rest is left as it is. `region` is "auto" (Taiwan/Hong Kong conventions detected in the lines
+    to convert), "tw", "hk" or "none"; `config` forces an OpenCC config (the title follows its text).
+    Returns the text, the config used (None when nothing needed converting) and the step.
     """
-    if region == "auto":
-        chosen = detect_region(text) if script in ("Hant", "mixed") else None
-    else:
-        chosen = None if region == "none" else region
-    config = conversion_for(target, script, chosen, phrases)
+    if target not in ("hans", "hant"):
+        return text, None, Step("unify_script", 0, "kept")
+    lines = text.split("\n")
+    chosen = lines_to_convert(text, target)
+    if not chosen.any():
+        return text, None, Step("unify_script", 0, "nothing to convert")
+    selected = [line for line, convert in zip(lines, chosen, strict=True) if convert]
     if config is None:
-        return text, None, Step("unify_script", 0, f"kept {script}")
-    opencc_convert = converter(config).convert
-
-    def convert(part: str) -> str:
-        if target == "hans":
-            return convert_quotes_to_mainland(to_mainland_variants(opencc_convert(part)))
-        return convert_quotes_to_traditional(opencc_convert(part))
-
-    if _KANA_HANGUL.search(text):
-        converted = "\n".join(
-            line if _KANA_HANGUL.search(line) else convert(line) for line in text.split("\n")
-        )
-    else:
-        converted = convert(text)
+        found = detect_region("\n".join(selected)) if region == "auto" and target == "hans" else None
+        config = conversion_for(target, region if region in ("tw", "hk") else found, phrases)
+    converted_lines = convert_chinese("\n".join(selected), config).split("\n")
+    if len(converted_lines) != len(selected):  # never seen: conversion keeps line breaks
+        converted_lines = [convert_chinese(line, config) for line in selected]
+    replacement = iter(converted_lines)
+    converted = "\n".join(
+        next(replacement) if convert else line for line, convert in zip(lines, chosen, strict=True)
+    )
     changed = _changed_chars(text, converted)
+    paragraphs = sum(1 for line in lines if line.strip())
     return (
         converted,
         config,
-        Step("unify_script", len(text) - len(converted), f"{config}: {changed} chars changed"),
+        Step(
+            "unify_script",
+            len(text) - len(converted),
+            f"{config}: {changed} chars changed in {len(selected)} of {paragraphs} paragraphs",
+        ),
     )
 
 
@@ -163,16 +182,21 @@ def _replace_pairs(text: str, pattern: re.Pattern[str], left: str, right: str) -
 
 
 @cache
-def mainland_variants() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Forms OpenCC leaves non-mainland (牠, 砲, 姪, 帐户 ...): transforms/data/mainland_variants.tsv."""
+def mainland_variants(taiwan: bool = False) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Forms OpenCC leaves non-mainland (牠, 砲, 衞, 帐户 ...): transforms/data/mainland_variants.tsv.
+    With `taiwan`, also what tw2s gets wrong (所著 read as 所着)."""
     raw = resources.files(__package__).joinpath("data/mainland_variants.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
-    table = {row[0]: row[1] for row in rows}
+    table = {
+        left.removeprefix("tw:"): mainland
+        for left, mainland, *_ in rows
+        if taiwan or not left.startswith("tw:")
+    }
     return re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True))), table
 
 
-def to_mainland_variants(text: str) -> str:
-    pattern, table = mainland_variants()
+def to_mainland_variants(text: str, taiwan: bool = False) -> str:
+    pattern, table = mainland_variants(taiwan)
     return pattern.sub(lambda match: table[match.group(0)], text)
 
 

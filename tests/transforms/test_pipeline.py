@@ -165,3 +165,30 @@ def test_a_chinese_post_with_a_code_block_is_chinese_and_keeps_its_code():
     document = process_record(record("\n".join([prose, *code]).encode()), Config())
     assert document.lang == "zh" and document.reason is None
     assert all(line in document.text for line in code)
+
+
+def test_a_traditional_paragraph_in_a_simplified_article_is_converted_and_counted():
+    article = "\n".join(
+        [
+            "上周我们去台北参加了一个开源社区的聚会，认识了很多新朋友。",
+            "主办方在活动介绍里是这样写的：",
+            "本次聚會歡迎所有對開源軟體有興趣的朋友參加，現場會準備飲料與點心，也會有講者分享著作經驗。",
+            "活动结束以后，大家一起去夜市吃了宵夜，聊到很晚才回酒店。",
+        ]
+    )
+    document = process_record(record(article.encode()), CONFIG)
+    assert document.converted in ("t2s", "tw2s")
+    assert "本次聚会欢迎所有对开源软体有兴趣的朋友参加，现场会准备饮料与点心，也会有讲者分享著作经验。" in document.text
+    step = next(step for step in document.steps if step.name == "unify_script")
+    assert step.detail.endswith("in 1 of 4 paragraphs")
+
+
+def test_the_title_is_converted_like_its_text():
+    # 0.6.0 gave the title bare OpenCC: 「软体」与『资料』, while its text got mainland quotes
+    page = (
+        "<html><head><title>「軟體」與『資料』</title></head><body><article>"
+        + "".join(f"<p>{'這是一段關於軟體與資料的繁體中文內容，內容足夠長。' * 3}第{i}段。</p>" for i in range(4))
+        + "</article></body></html>"
+    )
+    document = process_record(record(page.encode(), "html"), CONFIG)
+    assert document.title == "“软体”与‘资料’"

@@ -14,22 +14,22 @@ from refinery.transforms.unify import (
 
 
 def test_traditional_becomes_simplified():
-    text, config, step = unify_script("中國人工智慧晶片落後美國", "Hant", "hans")
+    text, config, step = unify_script("中國人工智慧晶片落後美國", "hans")
     assert text == "中国人工智慧晶片落后美国"
     assert config == "t2s"
     assert "3 chars changed" in step.detail  # 國 twice, 後 once
 
 
 def test_simplified_text_is_left_alone():
-    assert unify_script("中国芯片", "Hans", "hans")[:2] == ("中国芯片", None)
+    assert unify_script("中国芯片", "hans")[:2] == ("中国芯片", None)
 
 
 def test_target_traditional():
-    assert unify_script("中国芯片", "Hans", "hant")[:2] == ("中國芯片", "s2t")
+    assert unify_script("中国芯片", "hant")[:2] == ("中國芯片", "s2t")
 
 
 def test_mixed_documents_convert():
-    assert unify_script("中國和美国", "mixed", "hans")[0] == "中国和美国"
+    assert unify_script("中國和美国", "hans")[0] == "中国和美国"
 
 
 def test_full_width_letters_and_digits_become_ascii():
@@ -78,19 +78,19 @@ def test_detect_region(text, region):
 
 def test_auto_region_picks_the_regional_table():
     text = "臺灣的軟體業者在臺北發表新晶片，裏面用了新的製程。"
-    converted, config, _ = unify_script(text, "Hant", "hans", region="auto")
+    converted, config, _ = unify_script(text, "hans", region="auto")
     assert config == "tw2s" and converted == "台湾的软体业者在台北发表新晶片，里面用了新的制程。"
 
 
 def test_regional_phrases_are_optional():
-    converted, config, _ = unify_script("台灣的軟體與晶片", "Hant", "hans", region="tw", phrases=True)
+    converted, config, _ = unify_script("台灣的軟體與晶片", "hans", region="tw", phrases=True)
     assert config == "tw2sp" and converted == "台湾的软件与芯片"
-    assert unify_script("台灣的軟體與晶片", "Hant", "hans", region="none")[0] == "台湾的软体与晶片"
+    assert unify_script("台灣的軟體與晶片", "hans", region="none")[0] == "台湾的软体与晶片"
 
 
 def test_japanese_and_korean_lines_inside_a_chinese_document_are_not_converted():
     text = "中國的經濟發展很快。\n日本語の文章は變換しない。\n한국어 문장도 그대로 둡니다 國"
-    converted, _, _ = unify_script(text, "Hant", "hans", region="none")
+    converted, _, _ = unify_script(text, "hans", region="none")
     assert converted.split("\n") == [
         "中国的经济发展很快。",
         "日本語の文章は變換しない。",
@@ -100,30 +100,30 @@ def test_japanese_and_korean_lines_inside_a_chinese_document_are_not_converted()
 
 def test_quotation_marks_follow_the_target_scripts_convention():
     assert (
-        unify_script("他說：「我覺得『這本書』很好。」", "Hant", "hans")[0] == "他说：“我觉得‘这本书’很好。”"
+        unify_script("他說：「我覺得『這本書』很好。」", "hans")[0] == "他说：“我觉得‘这本书’很好。”"
     )
     assert (
-        unify_script("他说：“我觉得‘这本书’很好。”", "Hans", "hant")[0] == "他說：「我覺得『這本書』很好。」"
+        unify_script("他说：“我觉得‘这本书’很好。”", "hant")[0] == "他說：「我覺得『這本書』很好。」"
     )
 
 
 def test_only_whole_pairs_of_quotation_marks_are_converted():
-    assert unify_script("只有半個「括號", "Hant", "hans")[0] == "只有半个「括号"
-    assert unify_script("「跨行\n的引號」", "Hant", "hans")[0] == "「跨行\n的引号」"
+    assert unify_script("只有半個「括號", "hans")[0] == "只有半个「括号"
+    assert unify_script("「跨行\n的引號」", "hans")[0] == "「跨行\n的引号」"
 
 
 def test_quotation_marks_in_japanese_lines_are_kept():
     text = "彼は「こんにちは」と言った。\n他說：「你好」"
-    assert unify_script(text, "Hant", "hans")[0] == "彼は「こんにちは」と言った。\n他说：“你好”"
+    assert unify_script(text, "hans")[0] == "彼は「こんにちは」と言った。\n他说：“你好”"
 
 
 def test_simplified_text_keeps_its_corner_brackets_when_nothing_is_converted():
-    assert unify_script("他说：「你好」", "Hans", "hans")[0] == "他说：「你好」"
+    assert unify_script("他说：「你好」", "hans")[0] == "他说：「你好」"
 
 
 def test_forms_opencc_leaves_become_mainland_ones():
-    assert unify_script("牠在砲彈旁邊，姪子查看帳戶。", "Hant", "hans")[0] == "它在炮弹旁边，侄子查看账户。"
-    assert unify_script("帳篷", "Hant", "hans")[0] == "帐篷"  # a tent stays 帐
+    assert unify_script("牠在砲彈旁邊，姪子查看帳戶。", "hans")[0] == "它在炮弹旁边，侄子查看账户。"
+    assert unify_script("帳篷", "hans")[0] == "帐篷"  # a tent stays 帐
 
 
 def _counted(text: str, markers: RegionalMarkers) -> tuple[int, int]:
