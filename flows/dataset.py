@@ -68,6 +68,8 @@ _DOCUMENT_FIELDS = [
     pa.field("lang_score", pa.float64()),
     pa.field("lang_alternatives", pa.list_(pa.struct([("lang", pa.string()), ("score", pa.float64())]))),
     pa.field("lang_mixed", pa.bool_()),  # a sizeable part is in another language
+    # each language's share of the prose (CJK characters weigh three letters; code is left out)
+    pa.field("lang_shares", pa.list_(pa.struct([("lang", pa.string()), ("share", pa.float64())]))),
     pa.field("script", pa.string()),
     pa.field("converted", pa.string()),
     pa.field("text_hash", pa.string()),

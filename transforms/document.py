@@ -42,6 +42,7 @@ class Document:
     lang_score: float | None = None
     lang_alternatives: tuple[tuple[str, float], ...] = ()
     lang_mixed: bool = False
+    lang_shares: tuple[tuple[str, float], ...] = ()  # each language's share of the prose, largest first
     script: str | None = None
     converted: str | None = None
     source_url: str | None = None
