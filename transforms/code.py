@@ -3,8 +3,8 @@
 A Chinese forum post with a Python traceback or a few shell commands is Chinese; counted letter by
 letter, its code outweighs its prose and langdetect calls it English. Lines that read as code (a
 command prompt or tool name first, a keyword of a programming language first, an assignment or a
-method call, or dense with the symbols code is made of) and hold no CJK character are left out of
-what decides the language.
+method call, a stack frame, an exception or a timestamped log line, or dense with the symbols code
+is made of) and hold no CJK character are left out of what decides the language.
 """
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ _KEYWORD = re.compile(
     r"function\b|public\s|private\s|#include\b|using\s|package\s|func\s|fn\s|SELECT\s|INSERT\s|UPDATE\s|"
     r"CREATE\s|Traceback\b|File \".+\", line \d+)"
 )
+# Machine output pasted with the code: stack frames (Java, JavaScript, C#), exception lines and
+# timestamped log lines.
+_OUTPUT = re.compile(
+    r"^(?:at\s+[\w$.<>/@-]+\s*\(.*\)|Caused by:|\.\.\. \d+ more$|"
+    r"(?:[\w$]+\.)*[\w$]*(?:Exception|Error)(?::|$)|\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2})"
+)
 _ASSIGNMENT_OR_CALL = re.compile(r"^[\w.\[\]'\"]+\s*[-+*/|&]?=\s*\S|^[\w.]+\.\w+\(.*\)$")
 _CODE_SYMBOLS = re.compile(r"[(){}\[\]=<>;_/\\|&*`$#@:+]")
 _CODE_END = re.compile(r"[;{}]$|\):$")
@@ -34,7 +40,9 @@ def is_code_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or _CJK.search(stripped):
         return False
-    if any(pattern.search(stripped) for pattern in (_COMMAND, _KEYWORD, _ASSIGNMENT_OR_CALL, _CODE_END)):
+    if any(
+        pattern.search(stripped) for pattern in (_COMMAND, _KEYWORD, _OUTPUT, _ASSIGNMENT_OR_CALL, _CODE_END)
+    ):
         return True
     visible = len(stripped) - stripped.count(" ")
     return len(_CODE_SYMBOLS.findall(stripped)) >= _SYMBOL_SHARE * visible

@@ -32,3 +32,24 @@ def test_a_chinese_post_with_a_code_block_is_chinese():
     prose = without_code(POST)
     assert detect_language(prose, count_scripts(prose)).lang == "zh"
     assert without_code("import os\nos.getcwd()") == ""
+
+
+def test_stack_traces_exceptions_and_log_lines_are_machine_output():
+    for line in (
+        "    at com.example.demo.controller.UserController.getUser(UserController.java:14) ~[classes/:na]",
+        "    at Object.<anonymous> (/srv/app/index.js:12:9)",
+        "java.lang.NullPointerException: Cannot invoke a method because the field is null",
+        "Caused by: java.io.IOException: Broken pipe",
+        "KeyError: 'name'",
+        "2024-05-12 10:21:33.417 ERROR 18236 --- [main] Application failed to start because of a bad port",
+        "[2024-05-12T10:21:33] WARN retrying the connection to the database server",
+        "    ... 42 more",
+    ):
+        assert is_code_line(line), line
+    for sentence in (
+        "Errors are part of learning, so do not worry about them too much.",
+        "At the end of the day the build passed and everyone went home.",
+        "2024 was a good year for the team.",
+        "Error handling in Go is verbose, but explicit.",
+    ):
+        assert not is_code_line(sentence), sentence
