@@ -120,9 +120,22 @@ def convert_chinese(text: str, config: str) -> str:
     """OpenCC, then the target's conventions: mainland variants and “” quotes for Simplified, 「」 for
     Traditional. The text, the title and every paragraph go through this one function."""
     converted = converter(config).convert(text)
-    if config in _SIMPLIFYING:
-        return convert_quotes_to_mainland(to_mainland_variants(converted, taiwan=config.startswith("tw")))
-    return convert_quotes_to_traditional(converted)
+    if config not in _SIMPLIFYING:
+        return convert_quotes_to_traditional(converted)
+    taiwan = config.startswith("tw")
+    if not taiwan and "著" in converted:
+        converted = _read_zhe_as_taiwan_does(text, converted)
+    return convert_quotes_to_mainland(to_mainland_variants(converted, taiwan=taiwan))
+
+
+def _read_zhe_as_taiwan_does(source: str, converted: str) -> str:
+    """t2s and hk2s keep 著 everywhere, but the mainland writes the particle 着 (看着, 沿着) and keeps 著
+    only for "write, notable" (著作, 显著). Web text in Hong Kong writes the particle 著 as often as 着;
+    OpenCC's Taiwan phrases tell the two apart, so each 著 takes tw2s's reading."""
+    taiwan = to_mainland_variants(converter("tw2s").convert(source), taiwan=True)
+    if len(taiwan) != len(converted):
+        return converted
+    return "".join(ours if ours != "著" else theirs for ours, theirs in zip(converted, taiwan, strict=True))
 
 
 def unify_script(
@@ -153,6 +166,7 @@ def unify_script(
         next(replacement) if convert else line for line, convert in zip(lines, chosen, strict=True)
     )
     changed = _changed_chars(text, converted)
+    changed_lines = sum(1 for before, after in zip(selected, converted_lines, strict=True) if before != after)
     paragraphs = sum(1 for line in lines if line.strip())
     return (
         converted,
@@ -160,7 +174,7 @@ def unify_script(
         Step(
             "unify_script",
             len(text) - len(converted),
-            f"{config}: {changed} chars changed in {len(selected)} of {paragraphs} paragraphs",
+            f"{config}: {changed} chars changed in {changed_lines} of {paragraphs} paragraphs",
         ),
     )
 

@@ -99,12 +99,8 @@ def test_japanese_and_korean_lines_inside_a_chinese_document_are_not_converted()
 
 
 def test_quotation_marks_follow_the_target_scripts_convention():
-    assert (
-        unify_script("他說：「我覺得『這本書』很好。」", "hans")[0] == "他说：“我觉得‘这本书’很好。”"
-    )
-    assert (
-        unify_script("他说：“我觉得‘这本书’很好。”", "hant")[0] == "他說：「我覺得『這本書』很好。」"
-    )
+    assert unify_script("他說：「我覺得『這本書』很好。」", "hans")[0] == "他说：“我觉得‘这本书’很好。”"
+    assert unify_script("他说：“我觉得‘这本书’很好。”", "hant")[0] == "他說：「我覺得『這本書』很好。」"
 
 
 def test_only_whole_pairs_of_quotation_marks_are_converted():
@@ -151,3 +147,21 @@ def test_marker_hits_count_what_str_count_counts_where_markers_touch(pieces):
 def test_a_marker_table_whose_counts_would_differ_is_refused(tw, hk):
     with pytest.raises(ValueError, match="distinct and not overlap"):
         RegionalMarkers(tw, hk, 2)
+
+
+@pytest.mark.parametrize("region", ["none", "tw", "hk"])
+def test_zhe_and_zhu_follow_mainland_usage_in_every_region(region):
+    text = "他沿著海邊走著，想起魯迅所著的書，效果顯著。衞生署也發了通告。"
+    converted, _, _ = unify_script(text, "hans", region=region)
+    assert converted == "他沿着海边走着，想起鲁迅所著的书，效果显著。卫生署也发了通告。"
+
+
+def test_only_the_traditional_paragraph_of_a_simplified_article_is_converted():
+    text = "这是简体段落，写着乾隆年间的故事。\n這是繁體段落，寫著後來的發展。\n日本語の段落は變換しない。"
+    converted, _, step = unify_script(text, "hans", region="auto")
+    assert converted.split("\n") == [
+        "这是简体段落，写着乾隆年间的故事。",
+        "这是繁体段落，写着后来的发展。",
+        "日本語の段落は變換しない。",
+    ]
+    assert step.detail.endswith("in 1 of 3 paragraphs")
