@@ -240,20 +240,19 @@ def main() -> int:
                 report_shares(items)
 
     if args.speed_docs:
-        corpus = chinese_corpus(args.speed_docs)
-        short = [item["text"] for item in load("short")]
-        print(
-            f"\n## speed, docs per CPU-second (median of 3): {len(corpus)} Chinese documents of 2,000 characters, {len(short)} short texts"
-        )
-        print("| system | Chinese docs | short texts |\n|---|---|---|")
-        print(
-            f"| refinery (language + script) | {speed(corpus, language_and_script):,.0f} | {speed(short, language_and_script):,.0f} |"
-        )
-        for name, system in systems.items():
-            if name != "refinery":
-                print(
-                    f"| {name} | {speed(corpus[: max(100, len(corpus) // 10)], system):,.0f} | {speed(short, system):,.0f} |"
-                )
+        corpora = {
+            "Chinese docs": chinese_corpus(args.speed_docs),
+            "short texts": [item["text"] for item in load("short")],
+            "mixed docs": [item["text"] for item in load("mixed")],
+        }
+        sizes = ", ".join(f"{len(texts)} {name}" for name, texts in corpora.items())
+        print(f"\n## speed, docs per CPU-second (median of 3): {sizes} (Chinese: 2,000 characters each)")
+        print("| system | " + " | ".join(corpora) + " |\n|---|" + "---|" * len(corpora))
+        timed = {"refinery (language + script)": language_and_script}
+        timed |= {name: system for name, system in systems.items() if name != "refinery"}
+        for name, system in timed.items():
+            cells = [f"{speed(texts, system):,.0f}" for texts in corpora.values()]
+            print(f"| {name} | " + " | ".join(cells) + " |")
     return 0
 
 

@@ -234,6 +234,10 @@ def detect_language(
     if few_other and not counts.kana and not counts.hangul:
         # Chinese prose with a few Latin terms: what the segment-wise vote would say, without it.
         return LanguageGuess("zh", 1.0, "script", shares=(("zh", 1.0),))
+    if not counts.cjk and len(counts.others) == 1:  # one alphabetic script: one detector reads it all
+        script, letters = counts.others[0]
+        guess = _script_language(script, text, seed, short_text)
+        return _vote({guess.lang: letters}, 0.0, {guess.lang or "": guess})
     return _vote_by_segments(text, counts, seed, short_text)
 
 

@@ -109,11 +109,16 @@ def conversion_for(target: str, region: str | None = None, phrases: bool = False
 
 
 def lines_to_convert(text: str, target: str) -> np.ndarray:
-    """Which lines (paragraphs) hold characters only the other script uses, and are not Japanese or
-    Korean: a Traditional quotation in a Simplified article is converted, a Japanese one is not."""
+    """Which lines (paragraphs) are in the other script, or mixed (han_script's rule: the target's own
+    characters do not outnumber the other script's three to one), and not Japanese or Korean. A
+    Traditional quotation in a Simplified article is converted, a Japanese one is not, and a brand
+    name in a variant character (昇腾) inside a Simplified paragraph is left as written."""
     lines = line_scripts(text)
-    other = lines.traditional if target == "hans" else lines.simplified
-    return (other > 0) & ~lines.japanese_or_korean()
+    if target == "hans":
+        other, own = lines.traditional, lines.simplified
+    else:
+        other, own = lines.simplified, lines.traditional
+    return (other > 0) & (own < 3 * other) & ~lines.japanese_or_korean()
 
 
 def convert_chinese(text: str, config: str) -> str:

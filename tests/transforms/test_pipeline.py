@@ -178,7 +178,10 @@ def test_a_traditional_paragraph_in_a_simplified_article_is_converted_and_counte
     )
     document = process_record(record(article.encode()), CONFIG)
     assert document.converted in ("t2s", "tw2s")
-    assert "本次聚会欢迎所有对开源软体有兴趣的朋友参加，现场会准备饮料与点心，也会有讲者分享著作经验。" in document.text
+    assert (
+        "本次聚会欢迎所有对开源软体有兴趣的朋友参加，现场会准备饮料与点心，也会有讲者分享著作经验。"
+        in document.text
+    )
     step = next(step for step in document.steps if step.name == "unify_script")
     assert step.detail.endswith("in 1 of 4 paragraphs")
 
@@ -187,7 +190,9 @@ def test_the_title_is_converted_like_its_text():
     # 0.6.0 gave the title bare OpenCC: 「软体」与『资料』, while its text got mainland quotes
     page = (
         "<html><head><title>「軟體」與『資料』</title></head><body><article>"
-        + "".join(f"<p>{'這是一段關於軟體與資料的繁體中文內容，內容足夠長。' * 3}第{i}段。</p>" for i in range(4))
+        + "".join(
+            f"<p>{'這是一段關於軟體與資料的繁體中文內容，內容足夠長。' * 3}第{i}段。</p>" for i in range(4)
+        )
         + "</article></body></html>"
     )
     document = process_record(record(page.encode(), "html"), CONFIG)

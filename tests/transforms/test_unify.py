@@ -165,3 +165,8 @@ def test_only_the_traditional_paragraph_of_a_simplified_article_is_converted():
         "日本語の段落は變換しない。",
     ]
     assert step.detail.endswith("in 1 of 3 paragraphs")
+
+
+def test_a_variant_character_in_a_simplified_paragraph_is_left_as_written():
+    text = "华为发布了新一代昇腾芯片，性能比上一代提升一倍。"  # 昇腾 is the brand's own spelling
+    assert unify_script(text, "hans", region="auto")[:2] == (text, None)
