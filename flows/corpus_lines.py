@@ -17,8 +17,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import xxhash
 
-from refinery.flows.dataset import write_table_atomic
-from refinery.transforms.boilerplate import remove_frequent_lines
+from refinery.flows.dataset import STAGING_SCHEMA, write_table_atomic
+from refinery.transforms.boilerplate import remove_frequent_lines, remove_seen_paragraphs
 from refinery.transforms.config import Config
 from refinery.transforms.judge import revise
 from refinery.transforms.rows import document_columns, document_from_row
@@ -99,44 +99,83 @@ def _rows_with_any(staged: pa.Table, frequent: pa.ChunkedArray) -> np.ndarray:
     return rows[kept].astype(np.int64)
 
 
-OWNERS_SCHEMA = pa.schema([("key", pa.uint64()), ("owner", pa.string())])
+DECISIONS_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("drop", pa.list_(pa.uint64())),  # keys of the paragraphs it loses
+        pa.field("rejected", pa.bool_(), nullable=False),  # judged again on what is left: rejected
+        # what the dedup index records of its text as published (null when rejected)
+        *(STAGING_SCHEMA.field(name) for name in ("text_hash", "text_chars", "minhash", "bands")),
+    ]
+)
 
 
-def paragraph_owners(staging_paths: list[str], duplicates: pa.Table) -> pa.Table:
-    """For every paragraph key found in two or more documents that survive dedup, the first of them
-    (input order): later documents drop their copy of the paragraph."""
-    rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
-    pieces, offset = [], 0
+def paragraph_decisions(staging_paths: list[str], duplicates: pa.Table, config: Config) -> pa.Table:
+    """dedup.paragraphs: a paragraph several surviving documents share stays in the first of them (input
+    order) that is still kept once it has lost what earlier documents published. A document judged
+    again and rejected publishes nothing, so a later copy keeps the paragraph: no paragraph is lost
+    because its owner fell under a filter. One row per document that loses paragraphs.
+
+    Sequential by nature (each decision depends on the ones before), but only documents holding a
+    shared paragraph are read whole and judged again."""
+    rejected_ids = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
+    shared_keys = _shared_keys(staging_paths, rejected_ids)
+    shared = set(shared_keys.to_pylist())
+    published: set[int] = set()
+    decisions: list[dict] = []
     for path in staging_paths:
-        table = pq.read_table(path, columns=["id", "line_keys", "status"])
-        table = table.filter(
-            pc.and_(pc.equal(table["status"], "kept"), pc.invert(pc.is_in(table["id"], value_set=rejected)))
+        if not shared:
+            break
+        table = _surviving(pq.read_table(path, columns=["id", "line_keys", "status"]), rejected_ids)
+        keys_column = table["line_keys"].combine_chunks()
+        holding = pc.filter(
+            pc.list_parent_indices(keys_column), pc.is_in(pc.list_flatten(keys_column), value_set=shared_keys)
         )
+        full: list[dict] | None = None
+        for position in np.unique(holding.to_numpy()).tolist():  # documents holding a shared paragraph
+            doc_id, keys = table["id"][position].as_py(), keys_column[position].as_py()
+            mine = {key for key in keys if key in shared}
+            seen = mine & published
+            if not seen:
+                published |= mine
+                continue
+            if full is None:  # the shard's rows, whole, in the same order
+                full = _surviving(pq.read_table(path), rejected_ids).to_pylist()
+            row = full[position]
+            text, step = remove_seen_paragraphs(row["text"], keys, seen)
+            revised = revise(document_from_row(row), text, step, config)
+            kept = revised.reason is None
+            if kept:
+                published |= mine - seen
+            columns = document_columns(revised, config.dedup) if kept else {}
+            decisions.append(
+                {"id": doc_id, "drop": sorted(seen), "rejected": not kept}
+                | {name: columns.get(name) for name in ("text_hash", "text_chars", "minhash", "bands")}
+            )
+    return pa.Table.from_pylist(decisions, schema=DECISIONS_SCHEMA)
+
+
+def _surviving(table: pa.Table, rejected_ids: pa.Array) -> pa.Table:
+    """Kept rows that dedup did not reject, in staging order."""
+    return table.filter(
+        pc.and_(pc.equal(table["status"], "kept"), pc.invert(pc.is_in(table["id"], value_set=rejected_ids)))
+    )
+
+
+def _shared_keys(staging_paths: list[str], rejected_ids: pa.Array) -> pa.Array:
+    """Paragraph keys found in two or more documents that survive dedup."""
+    pieces = []
+    for path in staging_paths:
+        table = _surviving(pq.read_table(path, columns=["id", "line_keys", "status"]), rejected_ids)
         keys = table["line_keys"].combine_chunks()
-        if not len(keys):
-            continue
-        parents = pc.list_parent_indices(keys)
-        pieces.append(
-            pa.table(
-                {
-                    "key": pc.list_flatten(keys),
-                    "order": pc.add(parents, offset).cast(pa.int64()),
-                    "owner": pc.take(table["id"], parents),
-                }
-            ).filter(pc.is_valid(pc.field("key")))
-        )
-        offset += table.num_rows
+        if len(keys):
+            pairs = pa.table(
+                {"key": pc.list_flatten(keys), "doc": pc.take(table["id"], pc.list_parent_indices(keys))}
+            )
+            pieces.append(pairs.filter(pc.is_valid(pc.field("key"))))
     if not pieces:
-        return OWNERS_SCHEMA.empty_table()
-    pairs = pa.concat_tables(pieces)
-    grouped = pairs.group_by("key", use_threads=False).aggregate(
-        [("order", "min"), ("order", "count_distinct")]
+        return pa.array([], pa.uint64())
+    grouped = (
+        pa.concat_tables(pieces).group_by("key", use_threads=False).aggregate([("doc", "count_distinct")])
     )
-    shared = grouped.filter(pc.greater(grouped["order_count_distinct"], 1))
-    owners = pairs.join(shared, keys=["key", "order"], right_keys=["key", "order_min"], join_type="inner")
-    return (
-        owners.select(["key", "owner"])
-        .group_by(["key", "owner"], use_threads=False)
-        .aggregate([])
-        .cast(OWNERS_SCHEMA)
-    )
+    return grouped.filter(pc.greater(grouped["doc_count_distinct"], 1))["key"].combine_chunks()

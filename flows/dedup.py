@@ -331,20 +331,41 @@ def _index_schema(config: DedupConfig) -> pa.Schema:
     return INDEX_SCHEMA.with_metadata({_INDEX_KEY: _index_settings(config)})
 
 
-def write_run_index(staging_paths: list[str], duplicates: pa.Table, path: Path, config: DedupConfig) -> int:
-    """Write what this run published, its kept documents minus the duplicates dedup rejected, one
-    staged shard at a time: a million documents' signatures (~0.7 GB) are never in memory at once.
+def write_run_index(
+    staging_paths: list[str],
+    duplicates: pa.Table,
+    path: Path,
+    config: DedupConfig,
+    paragraph_decisions: pa.Table | None = None,
+) -> int:
+    """Write what this run publishes: its kept documents minus the duplicates dedup rejected and the
+    documents paragraph dedup rejected, with the signatures of the text as published. One staged
+    shard at a time: a million documents' signatures (~0.7 GB) are never in memory at once.
     Returns the number of documents indexed."""
     rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
+    revised = None
+    if paragraph_decisions is not None and paragraph_decisions.num_rows:
+        dropped = paragraph_decisions.filter(paragraph_decisions["rejected"])["id"]
+        rejected = pa.concat_arrays([rejected.combine_chunks(), dropped.combine_chunks()])
+        revised = paragraph_decisions.filter(pc.invert(paragraph_decisions["rejected"])).select(INDEX_COLUMNS)
     schema = _index_schema(config)
     indexed = 0
     with parquet_writer_atomic(path, schema) as writer:
         for staging_path in staging_paths:
             kept = _kept_rows([staging_path], INDEX_COLUMNS)
-            if kept.num_rows:
-                kept = kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected)))
-                writer.write_table(kept.cast(schema))
-                indexed += kept.num_rows
+            if not kept.num_rows:
+                continue
+            kept = kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected)))
+            if revised is not None:  # documents that lost paragraphs: their text as published
+                mine = revised.filter(pc.is_in(revised["id"], value_set=kept["id"]))
+                kept = pa.concat_tables(
+                    [
+                        kept.filter(pc.invert(pc.is_in(kept["id"], value_set=mine["id"]))),
+                        mine.cast(kept.schema),
+                    ]
+                )
+            writer.write_table(kept.cast(schema))
+            indexed += kept.num_rows
     return indexed
 
 

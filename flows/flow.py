@@ -193,10 +193,14 @@ def dedup_task(
     )
 
 
-@task(name="paragraph-owners", cache_policy=NO_CACHE)
+@task(name="paragraph-decisions", cache_policy=NO_CACHE)
 @_quiet_failures
-def paragraph_owners_task(staging_paths: list[str], duplicates_path: str, owners_path: str) -> Measured:
-    return run_in_worker(workers.paragraph_owners_work, staging_paths, duplicates_path, owners_path)
+def paragraph_decisions_task(
+    staging_paths: list[str], duplicates_path: str, decisions_path: str, config: Config
+) -> Measured:
+    return run_in_worker(
+        workers.paragraph_decisions_work, staging_paths, duplicates_path, decisions_path, config
+    )
 
 
 @task(name="write-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -207,7 +211,7 @@ def write_parts_task(
     duplicates_path: str,
     next_dir: str,
     run: RunColumns,
-    owners_path: str | None,
+    decisions_path: str | None,
     sequence: int,
     config: Config,
 ) -> Measured:
@@ -218,7 +222,7 @@ def write_parts_task(
         duplicates_path,
         next_dir,
         run,
-        owners_path,
+        decisions_path,
         sequence,
         config,
     )
@@ -226,8 +230,10 @@ def write_parts_task(
 
 @task(name="write-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 @_quiet_failures
-def run_index_task(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> Measured:
-    return run_in_worker(workers.run_index_work, staging_paths, duplicates_path, path, config)
+def run_index_task(
+    staging_paths: list[str], duplicates_path: str, path: str, config: Config, decisions_path: str | None
+) -> Measured:
+    return run_in_worker(workers.run_index_work, staging_paths, duplicates_path, path, config, decisions_path)
 
 
 @dataclass
@@ -392,8 +398,8 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         summaries = _process_shards(ctx, shards)
         staging_paths = _remove_corpus_lines(ctx, summaries)
         duplicates_path = _deduplicate(ctx, staging_paths)
-        owners_path = _find_shared_paragraphs(ctx, staging_paths, duplicates_path)
-        parts = _write_version(ctx, staging_paths, summaries, duplicates_path, owners_path)
+        decisions_path = _find_shared_paragraphs(ctx, staging_paths, duplicates_path)
+        parts = _write_version(ctx, staging_paths, summaries, duplicates_path, decisions_path)
     manifest = _commit(ctx, started, summaries, parts, previous if ctx.append else None, discovery)
     finished = {"out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
     return {**manifest.model_dump(mode="json"), **finished}
@@ -475,15 +481,23 @@ def _deduplicate(ctx: RunContext, staging_paths: list[str]) -> str:
 
 
 def _find_shared_paragraphs(ctx: RunContext, staging_paths: list[str], duplicates_path: str) -> str | None:
-    """dedup.paragraphs: which kept document owns each paragraph several of them share."""
+    """dedup.paragraphs: which documents lose paragraphs an earlier published document holds, and
+    which of them are rejected for it (decided once, in input order)."""
     if not ctx.config.dedup.paragraphs:
         return None
     with ctx.stages.stage("paragraphs") as stage:
-        stage.documents_in = stage.documents_out = ctx.stages.done[-1].documents_out
-        owners_path = ctx.paths.file("paragraph-owners")
-        (shared,) = stage.results([paragraph_owners_task(staging_paths, duplicates_path, owners_path)])
-        ctx.logger.info("paragraph dedup: %d paragraphs shared by kept documents", shared)
-    return owners_path
+        stage.documents_in = ctx.stages.done[-1].documents_out
+        decisions_path = ctx.paths.file("paragraph-decisions")
+        ((losing, rejected),) = stage.results(
+            [paragraph_decisions_task(staging_paths, duplicates_path, decisions_path, ctx.config)]
+        )
+        stage.documents_out = (stage.documents_in or 0) - rejected
+        ctx.logger.info(
+            "paragraph dedup: %d documents lose paragraphs published earlier, %d of them rejected for it",
+            losing,
+            rejected,
+        )
+    return decisions_path
 
 
 def _write_version(
@@ -491,7 +505,7 @@ def _write_version(
     staging_paths: list[str],
     summaries: list[ShardSummary],
     duplicates_path: str,
-    owners_path: str | None,
+    decisions_path: str | None,
 ) -> list[PartCounts]:
     """The new version of the dataset, complete but not yet published: parts and dedup index."""
     next_dir = ctx.paths.next_version
@@ -499,9 +513,11 @@ def _write_version(
         stage.documents_in = ctx.stages.done[-1].documents_out
         shutil.rmtree(next_dir, ignore_errors=True)
         index_path = str(next_dir / INDEX_DIR / index_name(ctx.sequence))
-        stage.results([run_index_task(staging_paths, duplicates_path, index_path, ctx.config)])
+        stage.results(
+            [run_index_task(staging_paths, duplicates_path, index_path, ctx.config, decisions_path)]
+        )
         calls = [
-            (path, s.index, duplicates_path, str(next_dir), ctx.run, owners_path, ctx.sequence, ctx.config)
+            (path, s.index, duplicates_path, str(next_dir), ctx.run, decisions_path, ctx.sequence, ctx.config)
             for path, s in zip(staging_paths, summaries, strict=True)
         ]
         parts = stage.results(_in_order(write_parts_task, calls))

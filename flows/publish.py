@@ -43,14 +43,14 @@ def write_parts(
     duplicates: pa.Table,
     next_dir: str,
     run: RunColumns,
-    paragraph_owners: pa.Table | None = None,
+    paragraph_decisions: pa.Table | None = None,
     sequence: int = 0,
     config: Config | None = None,
 ) -> PartCounts:
     """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written).
 
-    With `paragraph_owners` (dedup.paragraphs), kept documents first lose the paragraphs an earlier
-    kept document owns, and are judged again under `config`."""
+    With `paragraph_decisions` (dedup.paragraphs), the documents named there first lose the paragraphs
+    an earlier published document holds, and are judged again under `config`."""
     staged = pq.read_table(staging_path)
     position = pc.index_in(staged["id"], value_set=duplicates["id"])
 
@@ -67,8 +67,8 @@ def write_parts(
         ("cluster_size", pc.fill_null(cluster_column("cluster_size"), 1)),
     ):
         staged = staged.set_column(staged.schema.get_field_index(name), name, column)
-    if paragraph_owners is not None and paragraph_owners.num_rows:
-        staged = _drop_seen_paragraphs(staged, paragraph_owners, config or Config())
+    if paragraph_decisions is not None and paragraph_decisions.num_rows:
+        staged = _drop_seen_paragraphs(staged, paragraph_decisions, config or Config())
     staged = _with_run_columns(staged, run)
 
     tables = {}
@@ -97,20 +97,19 @@ def _chars_removed_by_stage(tables: list[pa.Table]) -> dict[str, int]:
     return dict(zip(totals["name"].to_pylist(), totals["chars_sum"].to_pylist(), strict=True))
 
 
-def _drop_seen_paragraphs(staged: pa.Table, owners: pa.Table, config: Config) -> pa.Table:
-    """Kept documents lose the paragraphs an earlier kept document owns, and are revised (judged
-    again on what is left)."""
-    owner_of = dict(zip(owners["key"].to_pylist(), owners["owner"].to_pylist(), strict=True))
+def _drop_seen_paragraphs(staged: pa.Table, decisions: pa.Table, config: Config) -> pa.Table:
+    """The documents paragraph_decisions names lose their paragraphs and are revised (judged again on
+    what is left), with the outcome the decisions recorded."""
+    decided = {row["id"]: row for row in decisions.to_pylist()}
     rows = staged.to_pylist()
     for row in rows:
-        if row["status"] != "kept":
+        decision = decided.get(row["id"]) if row["status"] == "kept" else None
+        if decision is None:
             continue
-        keys = row["line_keys"] or []
-        seen = {key for key in keys if key is not None and owner_of.get(key, row["id"]) != row["id"]}
-        if not seen:
-            continue
-        text, step = remove_seen_paragraphs(row["text"], keys, seen)
+        text, step = remove_seen_paragraphs(row["text"], row["line_keys"], set(decision["drop"]))
         row.update(document_columns(revise(document_from_row(row), text, step, config), config.dedup))
+        if (row["status"] == "rejected") != decision["rejected"]:
+            raise RuntimeError(f"paragraph dedup judged {row['id']} twice and differently")
     return pa.Table.from_pylist(rows, schema=staged.schema)
 
 

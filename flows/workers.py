@@ -25,9 +25,10 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
+from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_decisions
 from refinery.flows.dataset import write_table_atomic
 from refinery.flows.dedup import candidate_pairs, find_duplicates, write_run_index
 from refinery.flows.environment import become_worker
@@ -195,10 +196,13 @@ def dedup_work(
     return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
 
 
-def paragraph_owners_work(staging_paths: list[str], duplicates_path: str, owners_path: str) -> int:
-    owners = paragraph_owners(staging_paths, pq.read_table(duplicates_path))
-    write_table_atomic(owners, Path(owners_path))
-    return owners.num_rows
+def paragraph_decisions_work(
+    staging_paths: list[str], duplicates_path: str, decisions_path: str, config: Config
+) -> tuple[int, int]:
+    """Documents that lose shared paragraphs, and how many of them are then rejected."""
+    decisions = paragraph_decisions(staging_paths, pq.read_table(duplicates_path), config)
+    write_table_atomic(decisions, Path(decisions_path))
+    return decisions.num_rows, pc.sum(decisions["rejected"]).as_py() or 0
 
 
 def write_parts_work(
@@ -207,19 +211,22 @@ def write_parts_work(
     duplicates_path: str,
     next_dir: str,
     run: RunColumns,
-    owners_path: str | None,
+    decisions_path: str | None,
     sequence: int,
     config: Config,
 ) -> PartCounts:
     become_worker()
     duplicates = pq.read_table(duplicates_path)
-    owners = _read_optional(owners_path)
-    return write_parts(staging_path, index, duplicates, next_dir, run, owners, sequence, config)
+    decisions = _read_optional(decisions_path)
+    return write_parts(staging_path, index, duplicates, next_dir, run, decisions, sequence, config)
 
 
-def run_index_work(staging_paths: list[str], duplicates_path: str, path: str, config: Config) -> int:
-    """Signatures of what this run keeps, so later append runs and other datasets dedup against it."""
-    return write_run_index(staging_paths, pq.read_table(duplicates_path), Path(path), config.dedup)
+def run_index_work(
+    staging_paths: list[str], duplicates_path: str, path: str, config: Config, decisions_path: str | None
+) -> int:
+    """Signatures of what this run publishes, so later append runs and other datasets dedup against it."""
+    duplicates, decisions = pq.read_table(duplicates_path), _read_optional(decisions_path)
+    return write_run_index(staging_paths, duplicates, Path(path), config.dedup, decisions)
 
 
 def _read_optional(path: str | None) -> pa.Table | None:

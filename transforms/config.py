@@ -189,7 +189,8 @@ class DedupConfig(_Section):
     )
     paragraphs: bool = Field(
         default=False,
-        description="Also remove, from kept documents, paragraphs an earlier kept document already has.",
+        description="Also remove, from kept documents, paragraphs an earlier published document already has "
+        "(a document rejected after losing paragraphs publishes none, so a later copy keeps them).",
     )
     index: str | None = Field(
         default=None,

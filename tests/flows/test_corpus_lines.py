@@ -2,7 +2,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_owners
+from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_decisions
 from refinery.flows.dataset import STAGING_SCHEMA
 from refinery.transforms.canonical import line_keys_by_line
 from refinery.transforms.config import Config
@@ -108,11 +108,13 @@ def test_paragraph_dedup_keeps_a_shared_paragraph_in_its_first_document_only(tmp
     ]
     staged = stage(tmp_path / "s.parquet", texts)
     no_duplicates = DUPLICATES_SCHEMA.empty_table()
-    owners = paragraph_owners([staged], no_duplicates)
-    assert owners.to_pylist() == [{"key": line_key(shared), "owner": "d0"}]
+    decisions = paragraph_decisions([staged], no_duplicates, Config())
+    assert [(row["id"], row["drop"], row["rejected"]) for row in decisions.to_pylist()] == [
+        ("d1", [line_key(shared)], False)
+    ]
 
     run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
-    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, owners)
+    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, decisions)
     rows = pq.read_table(tmp_path / "out" / "data" / "part-0000-00000.parquet").to_pylist()
     assert rows[0]["text"] == texts[0]
     assert rows[1]["text"] == "第二篇文章完全是另一回事，主题不同。\n第二篇的结尾段落。"
@@ -171,9 +173,9 @@ def test_paragraph_dedup_revises_the_quality_columns_and_judges_again(tmp_path):
     ]
     staged = pipeline_rows(tmp_path / "s.parquet", texts, config)
     no_duplicates = DUPLICATES_SCHEMA.empty_table()
-    owners = paragraph_owners([staged], no_duplicates)
+    decisions = paragraph_decisions([staged], no_duplicates, config)
     run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
-    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, owners, config=config)
+    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, decisions, config=config)
 
     kept = pq.read_table(tmp_path / "out" / "data" / "part-0000-00000.parquet").to_pylist()
     rejected = pq.read_table(tmp_path / "out" / "rejected" / "part-0000-00000.parquet").to_pylist()
@@ -185,3 +187,36 @@ def test_paragraph_dedup_revises_the_quality_columns_and_judges_again(tmp_path):
     expected = quality_signals(third["text"], True, 0, config.filter.spun_threshold)
     assert third["dup_ngram_share"] == expected.dup_ngram_share
     assert third["mean_line_chars"] == expected.mean_line_chars == len(third["text"])
+
+
+def test_a_paragraph_is_not_lost_when_the_document_that_held_it_first_is_rejected(tmp_path):
+    """Regression (issue 31, bug 1): W = [P1, P3], X = [P1, P2], Y = [P2, P4] with min_chars 60. X loses
+    P1 and falls under 60 characters; in 0.6.0 it still owned P2, so Y lost P2 too and P2 was in no
+    published document, while the run's dedup index listed all three."""
+    from datetime import UTC, datetime
+
+    from refinery.flows.dedup import DUPLICATES_SCHEMA, write_run_index
+    from refinery.flows.publish import RunColumns, write_parts
+
+    config = Config().with_overrides({"filter": {"min_chars": 60}, "dedup": {"paragraphs": True}})
+    p1, p2, p3, p4 = (
+        f"第{n}段：这一段文字大约有四十个字符，讲的是一件独立的事情，和别的段落都不一样。"
+        for n in range(1, 5)
+    )
+    texts = [f"{p1}\n{p3}", f"{p1}\n{p2}", f"{p2}\n{p4}"]
+    staged = pipeline_rows(tmp_path / "s.parquet", texts, config)
+    no_duplicates = DUPLICATES_SCHEMA.empty_table()
+    decisions = paragraph_decisions([staged], no_duplicates, config)
+    assert [(row["id"], row["rejected"]) for row in decisions.to_pylist()] == [("d1", True)]
+
+    out = tmp_path / "out"
+    run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
+    write_parts(staged, 0, no_duplicates, str(out), run, decisions, config=config)
+    published = pq.read_table(out / "data" / "part-0000-00000.parquet").to_pylist()
+    assert [row["text"] for row in published] == [texts[0], texts[2]]  # P2 survives, in Y
+    rejected = pq.read_table(out / "rejected" / "part-0000-00000.parquet").to_pylist()
+    assert [(row["id"], row["text"]) for row in rejected] == [("d1", p2)]
+
+    index_path = tmp_path / "run-0000.parquet"
+    write_run_index([staged], no_duplicates, index_path, config.dedup, decisions)
+    assert pq.read_table(index_path)["id"].to_pylist() == [row["id"] for row in published]
