@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from refinery.flows.errors import UserError
-from refinery.flows.manifest import Manifest, load_manifest, pipeline_version
+from refinery.flows.manifest import Manifest, code_digest, load_manifest, pipeline_version
 from refinery.flows.readers import InputFile
 from refinery.transforms.config import Config
 
@@ -62,6 +62,7 @@ def select_inputs(
     config_hash: str,
     pipeline_version: str,
     force: bool = False,
+    code_digest: str | None = None,
 ) -> Selection:
     """replace: all files, unless the last run read exactly these with the same configuration and
     pipeline (then there is nothing to do, unless `force`). append: the files whose key the dataset
@@ -81,7 +82,8 @@ def select_inputs(
         return Selection(new, changed, not new)
     last = previous.runs[-1]
     same_inputs = len(previous.runs) == 1 and seen == {item.key: _signature(item) for item in files}
-    unchanged = same_inputs and last.config_hash == config_hash and last.pipeline_version == pipeline_version
+    same_code = last.pipeline_version == pipeline_version and last.code_digest == code_digest
+    unchanged = same_inputs and last.config_hash == config_hash and same_code
     return Selection(files, (), unchanged and not force)
 
 
@@ -96,6 +98,12 @@ def selection_for(
             raise
         previous = None  # a replace run rebuilds the dataset whatever its old manifest says
     selection = select_inputs(
-        files, previous, config.run.mode, config.content_hash(), pipeline_version(), config.run.force
+        files,
+        previous,
+        config.run.mode,
+        config.content_hash(),
+        pipeline_version(),
+        config.run.force,
+        code_digest(),
     )
     return previous, selection

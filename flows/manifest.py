@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 from collections import Counter
+from functools import cache
 from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
@@ -40,6 +43,23 @@ def versions() -> dict[str, str]:
 
 def pipeline_version() -> str:
     return versions()["refinery"]
+
+
+_CODE_SUFFIXES = frozenset({".py", ".toml", ".json", ".tsv", ".txt"})
+
+
+@cache
+def code_digest(root: Path | None = None) -> str:
+    """Digest of the transforms' code and data files as installed: a rule edited without a version
+    bump still makes staged shards stale and a dataset out of date."""
+    if root is None:
+        from refinery import transforms
+
+        root = Path(transforms.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES and p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def merge_counts(dicts: list[dict[str, int]]) -> dict[str, int]:
@@ -105,6 +125,7 @@ class RunRecord(_Record):
     finished_at: str
     config_hash: str
     pipeline_version: str
+    code_digest: str | None = None  # of the transforms' code and data (None: written before 0.7)
     counts: Counts
     stages: list[StageReport] = []  # documents in and out, wall and task CPU seconds, per stage
     seconds_by_stage: dict[str, float] = {}
@@ -150,6 +171,7 @@ def run_record(
         finished_at=finished_at,
         config_hash=config_hash,
         pipeline_version=pipeline_version(),
+        code_digest=code_digest(),
         counts=Counts(
             documents_read=documents,
             kept=parts["kept"],

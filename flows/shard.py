@@ -22,6 +22,7 @@ from typing import Any
 
 from refinery.flows.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
 from refinery.flows.isolation import IsolatedProcessor, RecordFailure
+from refinery.flows.manifest import code_digest
 from refinery.flows.progress import ProgressFile, progress_path
 from refinery.flows.readers import FORMATS, Shard, Unread, read_piece
 from refinery.transforms.config import Config
@@ -57,8 +58,9 @@ STAGING_FORMAT = "2"
 
 
 def shard_fingerprint(shard: Shard, config_hash: str, pipeline_version: str) -> str:
-    """Changes whenever the shard's files, the configuration, the pipeline or the staging format change."""
-    parts = [config_hash, pipeline_version, STAGING_FORMAT] + [
+    """Changes whenever the shard's files, the configuration, the pipeline (its version or its code) or
+    the staging format change."""
+    parts = [config_hash, pipeline_version, code_digest(), STAGING_FORMAT] + [
         f"{p.file.key}\x00{p.file.size}\x00{p.file.ukey}\x00{p.start}\x00{p.stop}" for p in shard.pieces
     ]
     return hashlib.sha256("\x01".join(parts).encode()).hexdigest()[:16]

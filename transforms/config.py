@@ -289,6 +289,10 @@ class RunConfig(_Section):
     )
 
 
+# Extraction settings that decide how a record is run, not what comes out of it.
+EXECUTION_ONLY = ("timeout_seconds", "isolate")
+
+
 class Config(_Section):
     read: ReadConfig = ReadConfig()
     extract: ExtractConfig = ExtractConfig()
@@ -315,7 +319,8 @@ class Config(_Section):
         return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
 
     def content_hash(self) -> str:
-        """Hash of everything that shapes the data (defaults included); `run` only tunes execution."""
-        shaping = self.model_dump(mode="json", exclude={"run"})
+        """Hash of everything that shapes the data (defaults included). `run`, the extraction time-out
+        and isolation only tune execution: changing them keeps staged shards."""
+        shaping = self.model_dump(mode="json", exclude={"run": True, "extract": set(EXECUTION_ONLY)})
         shaping["dedup"]["canonical"] = canonical_recipe(self.dedup.canonical)  # its table's digest too
         return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()[:16]

@@ -72,3 +72,24 @@ def test_a_manifest_this_version_cannot_read_blocks_append_but_not_replace(tmp_p
     assert previous is None and selection.files == (OLD,) and not selection.up_to_date
     with pytest.raises(UserError, match="not written by this version"):
         selection_for((OLD,), tmp_path, Config().with_overrides({"run": {"mode": "append"}}))
+
+
+def test_replace_is_not_a_no_op_when_the_transforms_code_changed():
+    recorded = manifest("0.2.0")
+    recorded.runs[-1].code_digest = "before"
+    assert select_inputs((OLD,), recorded, "replace", "c", "0.2.0", code_digest="before").up_to_date
+    assert not select_inputs((OLD,), recorded, "replace", "c", "0.2.0", code_digest="edited").up_to_date
+
+
+def test_the_code_digest_follows_code_and_data_files_only(tmp_path):
+    from refinery.flows.manifest import code_digest
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "rules.py").write_text("LIMIT = 3\n")
+    (tmp_path / "data" / "table.tsv").write_text("a\tb\n")
+    before = code_digest(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"\0")
+    assert code_digest.__wrapped__(tmp_path) == before
+    (tmp_path / "data" / "table.tsv").write_text("a\tc\n")
+    assert code_digest.__wrapped__(tmp_path) != before

@@ -26,6 +26,12 @@ def test_hash_follows_what_shapes_the_data():
     assert base.content_hash() == Config().content_hash()
     assert Config.from_toml("[script]\ntarget = 'keep'\n").content_hash() != base.content_hash()
     assert Config.from_toml("[run]\nworkers = 7\n").content_hash() == base.content_hash()
+    # how a record is run, not what comes out: a new time-out keeps staged shards
+    assert (
+        Config.from_toml("[extract]\ntimeout_seconds = 5\nisolate = false\n").content_hash()
+        == base.content_hash()
+    )
+    assert Config.from_toml("[extract]\nfavor = 'recall'\n").content_hash() != base.content_hash()
 
 
 def test_overrides_are_validated_and_keep_the_rest():
