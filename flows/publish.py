@@ -43,9 +43,9 @@ def write_parts(
     duplicates: pa.Table,
     next_dir: str,
     run: RunColumns,
+    config: Config,
     paragraph_decisions: pa.Table | None = None,
     sequence: int = 0,
-    config: Config | None = None,
 ) -> PartCounts:
     """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written).
 
@@ -68,7 +68,7 @@ def write_parts(
     ):
         staged = staged.set_column(staged.schema.get_field_index(name), name, column)
     if paragraph_decisions is not None and paragraph_decisions.num_rows:
-        staged = _drop_seen_paragraphs(staged, paragraph_decisions, config or Config())
+        staged = _drop_seen_paragraphs(staged, paragraph_decisions, config)
     staged = _with_run_columns(staged, run)
 
     tables = {}

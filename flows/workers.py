@@ -218,7 +218,7 @@ def write_parts_work(
     become_worker()
     duplicates = pq.read_table(duplicates_path)
     decisions = _read_optional(decisions_path)
-    return write_parts(staging_path, index, duplicates, next_dir, run, decisions, sequence, config)
+    return write_parts(staging_path, index, duplicates, next_dir, run, config, decisions, sequence)
 
 
 def run_index_work(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -81,11 +82,6 @@ def _nfkc_normalized(line: str) -> bool:
     return unicodedata.is_normalized("NFKC", line)
 
 
-def canonical(text: str, form: str = "zh") -> str:
-    """The canonical form: what exact dedup hashes and MinHash shingles."""
-    return "".join(compact_lines(text, fold(text, form), form))
-
-
 def line_key(compact_line: str) -> int | None:
     """A paragraph's key: the hash of its canonical form; None when too short to count."""
     if len(compact_line) < MIN_KEYED_LINE_CHARS:
@@ -93,9 +89,26 @@ def line_key(compact_line: str) -> int | None:
     return xxhash.xxh3_64_intdigest(compact_line.encode("utf-8", "surrogatepass"))
 
 
-def line_keys_by_line(text: str, form: str = "zh") -> list[int | None]:
-    """Each line's paragraph key (None for a line too short to count)."""
-    return [line_key(line) for line in compact_lines(text, fold(text, form), form)]
+@dataclass(frozen=True, slots=True)
+class CanonicalText:
+    """A text's canonical form, from one folding: what every dedup key is computed on."""
+
+    folded: str  # the script-folded text (MinHash shingles it)
+    lines: list[str]  # each line in compact canonical form
+
+    @property
+    def whole(self) -> str:
+        """What the exact key hashes."""
+        return "".join(self.lines)
+
+    def line_keys(self) -> list[int | None]:
+        """Each line's paragraph key (None for a line too short to count)."""
+        return [line_key(line) for line in self.lines]
+
+
+def canonical_text(text: str, form: str = "zh") -> CanonicalText:
+    folded = fold(text, form)
+    return CanonicalText(folded, compact_lines(text, folded, form))
 
 
 def load_canonical_tables() -> None:

@@ -18,13 +18,22 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Declared legacy Chinese charsets are widened to their supersets: pages labelled gb2312 routinely
 # contain GBK characters, and Big5 pages HKSCS ones.
-_SUPERSETS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "big5": "big5hkscs",
-    "cp936": "gb18030",
-}
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs"}  # by Python codec name
+# The WHATWG Encoding Standard's labels for GBK and Big5 (what browsers accept); Python knows some.
+_WEB_LABELS = dict.fromkeys(
+    (
+        "chinese",
+        "csgb2312",
+        "csiso58gb231280",
+        "gb2312",
+        "gb_2312",
+        "gb_2312-80",
+        "gbk",
+        "iso-ir-58",
+        "x-gbk",
+    ),
+    "gbk",
+) | dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"), "big5")
 _CHINESE_LEGACY = {"gb18030", "big5hkscs", "big5", "gbk", "gb2312"}
 # Bytes that never occur in text: a record with many of them is binary (image, archive, ...).
 _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
@@ -54,7 +63,7 @@ def declared_charset(data: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii", "ignore").lower()
     try:
-        name = codecs.lookup(name).name
+        name = codecs.lookup(_WEB_LABELS.get(name, name)).name
     except LookupError:
         return None
     return _SUPERSETS.get(name, name)

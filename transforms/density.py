@@ -96,11 +96,6 @@ def is_prose(block: Block) -> bool:
     return len(_SENTENCE_PUNCT.findall(text)) >= 1
 
 
-def density_extract(html: str) -> str:
-    """Main text as one block per line, or '' when the page has no prose."""
-    return density_document(html)[0]
-
-
 def density_document(html: str) -> tuple[str, str | None]:
     """Main text and title, from one parse of the page (the fast extraction engine)."""
     try:

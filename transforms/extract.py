@@ -236,7 +236,7 @@ def _trafilatura(html: str, config: ExtractConfig, url: str | None, kind: PageTy
     )
     if result is None:
         return Extracted(text="", url=url, page_type=kind)
-    fields = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    fields = result.as_dict()  # a Document since trafilatura 2.0 (pyproject pins >=2.0)
     title = clean_title(fields.get("title"), fields.get("sitename"))
     text = fields.get("text") or ""
     if replies_are_content(kind) and fields.get("comments"):

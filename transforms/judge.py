@@ -34,8 +34,7 @@ def unsure_language(document: Document, config: Config) -> str | None:
 
 
 def outside_quality_limits(document: Document, config: Config) -> str | None:
-    if document.quality is None:
-        return None
+    assert document.quality is not None, "judged before with_signals"  # the pipeline and revise set it
     return config.filter.quality_reason(document.quality, document.lang)
 
 

@@ -78,7 +78,3 @@ def band_keys(values: list[int], bands: int) -> list[int]:
         xxhash.xxh3_64_intdigest(struct.pack(f"<I{rows}I", band, *values[band * rows : (band + 1) * rows]))
         for band in range(bands)
     ]
-
-
-def estimated_jaccard(a: list[int], b: list[int]) -> float:
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -94,7 +93,7 @@ def default_lexicon() -> SpunLexicon:
     return build_lexicon([tuple(pair) for pair in raw["pairs"]], raw["longer_words"])
 
 
-def _standalone_uses(text: str, lexicon: SpunLexicon) -> np.ndarray:
+def standalone_uses(text: str, lexicon: SpunLexicon) -> np.ndarray:
     """Per form, its uses outside every longer dictionary word ("取" in "取得" is not one).
 
     The forms are found leftmost-longest (at each place the longest form, no overlaps); a form is
@@ -118,15 +117,9 @@ def _standalone_uses(text: str, lexicon: SpunLexicon) -> np.ndarray:
     return counts + np.bincount(form, minlength=len(lexicon.forms))
 
 
-def form_counts(text: str, lexicon: SpunLexicon) -> Counter[str]:
-    """Stand-alone uses of each form, by form."""
-    counts = _standalone_uses(text, lexicon)
-    return Counter({lexicon.forms[at]: int(counts[at]) for at in np.flatnonzero(counts)})
-
-
 def spun_evidence(text: str, lexicon: SpunLexicon | None = None) -> SpunEvidence:
     lexicon = lexicon or default_lexicon()
-    counts = _standalone_uses(text, lexicon)
+    counts = standalone_uses(text, lexicon)
     spun, original = counts[lexicon.spun_form], counts[lexicon.original_form]
     used = (spun > 0) | (original > 0)
     evidence = spun * lexicon.spun_weight + original * lexicon.original_weight

@@ -4,7 +4,7 @@ import pyarrow.parquet as pq
 
 from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_decisions
 from refinery.flows.dataset import STAGING_SCHEMA
-from refinery.transforms.canonical import line_keys_by_line
+from refinery.transforms.canonical import canonical_text
 from refinery.transforms.config import Config
 
 CHROME = "本站所有文章均由编辑精心挑选，欢迎大家常来看看"
@@ -17,12 +17,12 @@ def article(i: int) -> str:
 
 
 def line_key(line: str) -> int:
-    (key,) = line_keys_by_line(line)
+    (key,) = canonical_text(line).line_keys()
     return key
 
 
 def line_keys(text: str) -> list[int | None]:
-    return line_keys_by_line(text)
+    return canonical_text(text).line_keys()
 
 
 def stage(path, texts, hashes=None):
@@ -114,7 +114,7 @@ def test_paragraph_dedup_keeps_a_shared_paragraph_in_its_first_document_only(tmp
     ]
 
     run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
-    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, decisions)
+    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, Config(), decisions)
     rows = pq.read_table(tmp_path / "out" / "data" / "part-0000-00000.parquet").to_pylist()
     assert rows[0]["text"] == texts[0]
     assert rows[1]["text"] == "第二篇文章完全是另一回事，主题不同。\n第二篇的结尾段落。"
@@ -175,7 +175,7 @@ def test_paragraph_dedup_revises_the_quality_columns_and_judges_again(tmp_path):
     no_duplicates = DUPLICATES_SCHEMA.empty_table()
     decisions = paragraph_decisions([staged], no_duplicates, config)
     run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
-    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, decisions, config=config)
+    write_parts(staged, 0, no_duplicates, str(tmp_path / "out"), run, config, decisions)
 
     kept = pq.read_table(tmp_path / "out" / "data" / "part-0000-00000.parquet").to_pylist()
     rejected = pq.read_table(tmp_path / "out" / "rejected" / "part-0000-00000.parquet").to_pylist()
@@ -211,7 +211,7 @@ def test_a_paragraph_is_not_lost_when_the_document_that_held_it_first_is_rejecte
 
     out = tmp_path / "out"
     run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
-    write_parts(staged, 0, no_duplicates, str(out), run, decisions, config=config)
+    write_parts(staged, 0, no_duplicates, str(out), run, config, decisions)
     published = pq.read_table(out / "data" / "part-0000-00000.parquet").to_pylist()
     assert [row["text"] for row in published] == [texts[0], texts[2]]  # P2 survives, in Y
     rejected = pq.read_table(out / "rejected" / "part-0000-00000.parquet").to_pylist()

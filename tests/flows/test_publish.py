@@ -6,6 +6,7 @@ import pyarrow.parquet as pq
 from refinery.flows.dataset import STAGING_SCHEMA
 from refinery.flows.dedup import DUPLICATES_SCHEMA
 from refinery.flows.publish import RunColumns, write_parts
+from refinery.transforms.config import Config
 
 RUN = RunColumns("run", "hash", "0.5.0", datetime(2026, 1, 1, tzinfo=UTC))
 
@@ -34,7 +35,9 @@ def test_a_shard_splits_into_its_three_parts_with_the_run_columns(tmp_path):
             {"id": "c", "status": "error", "error": "no 'text' field"},
         ],
     )
-    counts = write_parts(path, 3, DUPLICATES_SCHEMA.empty_table(), str(tmp_path / "v"), RUN, sequence=1)
+    counts = write_parts(
+        path, 3, DUPLICATES_SCHEMA.empty_table(), str(tmp_path / "v"), RUN, Config(), sequence=1
+    )
     assert (counts.kept, counts.rejected, counts.errors) == (1, 1, 1)
     assert counts.reasons == {"empty": 1} and counts.chars_removed == {"boilerplate": 14}
     for part, ids in (("data", ["a"]), ("rejected", ["b"]), ("errors", ["c"])):
@@ -47,7 +50,7 @@ def test_empty_parts_are_not_written(tmp_path):
     path = staged(
         tmp_path, [{"id": "a", "status": "kept", "text": "甲", "content_type": "text", "steps": []}]
     )
-    write_parts(path, 0, DUPLICATES_SCHEMA.empty_table(), str(tmp_path / "v"), RUN)
+    write_parts(path, 0, DUPLICATES_SCHEMA.empty_table(), str(tmp_path / "v"), RUN, Config())
     assert [p.name for p in (tmp_path / "v").iterdir()] == ["data"]
 
 
@@ -72,7 +75,7 @@ def test_a_duplicate_is_rejected_with_the_copy_it_duplicates(tmp_path):
         ],
         schema=DUPLICATES_SCHEMA,
     )
-    counts = write_parts(path, 0, duplicates, str(tmp_path / "v"), RUN)
+    counts = write_parts(path, 0, duplicates, str(tmp_path / "v"), RUN, Config())
     assert (counts.kept, counts.rejected) == (1, 1)
     rejected = pq.read_table(tmp_path / "v" / "rejected" / "part-0000-00000.parquet").to_pylist()
     assert (rejected[0]["id"], rejected[0]["duplicate_of"], rejected[0]["cluster_size"]) == ("b", "a", 2)

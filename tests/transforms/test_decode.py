@@ -39,6 +39,12 @@ def test_declared_gb2312_is_widened_to_gb18030():
     assert "镕" in decode_bytes(page, declared="gb18030").text
 
 
+def test_browser_labels_of_gbk_are_widened_too():
+    for label in ("x-gbk", "cp936", "GBK", "gb_2312-80", "chinese"):
+        page = f'<html><head><meta charset="{label}"></head><body>镕</body></html>'.encode("gbk")
+        assert declared_charset(page) == "gb18030", label
+
+
 def test_binary_is_refused():
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
     with pytest.raises(DecodeError):

@@ -1,6 +1,6 @@
 import numpy as np
 
-from refinery.transforms.canonical import line_keys_by_line
+from refinery.transforms.canonical import canonical_text
 from refinery.transforms.config import DedupConfig
 from refinery.transforms.dedup_keys import dedup_columns
 from refinery.transforms.unify import converter
@@ -27,7 +27,7 @@ def test_a_taiwan_copy_gets_the_same_keys():
     copy = dedup_columns(converter("s2twp").convert(ARTICLE), CONFIG)
     assert copy == original
     assert len(original["minhash"]) == CONFIG.num_perm and len(original["bands"]) == CONFIG.bands
-    assert original["line_keys"] == line_keys_by_line(ARTICLE)  # one per line, in order
+    assert original["line_keys"] == canonical_text(ARTICLE).line_keys()  # one per line, in order
     assert len({key for key in original["line_keys"] if key is not None}) == 8
 
 

@@ -1,4 +1,9 @@
-from refinery.transforms.density import density_extract, prose_chars
+from refinery.transforms.density import density_document, prose_chars
+
+
+def density_extract(html: str) -> str:
+    return density_document(html)[0]
+
 
 ARTICLE = "".join(
     f"<p>人工智能芯片产业正在快速发展，各国纷纷加大投入，第{i}段的内容也很充实。</p>" for i in range(6)

@@ -1,6 +1,6 @@
 import numpy as np
 
-from refinery.transforms.canonical import canonical, fold
+from refinery.transforms.canonical import canonical_text, fold
 from refinery.transforms.config import DedupConfig
 from refinery.transforms.minhash import band_keys, shingle_hashes, signature
 
@@ -8,7 +8,7 @@ CONFIG = DedupConfig()
 
 
 def hashes(text: str) -> np.ndarray:
-    return shingle_hashes(fold(text), canonical(text), CONFIG)
+    return shingle_hashes(fold(text), canonical_text(text).whole, CONFIG)
 
 
 def test_chinese_is_shingled_by_characters_and_other_text_by_words():

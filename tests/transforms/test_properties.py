@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from refinery.transforms.boilerplate import _GLUED_PREFIX, _GLUED_SUFFIX, clean_lines
-from refinery.transforms.canonical import canonical, line_keys_by_line
+from refinery.transforms.canonical import canonical_text
 from refinery.transforms.config import BoilerplateConfig, Config
 from refinery.transforms.decode import Decoded, DecodeError, declared_charset, decode_bytes
 from refinery.transforms.document import Document, RawRecord
@@ -182,11 +182,11 @@ def test_disabled_cleaner_is_the_identity(text):
 @fast(200)
 @given(ANY_TEXT)
 def test_line_keys_ignore_case_and_spacing(text):
-    keys = line_keys_by_line(text)
+    keys = canonical_text(text).line_keys()
     assert len(keys) == len(text.split("\n"))
     for line, key in zip(text.split("\n"), keys, strict=True):
         respaced = " ".join(char.swapcase() if char.isascii() else char for char in line.split())
-        assert line_keys_by_line(respaced) == line_keys_by_line(line.casefold()) == [key]
+        assert canonical_text(respaced).line_keys() == canonical_text(line.casefold()).line_keys() == [key]
 
 
 # --- normalize.normalize_text ------------------------------------------------------------------
@@ -428,8 +428,12 @@ def test_exact_key_ignores_punctuation_spacing_and_case(text, noise):
     noisy.extend(noise[len(text) :])
     # The plain form: in the zh form a mark between two Han characters can change how OpenCC
     # segments a phrase, so this exact equality is only promised without script folding.
-    assert exact_key(canonical("".join(noisy), "plain")) == exact_key(canonical(text, "plain"))
-    assert exact_key(canonical(text.casefold(), "plain")) == exact_key(canonical(text, "plain"))
+    assert exact_key(canonical_text("".join(noisy), "plain").whole) == exact_key(
+        canonical_text(text, "plain").whole
+    )
+    assert exact_key(canonical_text(text.casefold(), "plain").whole) == exact_key(
+        canonical_text(text, "plain").whole
+    )
 
 
 # --- the whole per-record pipeline -------------------------------------------------------------

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from refinery.transforms.spun import PAIR_CAP, build_lexicon, default_lexicon, form_counts, spun_evidence
+from refinery.transforms.spun import PAIR_CAP, build_lexicon, default_lexicon, spun_evidence, standalone_uses
+
+
+def form_counts(text: str, lexicon) -> Counter[str]:
+    """Stand-alone uses of each form, by form."""
+    counts = standalone_uses(text, lexicon)
+    return Counter({lexicon.forms[at]: int(counts[at]) for at in counts.nonzero()[0]})
+
 
 SPUN_SEED = "001"
 
