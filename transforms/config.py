@@ -142,7 +142,7 @@ class LanguageConfig(_Section):
     short_text: Literal["lingua", "langdetect"] = Field(
         default="lingua",
         description="Detector for alphabetic text under 50 characters (queries, tags, one-liners): lingua "
-        "(right far more often; ~7 s and ~0.8 GB per worker the first time) or langdetect alone.",
+        "(right far more often; ~5 s and ~0.75 GB per worker the first time) or langdetect alone.",
     )
     keep: tuple[str, ...] = Field(default=(), description="ISO 639-1 codes to keep; empty keeps all.")
     min_score: float = Field(default=0.0, ge=0, le=1)
