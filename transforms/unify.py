@@ -163,9 +163,7 @@ def unify_script(
     if config is None:
         found = detect_region("\n".join(selected)) if region == "auto" and target == "hans" else None
         config = conversion_for(target, region if region in ("tw", "hk") else found, phrases)
-    converted_lines = convert_chinese("\n".join(selected), config).split("\n")
-    if len(converted_lines) != len(selected):  # never seen: conversion keeps line breaks
-        converted_lines = [convert_chinese(line, config) for line in selected]
+    converted_lines = convert_chinese("\n".join(selected), config).split("\n")  # one OpenCC call
     replacement = iter(converted_lines)
     converted = "\n".join(
         next(replacement) if convert else line for line, convert in zip(lines, chosen, strict=True)
