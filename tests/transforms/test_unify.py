@@ -170,3 +170,10 @@ def test_only_the_traditional_paragraph_of_a_simplified_article_is_converted():
 def test_a_variant_character_in_a_simplified_paragraph_is_left_as_written():
     text = "华为发布了新一代昇腾芯片，性能比上一代提升一倍。"  # 昇腾 is the brand's own spelling
     assert unify_script(text, "hans", region="auto")[:2] == (text, None)
+
+
+def test_a_simplified_paragraph_in_a_traditional_article_is_converted_for_a_traditional_target():
+    text = "這是繁體段落，寫著後來的發展。\n这是简体段落，写着后来的发展。"
+    converted, config, step = unify_script(text, "hant", region="tw")
+    assert converted.split("\n") == ["這是繁體段落，寫著後來的發展。", "這是簡體段落，寫著後來的發展。"]
+    assert config == "s2tw" and step.detail.endswith("in 1 of 2 paragraphs")
