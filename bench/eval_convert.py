@@ -15,7 +15,6 @@ Usage:  .venv/bin/python bench/eval_convert.py
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -24,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pagesets import split_of  # noqa: E402  (the dev/held rule of every labelled set)
 
 from refinery.transforms.config import Config  # noqa: E402
 from refinery.transforms.document import RawRecord  # noqa: E402
@@ -53,10 +55,6 @@ def char_accuracy(pairs: list[tuple[str, str]], convert) -> tuple[float, int]:
 
 def refinery_auto(text: str) -> str:
     return unify_script(text, "hans", region="auto")[0]
-
-
-def split_of(item_id: str) -> str:
-    return "held" if hashlib.sha1(item_id.encode()).digest()[0] % 2 else "dev"
 
 
 def load(path: Path) -> list[dict]:

@@ -17,7 +17,6 @@ Usage:  .venv/bin/python bench/eval_language.py [--speed-docs 2000] [--sets para
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import statistics
@@ -29,8 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
+from pagesets import split_of  # noqa: E402  (the dev/held rule of every labelled set)
 
 from refinery.transforms.language import (  # noqa: E402
     detect_language,
@@ -43,10 +44,6 @@ from refinery.transforms.script import CJK_WEIGHT, dominant_script  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "lang_eval"
 System = Callable[[str], str | None]
-
-
-def split_of(item_id: str) -> str:
-    return "held" if hashlib.sha1(item_id.encode()).digest()[0] % 2 else "dev"
 
 
 def plain_langdetect(text: str) -> str | None:

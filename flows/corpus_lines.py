@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 import xxhash
 
 from refinery.flows.dataset import STAGING_SCHEMA, write_table_atomic
+from refinery.flows.dedup import rejected_ids
 from refinery.transforms.boilerplate import remove_frequent_lines, remove_seen_paragraphs
 from refinery.transforms.config import Config
 from refinery.transforms.judge import revise
@@ -118,15 +119,15 @@ def paragraph_decisions(staging_paths: list[str], duplicates: pa.Table, config: 
 
     Sequential by nature (each decision depends on the ones before), but only documents holding a
     shared paragraph are read whole and judged again."""
-    rejected_ids = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
-    shared_keys = _shared_keys(staging_paths, rejected_ids)
+    copies = rejected_ids(duplicates)
+    shared_keys = _shared_keys(staging_paths, copies)
     shared = set(shared_keys.to_pylist())
     published: set[int] = set()
     decisions: list[dict] = []
     for path in staging_paths:
         if not shared:
             break
-        table = _surviving(pq.read_table(path, columns=["id", "line_keys", "status"]), rejected_ids)
+        table = _surviving(pq.read_table(path, columns=["id", "line_keys", "status"]), copies)
         keys_column = table["line_keys"].combine_chunks()
         holding = pc.filter(
             pc.list_parent_indices(keys_column), pc.is_in(pc.list_flatten(keys_column), value_set=shared_keys)
@@ -140,7 +141,7 @@ def paragraph_decisions(staging_paths: list[str], duplicates: pa.Table, config: 
                 published |= mine
                 continue
             if full is None:  # the shard's rows, whole, in the same order
-                full = _surviving(pq.read_table(path), rejected_ids).to_pylist()
+                full = _surviving(pq.read_table(path), copies).to_pylist()
             row = full[position]
             text, step = remove_seen_paragraphs(row["text"], keys, seen)
             revised = revise(document_from_row(row), text, step, config)
@@ -155,18 +156,18 @@ def paragraph_decisions(staging_paths: list[str], duplicates: pa.Table, config: 
     return pa.Table.from_pylist(decisions, schema=DECISIONS_SCHEMA)
 
 
-def _surviving(table: pa.Table, rejected_ids: pa.Array) -> pa.Table:
+def _surviving(table: pa.Table, copies: pa.Array) -> pa.Table:
     """Kept rows that dedup did not reject, in staging order."""
     return table.filter(
-        pc.and_(pc.equal(table["status"], "kept"), pc.invert(pc.is_in(table["id"], value_set=rejected_ids)))
+        pc.and_(pc.equal(table["status"], "kept"), pc.invert(pc.is_in(table["id"], value_set=copies)))
     )
 
 
-def _shared_keys(staging_paths: list[str], rejected_ids: pa.Array) -> pa.Array:
+def _shared_keys(staging_paths: list[str], copies: pa.Array) -> pa.Array:
     """Paragraph keys found in two or more documents that survive dedup."""
     pieces = []
     for path in staging_paths:
-        table = _surviving(pq.read_table(path, columns=["id", "line_keys", "status"]), rejected_ids)
+        table = _surviving(pq.read_table(path, columns=["id", "line_keys", "status"]), copies)
         keys = table["line_keys"].combine_chunks()
         if len(keys):
             pairs = pa.table(

@@ -331,6 +331,11 @@ def _index_schema(config: DedupConfig) -> pa.Schema:
     return INDEX_SCHEMA.with_metadata({_INDEX_KEY: _index_settings(config)})
 
 
+def rejected_ids(duplicates: pa.Table) -> pa.Array:
+    """The documents dedup rejected as copies of another (find_duplicates' decision table)."""
+    return duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"].combine_chunks()
+
+
 def write_run_index(
     staging_paths: list[str],
     duplicates: pa.Table,
@@ -342,11 +347,11 @@ def write_run_index(
     documents paragraph dedup rejected, with the signatures of the text as published. One staged
     shard at a time: a million documents' signatures (~0.7 GB) are never in memory at once.
     Returns the number of documents indexed."""
-    rejected = duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"]
+    rejected = rejected_ids(duplicates)
     revised = None
     if paragraph_decisions is not None and paragraph_decisions.num_rows:
         dropped = paragraph_decisions.filter(paragraph_decisions["rejected"])["id"]
-        rejected = pa.concat_arrays([rejected.combine_chunks(), dropped.combine_chunks()])
+        rejected = pa.concat_arrays([rejected, dropped.combine_chunks()])
         revised = paragraph_decisions.filter(pc.invert(paragraph_decisions["rejected"])).select(INDEX_COLUMNS)
     schema = _index_schema(config)
     indexed = 0

@@ -40,6 +40,8 @@ CJK_WEIGHT = 3
 KOREAN_HANGUL_SHARE = 0.3
 JAPANESE_KANA_SHARE = 0.1
 JAPANESE_MIN_KANA = 2
+# A Han script wins when its distinctive characters outnumber the other's this many to one.
+HAN_SCRIPT_MARGIN = 3
 _TABLE_SIZE = 0x40000  # planes 0 to 3: above them no letters
 # A per-code-point table: the script's index (1-based, 0 for none) in the low bits, and two flags.
 _TRADITIONAL, _SIMPLIFIED = 0x4000, 0x8000
@@ -173,6 +175,15 @@ class LineScripts:
     kana: np.ndarray
     hangul: np.ndarray
 
+    def in_other_script(self, target: str) -> np.ndarray:
+        """Lines whose Han script is not the target's (`hans` or `hant`): the other one, or mixed. The
+        rule of han_script, line by line: a line is in the target's script only when its own
+        distinctive characters outnumber the other's HAN_SCRIPT_MARGIN to one."""
+        other, own = (
+            (self.traditional, self.simplified) if target == "hans" else (self.simplified, self.traditional)
+        )
+        return (other > 0) & (own < HAN_SCRIPT_MARGIN * other)
+
     def japanese_or_korean(self) -> np.ndarray:
         """Lines written in Japanese or Korean, by the thresholds cjk_script uses on a whole text
         (a lone の in a Taiwanese line does not make it Japanese)."""
@@ -214,9 +225,9 @@ def han_script(counts: ScriptCounts) -> str:
     trad, simp = counts.traditional, counts.simplified
     if trad == simp == 0:
         return "Hani"
-    if trad >= 3 * simp:
+    if trad >= HAN_SCRIPT_MARGIN * simp:
         return "Hant"
-    if simp >= 3 * trad:
+    if simp >= HAN_SCRIPT_MARGIN * trad:
         return "Hans"
     return "mixed"
 

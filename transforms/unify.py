@@ -114,11 +114,7 @@ def lines_to_convert(text: str, target: str) -> np.ndarray:
     Traditional quotation in a Simplified article is converted, a Japanese one is not, and a brand
     name in a variant character (昇腾) inside a Simplified paragraph is left as written."""
     lines = line_scripts(text)
-    if target == "hans":
-        other, own = lines.traditional, lines.simplified
-    else:
-        other, own = lines.simplified, lines.traditional
-    return (other > 0) & (own < 3 * other) & ~lines.japanese_or_korean()
+    return lines.in_other_script(target) & ~lines.japanese_or_korean()
 
 
 def convert_chinese(text: str, config: str) -> str:
