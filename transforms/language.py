@@ -319,11 +319,10 @@ def _script_language(script: str, text: str, seed: int, short_text: ShortTextDet
         return LanguageGuess(None, 0.0, f"no-language-for-script-{script}")
     if short_text != "lingua" or len(text.strip()) >= SHORT_TEXT_CHARS:
         return _langdetect(text[:_SAMPLE_CHARS], seed)
-    if script in _SCRIPTS_LINGUA_LACKS:
-        guess = _langdetect(text, seed)
-        if guess.lang not in lingua_languages().values() and guess.score > _SURE:
-            return guess  # a language lingua does not know, and langdetect is sure of it
-    return _lingua(text) or _langdetect(text, seed)
+    guess = _langdetect(text, seed) if script in _SCRIPTS_LINGUA_LACKS else None
+    if guess is not None and guess.lang not in lingua_languages().values() and guess.score > _SURE:
+        return guess  # a language lingua does not know, and langdetect is sure of it
+    return _lingua(text) or guess or _langdetect(text, seed)
 
 
 def _code(language: Language) -> str:
