@@ -21,7 +21,7 @@ Scores, per tool, on the documents it removed (R):
 
 Timing. refinery: signatures = `flows.shard.dedup_columns` for each document in a
 multiprocessing.Pool(workers), one task per JSONL file, staged to Parquet with the text as a run
-stages it (`bench/eval_dedup.py`'s `stage()`); clustering = `flows.dedup.find_duplicates`.
+stages it (`bench/eval_dedup.py`'s `stage()`); clustering = `flows.corpus.dedup.find_duplicates`.
 datatrove (`bench/datatrove_minhash.py`, in its own virtualenv, as a subprocess): signatures =
 stage 1 (tasks = files), clustering = stages 2 (16 tasks) + 3 (1 task), filter = stage 4 (re-reads
 the input, writes the removed documents). The throughput ratio compares signatures + clustering,
@@ -55,7 +55,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_dedup import articles, exact_jaccard, light_edit, sentences, shingle_set, stage  # noqa: E402
 
-from refinery.flows.dedup import find_duplicates  # noqa: E402
+from refinery.flows.corpus import Corpus  # noqa: E402
+from refinery.flows.corpus.dedup import find_duplicates  # noqa: E402
 from refinery.transforms.config import Config  # noqa: E402
 
 CONFIG = Config()
@@ -120,7 +121,7 @@ def run_refinery(jsonl_dir: Path, staging_dir: Path, workers: int) -> dict:
         paths = pool.map(_stage_part, jobs)
     signing = time.perf_counter() - started
     started = time.perf_counter()
-    duplicates = find_duplicates(paths, CONFIG.dedup)
+    duplicates = find_duplicates(Corpus.of(paths), CONFIG.dedup)
     clustering = time.perf_counter() - started
     rows = duplicates.to_pylist()
     return {

@@ -8,7 +8,7 @@ a light edit, a heavy edit (which must stay apart), a plain s2t copy, a copy wit
 glued to every line, a copy under another site's header and footer (share, copyright, related
 lines). The truth is by construction: each article and its copies are one cluster, a heavy edit is
 its own. Every document goes through the per-document pipeline, as in a run, and then:
-  refinery          its dedup columns and global dedup (flows.dedup.find_duplicates), with
+  refinery          its dedup columns and global dedup (flows.corpus.dedup.find_duplicates), with
                     script.target = hans (default), keep and hant, and with dedup.canonical =
                     plain (no script folding: what 0.3.0 compared);
   brute force       exact Jaccard >= threshold of refinery's shingles on the canonical form,
@@ -50,8 +50,9 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from refinery.flows.corpus import Corpus  # noqa: E402
+from refinery.flows.corpus.dedup import band_groups, find_duplicates  # noqa: E402
 from refinery.flows.dataset import STAGING_SCHEMA  # noqa: E402
-from refinery.flows.dedup import band_groups, find_duplicates  # noqa: E402
 from refinery.transforms.canonical import compact_lines, fold  # noqa: E402
 from refinery.transforms.config import Config, DedupConfig  # noqa: E402
 from refinery.transforms.decode import declared_charset, decode_bytes  # noqa: E402
@@ -219,7 +220,7 @@ def refinery_clusters(docs: list[str], target: str, canonical: str = "zh") -> li
     texts = [document.text for document in processed]
     with tempfile.TemporaryDirectory() as tmp:
         staged = stage(texts, Path(tmp), "s.parquet", config=config)
-        rows = find_duplicates([staged], config.dedup).to_pylist()
+        rows = find_duplicates(Corpus.of([staged]), config.dedup).to_pylist()
     keeper = list(range(len(docs)))
     for row in rows:
         if row["duplicate_of"]:
@@ -385,7 +386,7 @@ def scale(count: int, workers: int) -> None:
         signing = time.perf_counter() - started
         paths = [path for path, _ in staged]
         megabytes = sum(size for _, size in staged)
-        whole = _probe(f"rows = find_duplicates({paths!r}, Config().dedup).num_rows")
+        whole = _probe(f"rows = find_duplicates(Corpus.of({paths!r}), Config().dedup).num_rows")
         # The same stage as the flow runs it on many documents: band groups as separate tasks.
         groups = band_groups(16, count)
         group_runs = []
@@ -393,14 +394,14 @@ def scale(count: int, workers: int) -> None:
             for group in groups:
                 group_runs.append(
                     _probe(
-                        f"pairs = candidate_pairs({paths!r}, Config().dedup, None, {group!r})\n"
+                        f"pairs = candidate_pairs(Corpus.of({paths!r}), Config().dedup, None, {group!r})\n"
                         f"np.save({pairs_dir!r} + '/{group[0]}.npy', pairs)\nrows = len(pairs)"
                     )
                 )
             split = _probe(
                 f"import glob\nfiles = sorted(glob.glob({pairs_dir!r} + '/*.npy'))\n"
                 "pairs = np.unique(np.concatenate([np.load(f) for f in files]), axis=0)\n"
-                f"rows = find_duplicates({paths!r}, Config().dedup, pairs=pairs).num_rows"
+                f"rows = find_duplicates(Corpus.of({paths!r}), Config().dedup, pairs=pairs).num_rows"
             )
     print(f"\nscale: {count:,} documents, {megabytes:,.0f} MB of text")
     print(
@@ -424,7 +425,9 @@ def _probe(body: str) -> tuple[float, int, float]:
         "import json, sys, time\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
         "import numpy as np\n"
-        "from refinery.flows.dedup import candidate_pairs, find_duplicates\nfrom refinery.transforms.config import Config\n"
+        "from refinery.flows.corpus import Corpus\n"
+        "from refinery.flows.corpus.dedup import candidate_pairs, find_duplicates\n"
+        "from refinery.transforms.config import Config\n"
         "started = time.perf_counter()\n"
         f"{body}\n"
         # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec

@@ -346,7 +346,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     except ValidationError as error:  # an option's value out of bounds, e.g. --workers 100000
         raise UserError(f"option {_first_problem(error)}") from error
     config = apply_settings(config, args.set)
-    from refinery.flows.dataset import check_output_dir, check_writable, dataset_lock
+    from refinery.flows.dataset import check_output_dir, check_writable
     from refinery.flows.environment import check_dask_address, check_prefect_api
     from refinery.flows.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
 
@@ -358,8 +358,6 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     # User mistakes (nothing readable, a foreign manifest) fail here, before Prefect starts.
     discovery = discover(inputs, config.read)
     check_writable(out_dir)
-    with dataset_lock(out_dir):  # another run writing it: say so before Prefect starts
-        pass
     check_prefect_api()
     if config.run.dask_address:
         check_dask_address(config.run.dask_address)
@@ -368,52 +366,48 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
 
 def run_command(args: argparse.Namespace, started: float) -> int:
     config, inputs, out, discovery = configure(args)
-    from refinery.flows.incremental import selection_for
-
-    selection = selection_for(discovery.files, Path(out).expanduser().resolve(), config)[1]
-    if selection.up_to_date:
-        return _up_to_date(out)
-    total_bytes = sum(item.size for item in selection.files)
-    say(
-        f"{' '.join(inputs)} → {out} ({config.run.mode}): {len(selection.files)} files, "
-        f"{total_bytes / 1e6:.1f} MB"
-    )
-
     from refinery.flows.dataset import STAGING, claim_output_dir, dataset_lock
     from refinery.flows.environment import PrefectAPI, stop_on_signals
+    from refinery.flows.incremental import make_plan, planned
     from refinery.flows.progress import ProgressDisplay
-    from refinery.flows.readers import plan_shards
 
-    # Planning reads the head of every JSONL file: worth it only when there may be several shards.
-    shards = plan_shards(selection.files, config) if total_bytes > _ONE_SHARD_BYTES else []
     out_dir = Path(out).expanduser().resolve()
-    stop_on_signals()
-    # The lock is held for the whole run (the flow's own is then a no-op): shards may start early.
-    with dataset_lock(out_dir), PrefectAPI() as api, contextlib.ExitStack() as stack:
-        if api.process is not None:
-            say("starting a temporary Prefect server (set PREFECT_API_URL to report to yours)")
-        if config.run.runner == "process" and len(shards) > 1:
-            # The shards start on the workers now; the flow's shard tasks wait for them.
-            from refinery.flows.manifest import pipeline_version
-            from refinery.flows.workers import worker_count, worker_pool
+    # The lock is taken once, before Prefect starts (another run writing OUT: say so now), and held
+    # for the whole run, so the plan made here stays true and its shards may start early.
+    with dataset_lock(out_dir):
+        plan = make_plan(inputs, out_dir, config, discovery)
+        if plan.selection.up_to_date:
+            return _up_to_date(out)
+        total_bytes = sum(item.size for item in plan.selection.files)
+        say(
+            f"{' '.join(inputs)} → {out} ({config.run.mode}): {len(plan.selection.files)} files, "
+            f"{total_bytes / 1e6:.1f} MB"
+        )
+        stop_on_signals()
+        with PrefectAPI() as api, contextlib.ExitStack() as stack:
+            if api.process is not None:
+                say("starting a temporary Prefect server (set PREFECT_API_URL to report to yours)")
+            if config.run.runner == "process" and len(plan.shards) > 1:
+                # The shards start on the workers now; the flow's shard tasks wait for them.
+                from refinery.flows.manifest import pipeline_version
+                from refinery.flows.workers import worker_count, worker_pool
 
-            pool = stack.enter_context(worker_pool(worker_count(config.run), config))
-            claim_output_dir(out_dir)
-            (out_dir / STAGING).mkdir(exist_ok=True)
-            pool.start_shards(shards, config, str(out_dir / STAGING), pipeline_version())
-        from refinery.flows.flow import configured_flow
+                pool = stack.enter_context(worker_pool(worker_count(config.run), config))
+                claim_output_dir(out_dir)
+                (out_dir / STAGING).mkdir(exist_ok=True)
+                pool.start_shards(list(plan.shards), config, str(out_dir / STAGING), pipeline_version())
+            from refinery.flows.flow import configured_flow
 
-        if api.process is not None and len(shards) <= 1:  # one shard runs here: load its tables meanwhile
-            from refinery.transforms.pipeline import load_resources
+            if api.process is not None and len(plan.shards) <= 1:  # one shard runs here: load meanwhile
+                from refinery.transforms.pipeline import load_resources
 
-            load_resources(config)
-        api.ready()
-        say(f"Prefect ready after {time.monotonic() - started:.1f}s; running the flow")
-        with ProgressDisplay(out_dir / STAGING, total_bytes):
-            state = configured_flow(config)(inputs=inputs, out=out, config=config, return_state=True)
-        manifest = state.result()  # a full disk ends the flow Failed with DiskFull: one line, exit 2
-    if manifest.get("up_to_date"):  # the flow checks too: inputs may change after the check above
-        return _up_to_date(manifest["out"])
+                load_resources(config)
+            api.ready()
+            say(f"Prefect ready after {time.monotonic() - started:.1f}s; running the flow")
+            with ProgressDisplay(out_dir / STAGING, total_bytes), planned(plan):
+                flow = configured_flow(config)
+                state = flow(inputs=inputs, out=str(out_dir), config=config, return_state=True)
+            manifest = state.result()  # a full disk ends the flow Failed with DiskFull: one line, exit 2
     record = manifest["runs"][-1]
     counts = record["counts"]
     reasons = ", ".join(f"{k} {v}" for k, v in counts["rejected_by_reason"].items()) or "none"
@@ -452,7 +446,6 @@ def _verdict(out: Path, sequence: int, counts: dict) -> int:
 
 
 _DUPLICATE_REASONS = {"exact_duplicate", "near_duplicate"}
-_ONE_SHARD_BYTES = 1_000_000  # a small input: the flow plans it alone, and starts workers if it needs them
 
 
 def inspect_command(args: argparse.Namespace) -> int:
@@ -482,6 +475,10 @@ def _up_to_date(out: str) -> int:
 
 def serve_command(args: argparse.Namespace) -> int:
     config, inputs, out, _ = configure(args)
+    from refinery.flows.dataset import dataset_lock
+
+    with dataset_lock(Path(out).expanduser()):  # another run writing it: say so before serving
+        pass
     from prefect.settings import PREFECT_API_URL
 
     if not PREFECT_API_URL.value():

@@ -18,7 +18,7 @@ import shutil
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,29 +35,20 @@ from prefect.states import Cancelled, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from refinery.flows import workers
+from refinery.flows.corpus import STAGES, Corpus
+from refinery.flows.corpus.index import write_index
 from refinery.flows.dataset import (
-    INDEX_DIR,
     STAGING,
     check_output_dir,
     claim_output_dir,
     dataset_lock,
-    index_name,
     publish,
     remove_leftovers,
-    write_table_atomic,
     write_text_atomic,
-)
-from refinery.flows.dedup import (
-    INDEX_SCHEMA,
-    band_groups,
-    combine_published,
-    load_dataset_index,
-    load_index,
-    write_index,
 )
 from refinery.flows.environment import quiet_resource_tracker, reclaim_sigterm, stop_workers
 from refinery.flows.errors import DiskFull, is_disk_full
-from refinery.flows.incremental import Selection, selection_for
+from refinery.flows.incremental import PLANNED, Plan, make_plan
 from refinery.flows.manifest import (
     Manifest,
     build_manifest,
@@ -69,15 +60,13 @@ from refinery.flows.manifest import (
     run_record,
     run_report,
 )
-from refinery.flows.publish import PartCounts, RunColumns, make_part_dirs
+from refinery.flows.parts import PartCounts, RunColumns, make_part_dirs, write_parts
 from refinery.flows.readers import (
     DEFAULT_INPUT,
     Discovery,
     Shard,
     default_output,
-    discover,
     local_input_roots,
-    plan_shards,
 )
 from refinery.flows.shard import ShardSummary
 from refinery.flows.workers import Measured, RunStopped, run_in_worker, timed, worker_count
@@ -116,16 +105,8 @@ def _quiet_failures(function: Callable[..., Measured]) -> Callable[..., Measured
 
 @task(name="plan-shards", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 @_quiet_failures
-def plan_task(inputs: list[str], config: Config, out_dir: str) -> Measured:
-    return timed(_plan, inputs, config, out_dir)
-
-
-def _plan(
-    inputs: list[str], config: Config, out_dir: str
-) -> tuple[Discovery, dict[str, Any] | None, Selection, list[Shard]]:
-    discovery = discover(inputs, config.read)
-    previous, selection = selection_for(discovery.files, Path(out_dir), config)
-    return discovery, previous, selection, plan_shards(selection.files, config)
+def plan_task(inputs: list[str], config: Config, out_dir: Path) -> Measured:
+    return timed(make_plan, inputs, out_dir, config)
 
 
 @task(name="process-shard", cache_policy=NO_CACHE)
@@ -134,106 +115,11 @@ def process_shard_task(shard: Shard, config: Config, staging_dir: str, version: 
     return workers.run_shard(shard, config, staging_dir, version)
 
 
-@task(name="count-corpus-lines", cache_policy=NO_CACHE)
+@task(name="work", cache_policy=NO_CACHE)
 @_quiet_failures
-def frequent_lines_task(staging_paths: list[str], min_docs: int, frequent_path: str) -> Measured:
-    return run_in_worker(workers.frequent_lines_work, staging_paths, min_docs, frequent_path)
-
-
-@task(name="remove-corpus-lines", cache_policy=NO_CACHE)
-@_quiet_failures
-def apply_lines_task(staging_path: str, frequent_path: str, config: Config) -> Measured:
-    return run_in_worker(workers.apply_lines_work, staging_path, frequent_path, config)
-
-
-@task(name="load-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_quiet_failures
-def load_index_task(config: Config, out_dir: str, published_path: str) -> Measured:
-    return timed(_load_index, config, out_dir, published_path)
-
-
-def _load_index(config: Config, out_dir: str, published_path: str) -> int:
-    """Gather, once for every dedup task, what is already published: by earlier runs of this dataset
-    (append) and by other datasets sharing the index (dedup.index)."""
-    found = []
-    if config.run.mode == "append":
-        found.append(load_dataset_index(Path(out_dir), config.dedup))
-    if config.dedup.index:
-        found.append(load_index(Path(config.dedup.index), Path(out_dir), config.dedup))
-    skipped = [name for _, names in found for name in names]
-    if skipped:
-        get_run_logger().warning(
-            "dedup index files made with other signature settings, not compared: %s", skipped
-        )
-    table = combine_published(*(published for published, _ in found))
-    table = table if table is not None else INDEX_SCHEMA.empty_table()
-    write_table_atomic(table, Path(published_path))
-    return table.num_rows
-
-
-@task(name="candidate-pairs", cache_policy=NO_CACHE)
-@_quiet_failures
-def candidate_pairs_task(
-    staging_paths: list[str], config: Config, published_path: str | None, bands: tuple[int, int], path: str
-) -> Measured:
-    return run_in_worker(workers.candidate_pairs_work, staging_paths, config, published_path, bands, path)
-
-
-@task(name="dedup", cache_policy=NO_CACHE)
-@_quiet_failures
-def dedup_task(
-    staging_paths: list[str],
-    config: Config,
-    duplicates_path: str,
-    published_path: str | None,
-    pairs_paths: list[str],
-) -> Measured:
-    return run_in_worker(
-        workers.dedup_work, staging_paths, config, duplicates_path, published_path, pairs_paths
-    )
-
-
-@task(name="paragraph-decisions", cache_policy=NO_CACHE)
-@_quiet_failures
-def paragraph_decisions_task(
-    staging_paths: list[str], duplicates_path: str, decisions_path: str, config: Config
-) -> Measured:
-    return run_in_worker(
-        workers.paragraph_decisions_work, staging_paths, duplicates_path, decisions_path, config
-    )
-
-
-@task(name="write-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_quiet_failures
-def write_parts_task(
-    staging_path: str,
-    index: int,
-    duplicates_path: str,
-    next_dir: str,
-    run: RunColumns,
-    decisions_path: str | None,
-    sequence: int,
-    config: Config,
-) -> Measured:
-    return run_in_worker(
-        workers.write_parts_work,
-        staging_path,
-        index,
-        duplicates_path,
-        next_dir,
-        run,
-        decisions_path,
-        sequence,
-        config,
-    )
-
-
-@task(name="write-dedup-index", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-@_quiet_failures
-def run_index_task(
-    staging_paths: list[str], duplicates_path: str, path: str, config: Config, decisions_path: str | None
-) -> Measured:
-    return run_in_worker(workers.run_index_work, staging_paths, duplicates_path, path, config, decisions_path)
+def work_task(function: Callable[..., Any], args: tuple[Any, ...]) -> Measured:
+    """Any stage's work, `function(*args)`, in the run's worker processes (named for the stage)."""
+    return run_in_worker(function, *args)
 
 
 @dataclass
@@ -298,11 +184,14 @@ def refine(
     out_dir = Path(out or default_output(inputs)).expanduser().resolve()
     reclaim_sigterm()
     quiet_resource_tracker()
-    check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
+    plan = PLANNED.get()
+    if plan is None or not plan.is_for(inputs, out_dir, config):
+        plan = None
+        check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
     try:
-        with dataset_lock(out_dir):
+        with dataset_lock(out_dir):  # held already when the command line planned the run
             claim_output_dir(out_dir)
-            return _refine(inputs, out_dir, config)
+            return _refine(inputs, out_dir, config, plan)
     except Exception as error:
         if not (isinstance(error, DiskFull) or is_disk_full(error)):
             raise
@@ -354,7 +243,7 @@ class RunContext:
         return self.config.run.mode == "append"
 
 
-def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
+def _refine(inputs: list[str], out_dir: Path, config: Config, plan: Plan | None) -> dict[str, Any]:
     logger = get_run_logger()
     started, began = datetime.now(UTC), time.perf_counter()
     stages = Stages()
@@ -365,7 +254,11 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         processed_at=started.replace(microsecond=0),
     )
     with stages.stage("plan") as stage:
-        ((discovery, previous, selection, shards),) = stage.results([plan_task(inputs, config, str(out_dir))])
+        if plan is None:
+            (plan,) = stage.results([plan_task(inputs, config, out_dir)])
+    if not stage.task_cpu_seconds:  # planned by the command line: its time, no task
+        stage.seconds = plan.seconds
+    discovery, previous, selection, shards = plan.discovery, plan.previous, plan.selection, list(plan.shards)
     sequence = len(previous.runs) if config.run.mode == "append" and previous else 0
     ctx = RunContext(config, out_dir, run, StagingPaths(out_dir, run), sequence, stages, logger)
     if selection.changed:
@@ -396,10 +289,9 @@ def _refine(inputs: list[str], out_dir: Path, config: Config) -> dict[str, Any]:
         if config.run.runner == "process" and workers.WORKER_POOL.get() is None and len(shards) > 1:
             stack.enter_context(workers.worker_pool(worker_count(config.run), config))
         summaries = _process_shards(ctx, shards)
-        staging_paths = _remove_corpus_lines(ctx, summaries)
-        duplicates_path = _deduplicate(ctx, staging_paths)
-        decisions_path = _find_shared_paragraphs(ctx, staging_paths, duplicates_path)
-        parts = _write_version(ctx, staging_paths, summaries, duplicates_path, decisions_path)
+        corpus = Corpus.of([s.staging_path for s in summaries], kept=sum(s.kept for s in summaries))
+        corpus = _corpus_stages(ctx, corpus)
+        parts = _write_version(ctx, corpus, summaries)
     manifest = _commit(ctx, started, summaries, parts, previous if ctx.append else None, discovery)
     finished = {"out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
     return {**manifest.model_dump(mode="json"), **finished}
@@ -428,99 +320,76 @@ def _process_shards(ctx: RunContext, shards: list[Shard]) -> list[ShardSummary]:
             )
         stage.documents_in = sum(s.documents for s in summaries)
         stage.documents_out = sum(s.kept for s in summaries)
-        pool = workers.WORKER_POOL.get()
-        if pool is not None:
-            pool.settle_early()
     return sorted(summaries, key=lambda s: s.index)
 
 
-def _remove_corpus_lines(ctx: RunContext, summaries: list[ShardSummary]) -> list[str]:
-    """Lines many documents of the corpus share, out of every kept document; the new staging paths."""
-    min_docs = ctx.config.boilerplate.corpus_line_min_docs
-    with ctx.stages.stage("corpus_lines") as stage:
-        frequent_path = ctx.paths.file("frequent-lines")
-        (frequent,) = stage.results(
-            [frequent_lines_task([s.staging_path for s in summaries], min_docs, frequent_path)]
-        )
-        ctx.logger.info("corpus line frequency: %d lines found in ≥ %d documents", frequent, min_docs)
-        calls = [(s.staging_path, frequent_path, ctx.config) for s in summaries]
-        revised = stage.results(_in_order(apply_lines_task, calls))
-        stage.documents_in = sum(s.kept for s in summaries)
-        stage.documents_out = sum(kept for _, kept in revised)
-    return [path for path, _ in revised]
+@dataclass
+class _StageWork:
+    """What a corpus stage works with (flows/corpus/stage.py's StageWork): its tasks are named for
+    it, and their CPU seconds go into its line of the run report."""
+
+    ctx: RunContext
+    stage: Stage
+    retries: int = 0
+
+    @property
+    def config(self) -> Config:
+        return self.ctx.config
+
+    @property
+    def out_dir(self) -> Path:
+        return self.ctx.out_dir
+
+    @property
+    def sequence(self) -> int:
+        return self.ctx.sequence
+
+    def file(self, name: str) -> str:
+        return self.ctx.paths.file(name)
+
+    def _task(self, function: Callable[..., Any]) -> Any:
+        name = f"{self.stage.name}: {function.__name__.replace('_', ' ')}"
+        return work_task.with_options(name=name, retries=self.retries, retry_delay_seconds=1)
+
+    def one(self, function: Callable[..., Any], *args: Any) -> Any:
+        (value,) = self.stage.results([self._task(function)(function, args)])
+        return value
+
+    def each(self, function: Callable[..., Any], calls: Sequence[tuple[Any, ...]]) -> list[Any]:
+        task = self._task(function)
+        return self.stage.results(_in_order(task, [(function, args) for args in calls]))
+
+    def log(self, message: str, *args: Any) -> None:
+        self.ctx.logger.info(message, *args)
+
+    def warn(self, message: str, *args: Any) -> None:
+        self.ctx.logger.warning(message, *args)
 
 
-def _deduplicate(ctx: RunContext, staging_paths: list[str]) -> str:
-    """Exact and near duplicates, against each other and what is already published; the path of
-    the decision table (one row per kept document: its cluster and the copy it duplicates)."""
-    config, paths = ctx.config, ctx.paths
-    with ctx.stages.stage("dedup") as stage:
-        stage.documents_in = ctx.stages.done[-1].documents_out
-        duplicates_path = paths.file("duplicates")
-        published_path = None
-        if config.dedup.index or (ctx.append and ctx.sequence):
-            published_path = paths.file("published")
-            (published,) = stage.results([load_index_task(config, str(ctx.out_dir), published_path)])
-            ctx.logger.info("dedup against %d documents already published", published)
-        pairs_paths = []
-        groups = band_groups(config.dedup.bands, stage.documents_in or 0, config.run.dedup_band_groups)
-        if config.dedup.near and len(groups) > 1:
-            pairs_paths = [paths.file(f"pairs-{group[0]:03d}") for group in groups]
-            calls = [
-                (staging_paths, config, published_path, group, path)
-                for group, path in zip(groups, pairs_paths, strict=True)
-            ]
-            found = stage.results(_in_order(candidate_pairs_task, calls))
-            ctx.logger.info("near-dup candidates: %d pairs from %d band groups", sum(found), len(groups))
-        (counts,) = stage.results(
-            [dedup_task(staging_paths, config, duplicates_path, published_path, pairs_paths)]
-        )
-        ctx.logger.info("dedup: %s", ", ".join(f"{n} {r}" for r, n in counts.items()) or "no duplicates")
-        stage.documents_out = (stage.documents_in or 0) - sum(counts.values())
-    return duplicates_path
+def _corpus_stages(ctx: RunContext, corpus: Corpus) -> Corpus:
+    """Every corpus-wide stage the configuration wants, in order, each on the corpus the one before
+    left."""
+    for corpus_stage in STAGES:
+        if not corpus_stage.wanted(ctx.config):
+            continue
+        with ctx.stages.stage(corpus_stage.name) as stage:
+            stage.documents_in = corpus.kept
+            corpus = corpus_stage.run(corpus, _StageWork(ctx, stage))
+            stage.documents_out = corpus.kept
+    return corpus
 
 
-def _find_shared_paragraphs(ctx: RunContext, staging_paths: list[str], duplicates_path: str) -> str | None:
-    """dedup.paragraphs: which documents lose paragraphs an earlier published document holds, and
-    which of them are rejected for it (decided once, in input order)."""
-    if not ctx.config.dedup.paragraphs:
-        return None
-    with ctx.stages.stage("paragraphs") as stage:
-        stage.documents_in = ctx.stages.done[-1].documents_out
-        decisions_path = ctx.paths.file("paragraph-decisions")
-        ((losing, rejected),) = stage.results(
-            [paragraph_decisions_task(staging_paths, duplicates_path, decisions_path, ctx.config)]
-        )
-        stage.documents_out = (stage.documents_in or 0) - rejected
-        ctx.logger.info(
-            "paragraph dedup: %d documents lose paragraphs published earlier, %d of them rejected for it",
-            losing,
-            rejected,
-        )
-    return decisions_path
-
-
-def _write_version(
-    ctx: RunContext,
-    staging_paths: list[str],
-    summaries: list[ShardSummary],
-    duplicates_path: str,
-    decisions_path: str | None,
-) -> list[PartCounts]:
+def _write_version(ctx: RunContext, corpus: Corpus, summaries: list[ShardSummary]) -> list[PartCounts]:
     """The new version of the dataset, complete but not yet published: parts and dedup index."""
     next_dir = ctx.paths.next_version
     with ctx.stages.stage("write") as stage:
-        stage.documents_in = ctx.stages.done[-1].documents_out
+        stage.documents_in = corpus.kept
         shutil.rmtree(next_dir, ignore_errors=True)
-        index_path = str(next_dir / INDEX_DIR / index_name(ctx.sequence))
-        stage.results(
-            [run_index_task(staging_paths, duplicates_path, index_path, ctx.config, decisions_path)]
-        )
         calls = [
-            (path, s.index, duplicates_path, str(next_dir), ctx.run, decisions_path, ctx.sequence, ctx.config)
-            for path, s in zip(staging_paths, summaries, strict=True)
+            (corpus, position, s.index, str(next_dir), ctx.run, ctx.sequence, ctx.config.dedup)
+            for position, s in enumerate(summaries)
         ]
-        parts = stage.results(_in_order(write_parts_task, calls))
+        parts = _StageWork(ctx, stage, retries=2).each(write_parts, calls)
         make_part_dirs(str(next_dir))
         stage.documents_out = sum(p.kept for p in parts)
     return parts

@@ -5,6 +5,10 @@ The manifest is the dataset's memory: it lists every input each run read (key, s
 
 from __future__ import annotations
 
+import contextlib
+import time
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +16,7 @@ from pydantic import ValidationError
 
 from refinery.flows.errors import UserError
 from refinery.flows.manifest import Manifest, code_digest, load_manifest, pipeline_version
-from refinery.flows.readers import InputFile
+from refinery.flows.readers import Discovery, InputFile, Shard, discover, plan_shards
 from refinery.transforms.config import Config
 
 
@@ -107,3 +111,48 @@ def selection_for(
         code_digest(),
     )
     return previous, selection
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run reads and how it is cut, decided once: by the command line before Prefect starts
+    (so shards can start while it boots), or by the flow when nothing planned it (a deployment's run,
+    a call from Python)."""
+
+    inputs: tuple[str, ...]
+    out_dir: Path
+    config_hash: str
+    discovery: Discovery
+    previous: Manifest | None  # the dataset already in OUT
+    selection: Selection
+    shards: tuple[Shard, ...]
+    seconds: float  # what planning took
+
+    def is_for(self, inputs: list[str], out_dir: Path, config: Config) -> bool:
+        wanted = (tuple(inputs), out_dir, config.content_hash())
+        return (self.inputs, self.out_dir, self.config_hash) == wanted
+
+
+def make_plan(inputs: list[str], out_dir: Path, config: Config, discovery: Discovery | None = None) -> Plan:
+    """Discover the inputs (unless `discovery` has), select what the run has to do, cut it into shards."""
+    started = time.perf_counter()
+    discovery = discovery or discover(inputs, config.read)
+    previous, selection = selection_for(discovery.files, out_dir, config)
+    shards = () if selection.up_to_date else tuple(plan_shards(selection.files, config))
+    seconds = round(time.perf_counter() - started, 3)
+    config_hash = config.content_hash()
+    return Plan(tuple(inputs), out_dir, config_hash, discovery, previous, selection, shards, seconds)
+
+
+# The plan the command line made for the flow it runs in this process (a flow parameter would put
+# every shard's pieces on the Prefect server).
+PLANNED: ContextVar[Plan | None] = ContextVar("refinery_plan", default=None)
+
+
+@contextlib.contextmanager
+def planned(plan: Plan) -> Iterator[None]:
+    token = PLANNED.set(plan)
+    try:
+        yield
+    finally:
+        PLANNED.reset(token)

@@ -23,16 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
-
-from refinery.flows.corpus_lines import apply_frequent_lines, frequent_line_keys, paragraph_decisions
-from refinery.flows.dataset import write_table_atomic
-from refinery.flows.dedup import candidate_pairs, find_duplicates, write_run_index
 from refinery.flows.environment import become_worker
-from refinery.flows.publish import PartCounts, RunColumns, write_parts
 from refinery.flows.readers import Shard
 from refinery.flows.shard import ShardSummary, process_shard, staging_path
 from refinery.transforms.config import Config, RunConfig
@@ -70,15 +61,6 @@ class WorkerPool(ProcessPoolExecutor):
         for shard in shards:
             future = self.submit(timed, process_shard_work, shard, config, staging_dir, version)
             self.early[staging_path(shard, config, staging_dir, version)] = future
-
-    def settle_early(self) -> None:
-        """Shards started early that the flow did not plan (its inputs changed meanwhile): not
-        started, they are cancelled; started, they finish before the run goes on."""
-        for future in self.early.values():
-            if not future.cancel():
-                with contextlib.suppress(Exception):
-                    future.result()
-        self.early.clear()
 
 
 class RunStopped(Exception):
@@ -154,80 +136,3 @@ def worker_pool(workers: int, config: Config) -> Iterator[WorkerPool]:
 def process_shard_work(shard: Shard, config: Config, staging_dir: str, version: str) -> ShardSummary:
     become_worker()
     return process_shard(shard, config, staging_dir, version)
-
-
-def frequent_lines_work(staging_paths: list[str], min_docs: int, frequent_path: str) -> int:
-    frequent = frequent_line_keys(staging_paths, min_docs)
-    write_table_atomic(frequent, Path(frequent_path))
-    return frequent.num_rows
-
-
-def apply_lines_work(staging_path: str, frequent_path: str, config: Config) -> tuple[str, int]:
-    """The shard without the corpus's frequent lines, and how many documents it still keeps."""
-    become_worker()
-    path = apply_frequent_lines(staging_path, frequent_path, config)
-    return path, pq.read_table(path, columns=["status"])["status"].to_pylist().count("kept")
-
-
-def candidate_pairs_work(
-    staging_paths: list[str], config: Config, published_path: str | None, bands: tuple[int, int], path: str
-) -> int:
-    become_worker()
-    pairs = candidate_pairs(staging_paths, config.dedup, _read_optional(published_path), bands)
-    write_table_atomic(pa.table({"first": pairs[:, 0], "other": pairs[:, 1]}), Path(path))
-    return len(pairs)
-
-
-def dedup_work(
-    staging_paths: list[str],
-    config: Config,
-    duplicates_path: str,
-    published_path: str | None,
-    pairs_paths: list[str],
-) -> dict[str, int]:
-    pairs = None
-    if pairs_paths:
-        tables = [pq.read_table(path) for path in pairs_paths]
-        stacked = np.concatenate([np.column_stack([t["first"], t["other"]]) for t in tables])
-        pairs = np.unique(stacked.reshape(-1, 2), axis=0)
-    duplicates = find_duplicates(staging_paths, config.dedup, _read_optional(published_path), pairs)
-    write_table_atomic(duplicates, Path(duplicates_path))
-    reasons = duplicates["reason"].drop_null().to_pylist()
-    return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
-
-
-def paragraph_decisions_work(
-    staging_paths: list[str], duplicates_path: str, decisions_path: str, config: Config
-) -> tuple[int, int]:
-    """Documents that lose shared paragraphs, and how many of them are then rejected."""
-    decisions = paragraph_decisions(staging_paths, pq.read_table(duplicates_path), config)
-    write_table_atomic(decisions, Path(decisions_path))
-    return decisions.num_rows, pc.sum(decisions["rejected"]).as_py() or 0
-
-
-def write_parts_work(
-    staging_path: str,
-    index: int,
-    duplicates_path: str,
-    next_dir: str,
-    run: RunColumns,
-    decisions_path: str | None,
-    sequence: int,
-    config: Config,
-) -> PartCounts:
-    become_worker()
-    duplicates = pq.read_table(duplicates_path)
-    decisions = _read_optional(decisions_path)
-    return write_parts(staging_path, index, duplicates, next_dir, run, config, decisions, sequence)
-
-
-def run_index_work(
-    staging_paths: list[str], duplicates_path: str, path: str, config: Config, decisions_path: str | None
-) -> int:
-    """Signatures of what this run publishes, so later append runs and other datasets dedup against it."""
-    duplicates, decisions = pq.read_table(duplicates_path), _read_optional(decisions_path)
-    return write_run_index(staging_paths, duplicates, Path(path), config.dedup, decisions)
-
-
-def _read_optional(path: str | None) -> pa.Table | None:
-    return pq.read_table(path) if path else None

@@ -3,10 +3,11 @@ from datetime import UTC, datetime
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from refinery.flows.corpus.dedup import DUPLICATES_SCHEMA
+from refinery.flows.corpus.stage import Corpus, Revision
 from refinery.flows.dataset import STAGING_SCHEMA
-from refinery.flows.dedup import DUPLICATES_SCHEMA
-from refinery.flows.publish import RunColumns, write_parts
-from refinery.transforms.config import Config
+from refinery.flows.parts import RunColumns, write_parts
+from refinery.transforms.config import DedupConfig
 
 RUN = RunColumns("run", "hash", "0.5.0", datetime(2026, 1, 1, tzinfo=UTC))
 
@@ -35,23 +36,23 @@ def test_a_shard_splits_into_its_three_parts_with_the_run_columns(tmp_path):
             {"id": "c", "status": "error", "error": "no 'text' field"},
         ],
     )
-    counts = write_parts(
-        path, 3, DUPLICATES_SCHEMA.empty_table(), str(tmp_path / "v"), RUN, Config(), sequence=1
-    )
+    counts = write_parts(Corpus.of([path]), 0, 3, str(tmp_path / "v"), RUN, 1, DedupConfig())
     assert (counts.kept, counts.rejected, counts.errors) == (1, 1, 1)
     assert counts.reasons == {"empty": 1} and counts.chars_removed == {"boilerplate": 14}
     for part, ids in (("data", ["a"]), ("rejected", ["b"]), ("errors", ["c"])):
         table = pq.read_table(tmp_path / "v" / part / "part-0001-00003.parquet")
         assert table["id"].to_pylist() == ids
         assert table["run_id"].to_pylist() == ["run"] and table["source_format"].to_pylist() == ["jsonl"]
+    index = pq.read_table(tmp_path / "v" / "dedup-index" / "run-0001-00003.parquet")
+    assert index["id"].to_pylist() == ["a"]  # what the data part holds, from the same rows
 
 
 def test_empty_parts_are_not_written(tmp_path):
     path = staged(
         tmp_path, [{"id": "a", "status": "kept", "text": "甲", "content_type": "text", "steps": []}]
     )
-    write_parts(path, 0, DUPLICATES_SCHEMA.empty_table(), str(tmp_path / "v"), RUN, Config())
-    assert [p.name for p in (tmp_path / "v").iterdir()] == ["data"]
+    write_parts(Corpus.of([path]), 0, 0, str(tmp_path / "v"), RUN, 0, DedupConfig())
+    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == ["data", "dedup-index"]
 
 
 def test_a_duplicate_is_rejected_with_the_copy_it_duplicates(tmp_path):
@@ -75,7 +76,10 @@ def test_a_duplicate_is_rejected_with_the_copy_it_duplicates(tmp_path):
         ],
         schema=DUPLICATES_SCHEMA,
     )
-    counts = write_parts(path, 0, duplicates, str(tmp_path / "v"), RUN, Config())
+    duplicates = duplicates.append_column("status", pa.array(["kept", "rejected"]))
+    pq.write_table(duplicates, tmp_path / "duplicates.parquet")
+    corpus = Corpus.of([path]).revised([Revision(str(tmp_path / "duplicates.parquet"))], kept=1)
+    counts = write_parts(corpus, 0, 0, str(tmp_path / "v"), RUN, 0, DedupConfig())
     assert (counts.kept, counts.rejected) == (1, 1)
     rejected = pq.read_table(tmp_path / "v" / "rejected" / "part-0000-00000.parquet").to_pylist()
     assert (rejected[0]["id"], rejected[0]["duplicate_of"], rejected[0]["cluster_size"]) == ("b", "a", 2)

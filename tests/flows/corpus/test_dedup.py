@@ -1,18 +1,15 @@
+from datetime import UTC, datetime
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from refinery.flows.corpus.dedup import Deduplicate, band_groups, candidate_pairs, find_duplicates
+from refinery.flows.corpus.index import load_dataset_index, load_index, write_index
+from refinery.flows.corpus.stage import Corpus, InlineWork
 from refinery.flows.dataset import STAGING_SCHEMA
-from refinery.flows.dedup import (
-    band_groups,
-    candidate_pairs,
-    find_duplicates,
-    load_dataset_index,
-    load_index,
-    write_index,
-    write_run_index,
-)
-from refinery.transforms.config import DedupConfig
+from refinery.flows.parts import RunColumns, write_parts
+from refinery.transforms.config import Config, DedupConfig
 from refinery.transforms.dedup_keys import dedup_columns
 
 CONFIG = DedupConfig()
@@ -38,9 +35,16 @@ def stage(path, texts, ids=None):
 
 
 def publish_run(out_dir, staged, config=CONFIG, sequence=0):
-    """What the flow records for a run that kept `staged` in the dataset at `out_dir`."""
-    path = out_dir / ".current" / "dedup-index" / f"run-{sequence:04d}.parquet"
-    return write_run_index(staged, find_duplicates(staged, config), path, config)
+    """Dedup `staged` and write it as run `sequence` of the dataset at `out_dir`; how many documents
+    its dedup index records."""
+    run = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))
+    corpus = Corpus.of(staged, kept=sum(pq.read_metadata(path).num_rows for path in staged))
+    work = InlineWork(Config(dedup=config), out_dir / ".staging", out_dir, sequence)
+    corpus = Deduplicate().run(corpus, work)
+    for shard in range(len(staged)):
+        write_parts(corpus, shard, shard, str(out_dir / ".current"), run, sequence, config)
+    written = (out_dir / ".current" / "dedup-index").glob(f"run-{sequence:04d}-*.parquet")
+    return sum(pq.read_metadata(path).num_rows for path in written)
 
 
 def by_id(table):
@@ -52,7 +56,7 @@ def test_exact_copies_keep_the_first_in_input_order(tmp_path):
         tmp_path / "s0.parquet", [ARTICLE, "另一篇完全不同的文章，讲的是天气和旅游。" * 5], ["a", "b"]
     )
     second = stage(tmp_path / "s1.parquet", [ARTICLE.replace("，", ", ")], ["c"])
-    rows = by_id(find_duplicates([first, second], CONFIG))
+    rows = by_id(find_duplicates(Corpus.of([first, second]), CONFIG))
     assert rows["c"]["duplicate_of"] == "a" and rows["c"]["reason"] == "exact_duplicate"
     assert rows["c"]["similarity"] == 1.0
     assert rows["a"]["duplicate_of"] is None and rows["a"]["cluster_size"] == 2
@@ -63,9 +67,9 @@ def test_lightly_edited_copies_are_near_duplicates_of_the_central_or_the_longest
     edited = ARTICLE.replace("人工智能", "AI", 2).replace("中国", "我国", 1)
     longer = ARTICLE + "记者 王小明 报道。"
     staged = stage(tmp_path / "s.parquet", [edited, longer, ARTICLE])
-    central = by_id(find_duplicates([staged], CONFIG))
+    central = by_id(find_duplicates(Corpus.of([staged]), CONFIG))
     assert central["d2"]["duplicate_of"] is None and central["d2"]["cluster_size"] == 3  # both edit it
-    longest = by_id(find_duplicates([staged], DedupConfig(keep="longest")))
+    longest = by_id(find_duplicates(Corpus.of([staged]), DedupConfig(keep="longest")))
     assert longest["d1"]["duplicate_of"] is None and longest["d1"]["cluster_size"] == 3
     for rows, dropped in ((central, ("d0", "d1")), (longest, ("d0", "d2"))):
         assert {rows[d]["reason"] for d in dropped} == {"near_duplicate"}
@@ -110,7 +114,7 @@ def test_the_kept_document_is_one_every_dropped_copy_resembles(tmp_path):
     # Keeping the longest (start) would drop end for a copy it does not resemble: middle stays,
     # whatever the policy.
     for policy in ("central", "longest", "first"):
-        rows = by_id(find_duplicates([staged], DedupConfig(keep=policy)))
+        rows = by_id(find_duplicates(Corpus.of([staged]), DedupConfig(keep=policy)))
         assert rows["d1"]["duplicate_of"] is None and rows["d1"]["cluster_size"] == 3
         assert rows["d0"]["duplicate_of"] == rows["d2"]["duplicate_of"] == "d1"
         assert all(rows[d]["similarity"] >= CONFIG.threshold for d in ("d0", "d2"))
@@ -119,13 +123,13 @@ def test_the_kept_document_is_one_every_dropped_copy_resembles(tmp_path):
 def test_first_policy_and_heavy_edits(tmp_path):
     heavy = "".join(f"第{i}段：天气变化影响农业生产，农民调整种植计划以适应新的气候条件。" for i in range(12))
     staged = stage(tmp_path / "s.parquet", [ARTICLE, ARTICLE + "补充一句。", heavy])
-    rows = by_id(find_duplicates([staged], DedupConfig(keep="first")))
+    rows = by_id(find_duplicates(Corpus.of([staged]), DedupConfig(keep="first")))
     assert rows["d1"]["duplicate_of"] == "d0"
     assert "d2" not in rows  # different text stays
 
 
 def test_nothing_to_do():
-    assert find_duplicates([], CONFIG).num_rows == 0
+    assert find_duplicates(Corpus.of([]), CONFIG).num_rows == 0
 
 
 def test_documents_published_by_another_dataset_stay_and_this_runs_copies_go(tmp_path):
@@ -143,7 +147,7 @@ def test_documents_published_by_another_dataset_stay_and_this_runs_copies_go(tmp
     now = stage(
         tmp_path / "now.parquet", [longer, "完全不同的另一篇文章，讲的是天气。" * 8], ["new", "other"]
     )
-    rows = by_id(find_duplicates([now], CONFIG, published))
+    rows = by_id(find_duplicates(Corpus.of([now]), CONFIG, published))
     assert rows["new"]["duplicate_of"] == "old"  # even though it is longer: published documents stay
     assert "old" not in rows and "other" not in rows
 
@@ -165,11 +169,13 @@ def test_band_groups_cover_every_band_once():
 def test_the_search_split_by_band_groups_finds_the_same_clusters(tmp_path):
     variants = [ARTICLE, ARTICLE + "补充。", ARTICLE.replace("芯片", "晶片", 3), "毫不相干的文字。" * 30]
     staged = [stage(tmp_path / f"s{i}.parquet", variants, [f"s{i}-{j}" for j in range(4)]) for i in range(2)]
-    whole = find_duplicates(staged, CONFIG)
+    whole = find_duplicates(Corpus.of(staged), CONFIG)
     groups = band_groups(CONFIG.bands, 8, wanted=4)
-    pairs = np.unique(np.concatenate([candidate_pairs(staged, CONFIG, None, g) for g in groups]), axis=0)
+    pairs = np.unique(
+        np.concatenate([candidate_pairs(Corpus.of(staged), CONFIG, None, g) for g in groups]), axis=0
+    )
     assert len(groups) == 4 and len(pairs) > 0
-    assert find_duplicates(staged, CONFIG, pairs=pairs).equals(whole)
+    assert find_duplicates(Corpus.of(staged), CONFIG, pairs=pairs).equals(whole)
     assert sorted(whole["cluster_size"].to_pylist()) == [2, 2, 6, 6, 6, 6, 6, 6]  # article ×6, other ×2
 
 
@@ -181,8 +187,8 @@ def test_a_dataset_index_holds_what_each_run_kept(tmp_path):
     table, skipped = load_dataset_index(tmp_path / "out", CONFIG)
     assert sorted(table["id"].to_pylist()) == ["b", "c"] and skipped == []
     assert load_dataset_index(tmp_path / "out", DedupConfig(num_perm=64, bands=8))[1] == [
-        "run-0000.parquet",
-        "run-0001.parquet",
+        "run-0000-00000.parquet",
+        "run-0001-00000.parquet",
     ]
 
 

@@ -1,4 +1,4 @@
-"""Turn staged shards plus the dedup decision into the published dataset, its manifest and card."""
+"""The version a run writes: each shard of the corpus, as the corpus stages left it, split into parts."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
-from refinery.flows.dataset import PARTS, part_name, write_table_atomic
-from refinery.transforms.boilerplate import remove_seen_paragraphs
-from refinery.transforms.config import Config
-from refinery.transforms.judge import revise
-from refinery.transforms.rows import document_columns, document_from_row
+from ..transforms.config import DedupConfig
+from .corpus.index import INDEX_COLUMNS, index_part, write_index_file
+from .corpus.stage import Corpus
+from .dataset import INDEX_DIR, PARTS, part_name, write_table_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,37 +36,14 @@ class PartCounts:
 
 
 def write_parts(
-    staging_path: str,
-    index: int,
-    duplicates: pa.Table,
-    next_dir: str,
-    run: RunColumns,
-    config: Config,
-    paragraph_decisions: pa.Table | None = None,
-    sequence: int = 0,
+    corpus: Corpus, shard: int, index: int, next_dir: str, run: RunColumns, sequence: int, dedup: DedupConfig
 ) -> PartCounts:
-    """Split one staged shard into its data/, rejected/ and errors/ parts (empty parts are not written).
-
-    With `paragraph_decisions` (dedup.paragraphs), the documents named there first lose the paragraphs
-    an earlier published document holds, and are judged again under `config`."""
-    staged = pq.read_table(staging_path)
-    position = pc.index_in(staged["id"], value_set=duplicates["id"])
-
-    def cluster_column(name: str) -> pa.Array:
-        return pc.take(duplicates[name], position)
-
-    duplicate_of = cluster_column("duplicate_of")
-    is_duplicate = pc.is_valid(duplicate_of)
-    for name, column in (
-        ("duplicate_of", duplicate_of),
-        ("reason", pc.if_else(is_duplicate, cluster_column("reason"), staged["reason"])),
-        ("status", pc.if_else(is_duplicate, pa.scalar("rejected"), staged["status"])),
-        ("similarity", cluster_column("similarity")),
-        ("cluster_size", pc.fill_null(cluster_column("cluster_size"), 1)),
-    ):
-        staged = staged.set_column(staged.schema.get_field_index(name), name, column)
-    if paragraph_decisions is not None and paragraph_decisions.num_rows:
-        staged = _drop_seen_paragraphs(staged, paragraph_decisions, config)
+    """Split shard `shard` of the corpus, as the corpus stages left it, into its data/, rejected/ and
+    errors/ parts (named for the shard's `index`; empty parts are not written), and record the
+    signatures of its data rows in the version's dedup index, from the same rows."""
+    staged = corpus.rows(shard)
+    cluster_size = staged.schema.get_field_index("cluster_size")
+    staged = staged.set_column(cluster_size, "cluster_size", pc.fill_null(staged["cluster_size"], 1))
     staged = _with_run_columns(staged, run)
 
     tables = {}
@@ -77,6 +52,9 @@ def write_parts(
         tables[part] = rows.select(PARTS[part].names).cast(PARTS[part])
         if rows.num_rows:
             write_table_atomic(tables[part], Path(next_dir) / part / part_name(index, sequence))
+        if part == "data" and rows.num_rows:
+            published = rows.select(INDEX_COLUMNS)
+            write_index_file(published, Path(next_dir) / INDEX_DIR / index_part(sequence, index), dedup)
     return PartCounts(
         kept=tables["data"].num_rows,
         rejected=tables["rejected"].num_rows,
@@ -95,22 +73,6 @@ def _chars_removed_by_stage(tables: list[pa.Table]) -> dict[str, int]:
     )
     totals = flat.group_by("name", use_threads=False).aggregate([("chars", "sum")])
     return dict(zip(totals["name"].to_pylist(), totals["chars_sum"].to_pylist(), strict=True))
-
-
-def _drop_seen_paragraphs(staged: pa.Table, decisions: pa.Table, config: Config) -> pa.Table:
-    """The documents paragraph_decisions names lose their paragraphs and are revised (judged again on
-    what is left), with the outcome the decisions recorded."""
-    decided = {row["id"]: row for row in decisions.to_pylist()}
-    rows = staged.to_pylist()
-    for row in rows:
-        decision = decided.get(row["id"]) if row["status"] == "kept" else None
-        if decision is None:
-            continue
-        text, step = remove_seen_paragraphs(row["text"], row["line_keys"], set(decision["drop"]))
-        row.update(document_columns(revise(document_from_row(row), text, step, config), config.dedup))
-        if (row["status"] == "rejected") != decision["rejected"]:
-            raise RuntimeError(f"paragraph dedup judged {row['id']} twice and differently")
-    return pa.Table.from_pylist(rows, schema=staged.schema)
 
 
 def make_part_dirs(next_dir: str) -> None:

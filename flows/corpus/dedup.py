@@ -1,4 +1,4 @@
-"""Corpus-wide dedup over the staged shards: exact (text hash) then near (MinHash LSH).
+"""Corpus-wide dedup over the kept documents: exact (text hash) then near (MinHash LSH).
 
 Only ids, hashes, lengths and signatures are read, never texts. Exact copies collapse onto their
 first occurrence; one representative per text hash then goes through LSH: documents that share a
@@ -10,9 +10,9 @@ every dropped one is similar to one that stays (see `_keepers`); the keep policy
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -20,16 +20,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from refinery.flows.dataset import (
-    CURRENT,
-    INDEX_DIR,
-    STAGING_SCHEMA,
-    parquet_writer_atomic,
-    write_table_atomic,
-)
-from refinery.transforms.canonical import recipe as canonical_recipe
-from refinery.transforms.config import DedupConfig
-from refinery.transforms.minhash import SIGNATURE_SCHEME
+from ...transforms.config import Config, DedupConfig
+from ..dataset import write_table_atomic
+from .index import load_published
+from .stage import Corpus, Revision, StageWork
 
 _VERIFY_CHUNK = 50_000  # candidate pairs verified at a time: ~50 MB of gathered signatures
 
@@ -44,18 +38,10 @@ DUPLICATES_SCHEMA = pa.schema(
 )
 
 
-def _kept_rows(staging_paths: list[str], columns: list[str]) -> pa.Table:
-    pieces = []
-    for path in staging_paths:
-        table = pq.read_table(path, columns=[*columns, "status"])
-        pieces.append(table.filter(pc.equal(table["status"], "kept")).drop(["status"]))
-    return pa.concat_tables(pieces) if pieces else pa.table({})
-
-
-def _corpus_rows(staging_paths: list[str], columns: list[str], published: pa.Table | None) -> pa.Table:
+def _corpus_rows(corpus: Corpus, columns: list[str], published: pa.Table | None) -> pa.Table:
     """The rows dedup compares, in a fixed order every task agrees on: published documents first,
     then this run's kept documents in input order."""
-    kept = _kept_rows(staging_paths, columns)
+    kept = corpus.all_kept_rows(columns)
     if published is not None and published.num_rows and kept.num_rows:
         kept = pa.concat_tables([published.select(columns).cast(kept.schema), kept])
     return kept
@@ -78,11 +64,11 @@ def band_groups(bands: int, documents: int, wanted: int = 0) -> list[tuple[int, 
 
 
 def candidate_pairs(
-    staging_paths: list[str], config: DedupConfig, published: pa.Table | None, bands: tuple[int, int]
+    corpus: Corpus, config: DedupConfig, published: pa.Table | None, bands: tuple[int, int]
 ) -> np.ndarray:
     """(first, other) row pairs sharing a key in bands [start, end): one group's share of the LSH
     search. Reads only hashes and band keys, so groups run as separate tasks on any worker."""
-    rows = _corpus_rows(staging_paths, ["text_hash", "bands"], published)
+    rows = _corpus_rows(corpus, ["text_hash", "bands"], published)
     if rows.num_rows < 2:
         return np.empty((0, 2), dtype=np.int64)
     hashes = rows["text_hash"].to_numpy(zero_copy_only=False)
@@ -91,7 +77,7 @@ def candidate_pairs(
 
 
 def find_duplicates(
-    staging_paths: list[str],
+    corpus: Corpus,
     config: DedupConfig,
     published: pa.Table | None = None,
     pairs: np.ndarray | None = None,
@@ -106,7 +92,7 @@ def find_duplicates(
     if not config.exact and not config.near:
         return DUPLICATES_SCHEMA.empty_table()
     columns = ["id", "text_hash", "text_chars"] + (["minhash", "bands"] if config.near else [])
-    kept = _corpus_rows(staging_paths, columns, published)
+    kept = _corpus_rows(corpus, columns, published)
     before = published.num_rows if published is not None and kept.num_rows else 0
     count = kept.num_rows
     if count < 2:
@@ -274,114 +260,69 @@ def _cover(groups: list[int], weights: np.ndarray, published: int) -> dict[int, 
     return decided
 
 
-INDEX_SCHEMA = pa.schema(
-    [STAGING_SCHEMA.field(name) for name in ("id", "text_hash", "text_chars", "minhash", "bands")]
-)
-INDEX_COLUMNS = INDEX_SCHEMA.names
-_INDEX_KEY = "refinery.dedup_index"
+def _read_optional(path: str | None) -> pa.Table | None:
+    return pq.read_table(path) if path else None
 
 
-def _index_settings(config: DedupConfig) -> str:
-    """What must match for signatures to be comparable across runs."""
-    shape = f"{config.num_perm}/{config.bands}/{config.cjk_shingle}/{config.word_shingle}/{config.seed}"
-    return f"{shape}/{SIGNATURE_SCHEME}/{canonical_recipe(config.canonical)}"
-
-
-def index_file(index_dir: Path, out_dir: Path) -> Path:
-    """One file per published dataset, rewritten when that dataset is published again."""
-    return index_dir / f"{hashlib.sha256(str(out_dir).encode()).hexdigest()[:16]}.parquet"
-
-
-def _indexable(path: Path, config: DedupConfig) -> bool:
-    return (pq.read_schema(path).metadata or {}).get(_INDEX_KEY.encode(), b"").decode() == _index_settings(
-        config
-    )
-
-
-def _read_index_files(paths: list[Path], config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
-    pieces, skipped = [], []
-    for path in paths:
-        if _indexable(path, config):
-            pieces.append(pq.read_table(path, columns=INDEX_COLUMNS).cast(INDEX_SCHEMA))
-        else:
-            skipped.append(path.name)
-    return (pa.concat_tables(pieces) if pieces else None), skipped
-
-
-def load_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
-    """Documents other datasets in the index published; and the index files skipped because they
-    were made with other signature settings."""
-    own = index_file(index_dir, out_dir)
-    paths = sorted(index_dir.glob("*.parquet")) if index_dir.exists() else []
-    return _read_index_files([path for path in paths if path != own], config)
-
-
-def load_dataset_index(out_dir: Path, config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
-    """Documents earlier runs of this dataset kept (OUT/.current/dedup-index), for an append run."""
-    return _read_index_files(sorted((out_dir / CURRENT / INDEX_DIR).glob("run-*.parquet")), config)
-
-
-def combine_published(*tables: pa.Table | None) -> pa.Table | None:
-    present = [table for table in tables if table is not None and table.num_rows]
-    return pa.concat_tables(present) if present else None
-
-
-def _index_schema(config: DedupConfig) -> pa.Schema:
-    """An index file's schema, carrying the signature settings its rows were made with."""
-    return INDEX_SCHEMA.with_metadata({_INDEX_KEY: _index_settings(config)})
-
-
-def rejected_ids(duplicates: pa.Table) -> pa.Array:
-    """The documents dedup rejected as copies of another (find_duplicates' decision table)."""
-    return duplicates.filter(pc.is_valid(duplicates["duplicate_of"]))["id"].combine_chunks()
-
-
-def write_run_index(
-    staging_paths: list[str],
-    duplicates: pa.Table,
-    path: Path,
-    config: DedupConfig,
-    paragraph_decisions: pa.Table | None = None,
+def find_candidate_pairs(
+    corpus: Corpus, config: DedupConfig, published_path: str | None, bands: tuple[int, int], path: str
 ) -> int:
-    """Write what this run publishes: its kept documents minus the duplicates dedup rejected and the
-    documents paragraph dedup rejected, with the signatures of the text as published. One staged
-    shard at a time: a million documents' signatures (~0.7 GB) are never in memory at once.
-    Returns the number of documents indexed."""
-    rejected = rejected_ids(duplicates)
-    revised = None
-    if paragraph_decisions is not None and paragraph_decisions.num_rows:
-        dropped = paragraph_decisions.filter(paragraph_decisions["rejected"])["id"]
-        rejected = pa.concat_arrays([rejected, dropped.combine_chunks()])
-        revised = paragraph_decisions.filter(pc.invert(paragraph_decisions["rejected"])).select(INDEX_COLUMNS)
-    schema = _index_schema(config)
-    indexed = 0
-    with parquet_writer_atomic(path, schema) as writer:
-        for staging_path in staging_paths:
-            kept = _kept_rows([staging_path], INDEX_COLUMNS)
-            if not kept.num_rows:
-                continue
-            kept = kept.filter(pc.invert(pc.is_in(kept["id"], value_set=rejected)))
-            if revised is not None:  # documents that lost paragraphs: their text as published
-                mine = revised.filter(pc.is_in(revised["id"], value_set=kept["id"]))
-                kept = pa.concat_tables(
-                    [
-                        kept.filter(pc.invert(pc.is_in(kept["id"], value_set=mine["id"]))),
-                        mine.cast(kept.schema),
-                    ]
-                )
-            writer.write_table(kept.cast(schema))
-            indexed += kept.num_rows
-    return indexed
+    """One band group's candidate pairs, written to `path`; how many."""
+    pairs = candidate_pairs(corpus, config, _read_optional(published_path), bands)
+    write_table_atomic(pa.table({"first": pairs[:, 0], "other": pairs[:, 1]}), Path(path))
+    return len(pairs)
 
 
-def write_index_file(table: pa.Table, path: Path, config: DedupConfig) -> int:
-    write_table_atomic(table.cast(_index_schema(config)), path)
-    return table.num_rows
+def decide_duplicates(
+    corpus: Corpus, config: DedupConfig, published_path: str | None, pairs_paths: list[str], path: str
+) -> dict[str, int]:
+    """The duplicates of the corpus as a revision at `path` (copies rejected, with the copy they
+    duplicate; every member of a cluster with its size); how many documents of each reason."""
+    pairs = None
+    if pairs_paths:
+        tables = [pq.read_table(pairs_path) for pairs_path in pairs_paths]
+        stacked = np.concatenate([np.column_stack([t["first"], t["other"]]) for t in tables])
+        pairs = np.unique(stacked.reshape(-1, 2), axis=0)
+    duplicates = find_duplicates(corpus, config, _read_optional(published_path), pairs)
+    rejected = pc.is_valid(duplicates["duplicate_of"])
+    status = pc.if_else(rejected, pa.scalar("rejected"), pa.scalar("kept"))
+    write_table_atomic(duplicates.append_column("status", status), Path(path))
+    reasons = duplicates["reason"].drop_null().to_pylist()
+    return {reason: reasons.count(reason) for reason in sorted(set(reasons))}
 
 
-def write_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> int:
-    """Record in a shared index everything the dataset in `out_dir` has published, for other datasets."""
-    table, _ = load_dataset_index(out_dir, config)
-    return write_index_file(
-        table if table is not None else INDEX_SCHEMA.empty_table(), index_file(index_dir, out_dir), config
-    )
+@dataclass(frozen=True)
+class Deduplicate:
+    """dedup.exact and dedup.near: copies of a document of this run or of one already published
+    (an append run's dataset, the shared dedup.index) are rejected."""
+
+    name: str = "dedup"
+
+    def wanted(self, config: Config) -> bool:
+        return config.dedup.exact or config.dedup.near
+
+    def run(self, corpus: Corpus, work: StageWork) -> Corpus:
+        config = work.config
+        published_path = None
+        if config.dedup.index or (config.run.mode == "append" and work.sequence):
+            published_path = work.file("published")
+            published, skipped = work.one(
+                load_published, config, str(work.out_dir), work.sequence, published_path
+            )
+            if skipped:
+                work.warn("dedup index files made with other signature settings, not compared: %s", skipped)
+            work.log("dedup against %d documents already published", published)
+        pairs_paths = []
+        groups = band_groups(config.dedup.bands, corpus.kept, config.run.dedup_band_groups)
+        if config.dedup.near and len(groups) > 1:
+            pairs_paths = [work.file(f"pairs-{group[0]:03d}") for group in groups]
+            calls = [
+                (corpus, config.dedup, published_path, group, path)
+                for group, path in zip(groups, pairs_paths, strict=True)
+            ]
+            found = work.each(find_candidate_pairs, calls)
+            work.log("near-dup candidates: %d pairs from %d band groups", sum(found), len(groups))
+        path = work.file("duplicates")
+        counts = work.one(decide_duplicates, corpus, config.dedup, published_path, pairs_paths, path)
+        work.log("dedup: %s", ", ".join(f"{n} {r}" for r, n in counts.items()) or "no duplicates")
+        return corpus.revised([Revision(path)], kept=corpus.kept - sum(counts.values()))
