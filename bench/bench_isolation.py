@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from refinery.flows.isolation import IsolatedProcessor  # noqa: E402
+from refinery.flows.shards.isolation import IsolatedProcessor  # noqa: E402
 from refinery.transforms.config import Config  # noqa: E402
 from refinery.transforms.document import RawRecord  # noqa: E402
 from refinery.transforms.pipeline import load_resources, process_record  # noqa: E402

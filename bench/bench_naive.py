@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_pipeline import KINDS, build_corpus  # noqa: E402
 
-from refinery.flows.readers import discover, plan_shards  # noqa: E402
-from refinery.flows.shard import process_shard  # noqa: E402
+from refinery.flows.inputs.readers import discover, plan_shards  # noqa: E402
+from refinery.flows.shards.process import process_shard  # noqa: E402
 from refinery.transforms.config import Config  # noqa: E402
 from refinery.transforms.pipeline import load_resources  # noqa: E402
 

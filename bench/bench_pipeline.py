@@ -178,7 +178,7 @@ def run_once(
     command = [
         sys.executable,
         "-m",
-        "refinery.flows.cli",
+        "refinery.flows.command.cli",
         "run",
         str(corpus),
         "--out",
@@ -461,7 +461,7 @@ def run_datatrove(corpus: Path, work: Path, workers: int, kind: str) -> dict:
 def running_prefect_api() -> Iterator[str]:
     """A Prefect API that outlives the runs, as a server that deployments report to does: yours
     (PREFECT_API_URL), or one started the way `refinery run` starts its temporary one."""
-    from refinery.flows.environment import PrefectAPI, _healthy
+    from refinery.flows.execution.environment import PrefectAPI, _healthy
 
     if os.environ.get("PREFECT_API_URL"):
         yield os.environ["PREFECT_API_URL"]

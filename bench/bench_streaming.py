@@ -70,7 +70,7 @@ def main() -> int:
         command = [
             sys.executable,
             "-m",
-            "refinery.flows.cli",
+            "refinery.flows.command.cli",
             "run",
             str(source),
             "--out",

@@ -52,7 +52,7 @@ def main() -> int:
             out = Path(tmp) / f"out-{attempt}"
             command = ["run", str(corpus), "--out", str(out), "--workers", str(args.workers)]
             subprocess.run(
-                [sys.executable, "-m", "refinery.flows.cli", *command],
+                [sys.executable, "-m", "refinery.flows.command.cli", *command],
                 cwd=ROOT,
                 check=True,
                 capture_output=True,

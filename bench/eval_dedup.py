@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 from refinery.flows.corpus import Corpus  # noqa: E402
 from refinery.flows.corpus.dedup import band_groups, find_duplicates  # noqa: E402
-from refinery.flows.dataset import STAGING_SCHEMA  # noqa: E402
+from refinery.flows.storage.dataset import STAGING_SCHEMA  # noqa: E402
 from refinery.transforms.canonical import compact_lines, fold  # noqa: E402
 from refinery.transforms.config import Config, DedupConfig  # noqa: E402
 from refinery.transforms.decode import declared_charset, decode_bytes  # noqa: E402

@@ -34,10 +34,23 @@ from prefect.runtime import flow_run
 from prefect.states import Cancelled, Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from refinery.flows import workers
-from refinery.flows.corpus import STAGES, Corpus
-from refinery.flows.corpus.index import write_index
-from refinery.flows.dataset import (
+from ..transforms.config import Config, RunConfig
+from .corpus import STAGES, Corpus
+from .corpus.index import write_index
+from .errors import DiskFull, is_disk_full
+from .execution import workers
+from .execution.environment import quiet_resource_tracker, reclaim_sigterm, stop_workers
+from .execution.workers import Measured, RunStopped, run_in_worker, timed, worker_count
+from .inputs.plan import PLANNED, Plan, make_plan
+from .inputs.readers import (
+    DEFAULT_INPUT,
+    Discovery,
+    Shard,
+    default_output,
+    local_input_roots,
+)
+from .shards.process import ShardSummary
+from .storage.dataset import (
     STAGING,
     check_output_dir,
     claim_output_dir,
@@ -46,10 +59,7 @@ from refinery.flows.dataset import (
     remove_leftovers,
     write_text_atomic,
 )
-from refinery.flows.environment import quiet_resource_tracker, reclaim_sigterm, stop_workers
-from refinery.flows.errors import DiskFull, is_disk_full
-from refinery.flows.incremental import PLANNED, Plan, make_plan
-from refinery.flows.manifest import (
+from .storage.manifest import (
     Manifest,
     build_manifest,
     dataset_card,
@@ -60,17 +70,7 @@ from refinery.flows.manifest import (
     run_record,
     run_report,
 )
-from refinery.flows.parts import PartCounts, RunColumns, make_part_dirs, write_parts
-from refinery.flows.readers import (
-    DEFAULT_INPUT,
-    Discovery,
-    Shard,
-    default_output,
-    local_input_roots,
-)
-from refinery.flows.shard import ShardSummary
-from refinery.flows.workers import Measured, RunStopped, run_in_worker, timed, worker_count
-from refinery.transforms.config import Config, RunConfig
+from .storage.parts import PartCounts, RunColumns, make_part_dirs, write_parts
 
 
 def _no_empty_traceback(record: logging.LogRecord) -> bool:

@@ -16,7 +16,7 @@ def cli_env() -> dict[str, str]:
 
 
 def cli_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "refinery.flows.cli", *args]
+    return [sys.executable, "-m", "refinery.flows.command.cli", *args]
 
 
 def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 300) -> subprocess.CompletedProcess:

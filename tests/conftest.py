@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from refinery.flows.environment import apply_prefect_defaults
+from refinery.flows.execution.environment import apply_prefect_defaults
 
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="refinery-test-prefect-"))
 apply_prefect_defaults()

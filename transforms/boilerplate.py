@@ -19,14 +19,15 @@ import re
 import statistics
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from refinery.transforms.config import BoilerplateConfig
-from refinery.transforms.document import Step
-from refinery.transforms.pagetype import replies_are_content
-from refinery.transforms.unify import converter
+from .config import BoilerplateConfig
+from .document import Step
+from .pagetype import replies_are_content
+from .unify import converter
 
 _SENTENCE_END = re.compile(r"[。！？!?…」』”\"']$|[.;；]$")
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
@@ -222,6 +223,131 @@ def _chars(lines: list[str], indices) -> int:
     return sum(len(lines[index]) for index in indices)
 
 
+@dataclass
+class _Cleaning:
+    """One document's lines while the line rules run: which are kept, and what each rule removed
+    or held back."""
+
+    lines: list[str]
+    folded: list[str]  # script-folded, for the patterns
+    categories: list[PatternCategory | None]
+    page_type: str
+    config: BoilerplateConfig
+    keep: list[bool] = field(init=False)
+    removed: Counter[str] = field(default_factory=Counter)
+    held: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self.keep = [True] * len(self.lines)
+        self.total = max(sum(len(line) for line in self.lines), 1)
+
+    def remove_block(self, name: str, block: list[int], marked: bool = False) -> None:
+        """Remove the block's lines still kept, unless they are more of the document than a block
+        of chrome may be (then they are held, and the step says so)."""
+        block = [index for index in block if self.keep[index]]
+        if not block:
+            return
+        share = self.config.max_marked_block_share if marked else self.config.max_block_share
+        if _chars(self.lines, block) > share * self.total:
+            self.held[name] += len(block)
+            return
+        for index in block:
+            self.keep[index] = False
+        self.removed[name] += len(block)
+
+
+def _blog_header(doc: _Cleaning) -> None:
+    """Blog chrome: lines between the title (line 0) and a page-meta line near the top."""
+    for index in range(1, min(len(doc.lines), 8)):
+        category = doc.categories[index]
+        if category and category.role == "meta":
+            chrome = [
+                i for i in range(1, index)
+                if doc.lines[i] and not _several_sentences(doc.lines[i]) and len(doc.lines[i]) < 150
+            ]  # fmt: skip
+            doc.remove_block("blog_header", chrome)
+            return
+
+
+def _comment_section(doc: _Cleaning) -> None:
+    """A comment section runs from its first header to the end (not on forum and Q&A pages,
+    where the replies are the content)."""
+    if replies_are_content(doc.page_type):
+        return
+    for index, category in enumerate(doc.categories):
+        if category and category.role == "comments" and index > 0:
+            section = [i for i in range(index, len(doc.lines)) if doc.lines[i]]
+            folded = doc.folded
+            marks = sum(1 for i in section if len(folded[i]) <= 60 and _COMMENT_META.search(folded[i]))
+            doc.remove_block("comments", section, marked=marks >= 2)
+            return
+
+
+def _teaser_tail(doc: _Cleaning) -> None:
+    """After an article-end marker (share/follow/related) a block unlike the body is a tail."""
+    lines, keep, categories = doc.lines, doc.keep, doc.categories
+    for index, category in enumerate(categories):
+        if category and category.role == "end":
+            body = [line for i, line in enumerate(lines[:index]) if keep[i] and not categories[i]]
+            tail = [line for i, line in enumerate(lines[index:], index) if keep[i] and not categories[i]]
+            if _tail_is_teasers(body, tail):
+                # pattern lines in the tail keep their own category in the step's count
+                teasers = [i for i in range(index, len(lines)) if lines[i] and not categories[i]]
+                doc.remove_block("tail", teasers, marked=True)
+                return
+
+
+def _pattern_lines(doc: _Cleaning) -> None:
+    """Lines a pattern category matches (share buttons, copyright, contact, bylines ...). A byline
+    or date line appears once or twice in an article; many of them are a listing's own dates (a
+    list of notices, an archive page), which is content. On a forum they are the posts' dates,
+    which are not."""
+    bylines = sum(1 for category in doc.categories if category and category.name == "byline")
+    listing = doc.page_type == "article" and bylines >= _LISTING_DATES
+    for index, category in enumerate(doc.categories):
+        if category and doc.keep[index]:
+            if listing and category.name == "byline":
+                doc.held["byline"] += 1
+                continue
+            doc.keep[index] = False
+            doc.removed[category.name] += 1
+
+
+def _repeated_lines(doc: _Cleaning) -> None:
+    """boilerplate.drop_repeated_lines: only short chrome-like lines; repeated prose, code and
+    recipe steps are content."""
+    if not doc.config.drop_repeated_lines:
+        return
+    seen: set[str] = set()
+    repeats = []
+    for index, line in enumerate(doc.lines):
+        if doc.keep[index] and line:
+            if line in seen and _is_tail_item(line) and len(line) <= _REPEATED_MAX_CHARS:
+                repeats.append(index)
+            seen.add(line)
+    doc.remove_block("repeated", repeats)
+
+
+def _short_line_block(doc: _Cleaning) -> None:
+    """A block of short list-like lines at the end of what is left (brand and product lists)."""
+    kept = [index for index in range(len(doc.lines)) if doc.keep[index] and doc.lines[index]]
+    kept_lines = [doc.lines[index] for index in kept]
+    tail_block = _chrome_block(kept_lines, range(len(kept) - 1, -1, -1), doc.config.tail_min_lines)
+    doc.remove_block("short_line_block", [kept[i] for i in tail_block])
+
+
+# The line rules, in the order they run: structural blocks first (each bounded by
+# max_block_share), then single pattern lines, then what repeats and what trails.
+LINE_RULES: tuple[Callable[[_Cleaning], None], ...] = (
+    _blog_header,
+    _comment_section,
+    _teaser_tail,
+    _pattern_lines,
+    _repeated_lines,
+    _short_line_block,
+)
+
+
 def clean_lines(
     text: str,
     config: BoilerplateConfig,
@@ -230,21 +356,19 @@ def clean_lines(
 ) -> tuple[str, Step]:
     """Remove boilerplate lines from plain text; returns the text and a step saying what went.
 
-    Structural rules (a comment section, a tail, a trailing block, blog chrome) each remove at most
-    `config.max_block_share` of the document's characters: a larger block is more likely the
-    content (a forum thread, a list page) than chrome, and is kept, with the step saying so.
-    A block with corroborating markers (a tail after a share/related line that reads unlike the
-    body, a comment section with several who/when lines) may take `config.max_marked_block_share`.
-    On forum and Q&A pages the replies are the content: no comment-section rule. When cleaning
-    would leave less than `config.min_kept_share` of a document that has prose, the document is
-    returned with its watermarks stripped only, and the step says why.
+    Watermark tokens go first, then every rule of LINE_RULES in turn. Structural rules (a comment
+    section, a tail, a trailing block, blog chrome) each remove at most `config.max_block_share` of
+    the document's characters: a larger block is more likely the content (a forum thread, a list
+    page) than chrome, and is kept, with the step saying so. A block with corroborating markers (a
+    tail after a share/related line that reads unlike the body, a comment section with several
+    who/when lines) may take `config.max_marked_block_share`. When cleaning would leave less than
+    `config.min_kept_share` of a document that has prose, the document is returned with its
+    watermarks stripped only, and the step says why.
     """
     if not config.enabled:
         return text, Step("boilerplate", 0, "disabled")
     patterns = default_patterns() if patterns is None else patterns
     lines = text.split("\n")
-    removed: Counter[str] = Counter()
-    held: Counter[str] = Counter()
     details: list[str] = []
 
     suffixes, prefixes = find_watermarks(lines, config)
@@ -256,83 +380,13 @@ def clean_lines(
 
     folded = script_folded_lines("\n".join(lines))
     categories = [match_category(line, patterns) if line else None for line in folded]
-    keep = [True] * len(lines)
-    total = max(sum(len(line) for line in lines), 1)
+    doc = _Cleaning(lines, folded, categories, page_type, config)
+    for rule in LINE_RULES:
+        rule(doc)
 
-    def remove_block(name: str, block: list[int], marked: bool = False) -> None:
-        block = [index for index in block if keep[index]]
-        if not block:
-            return
-        share = config.max_marked_block_share if marked else config.max_block_share
-        if _chars(lines, block) > share * total:
-            held[name] += len(block)
-            return
-        for index in block:
-            keep[index] = False
-        removed[name] += len(block)
-
-    # Blog chrome: lines between the title (line 0) and a page-meta line near the top.
-    for index in range(1, min(len(lines), 8)):
-        category = categories[index]
-        if category and category.role == "meta":
-            chrome = [
-                i for i in range(1, index)
-                if lines[i] and not _several_sentences(lines[i]) and len(lines[i]) < 150
-            ]  # fmt: skip
-            remove_block("blog_header", chrome)
-            break
-
-    # A comment section runs from its first header to the end (not on forum and Q&A pages).
-    if not replies_are_content(page_type):
-        for index, category in enumerate(categories):
-            if category and category.role == "comments" and index > 0:
-                section = [i for i in range(index, len(lines)) if lines[i]]
-                marks = sum(1 for i in section if len(folded[i]) <= 60 and _COMMENT_META.search(folded[i]))
-                remove_block("comments", section, marked=marks >= 2)
-                break
-
-    # After an article-end marker (share/follow/related) a block unlike the body is a tail.
-    for index, category in enumerate(categories):
-        if category and category.role == "end":
-            body = [line for i, line in enumerate(lines[:index]) if keep[i] and not categories[i]]
-            tail = [line for i, line in enumerate(lines[index:], index) if keep[i] and not categories[i]]
-            if _tail_is_teasers(body, tail):
-                # pattern lines in the tail keep their own category in the step's count
-                teasers = [i for i in range(index, len(lines)) if lines[i] and not categories[i]]
-                remove_block("tail", teasers, marked=True)
-                break
-
-    # A byline or date line appears once or twice in an article; many of them are a listing's
-    # own dates (a list of notices, an archive page), which is content. On a forum they are the
-    # posts' dates, which are not.
-    bylines = sum(1 for category in categories if category and category.name == "byline")
-    listing = page_type == "article" and bylines >= _LISTING_DATES
-    for index, category in enumerate(categories):
-        if category and keep[index]:
-            if listing and category.name == "byline":
-                held["byline"] += 1
-                continue
-            keep[index] = False
-            removed[category.name] += 1
-
-    if config.drop_repeated_lines:
-        # Only short chrome-like lines; repeated prose, code and recipe steps are content.
-        seen: set[str] = set()
-        repeats = []
-        for index, line in enumerate(lines):
-            if keep[index] and line:
-                if line in seen and _is_tail_item(line) and len(line) <= _REPEATED_MAX_CHARS:
-                    repeats.append(index)
-                seen.add(line)
-        remove_block("repeated", repeats)
-
-    kept = [index for index in range(len(lines)) if keep[index] and lines[index]]
-    kept_lines = [lines[index] for index in kept]
-    tail_block = _chrome_block(kept_lines, range(len(kept) - 1, -1, -1), config.tail_min_lines)
-    remove_block("short_line_block", [kept[i] for i in tail_block])
-
+    keep = doc.keep
     cleaned = _join_lines([line for index, line in enumerate(lines) if keep[index]])
-    removed, held = +removed, +held
+    removed, held = +doc.removed, +doc.held
     if removed:
         details.append(",".join(f"{name}:{count}" for name, count in sorted(removed.items())))
     if held:

@@ -25,8 +25,8 @@ from importlib import resources
 import opencc
 import xxhash
 
-from refinery.transforms.hashing import strip_marks, strip_marks_by_line
-from refinery.transforms.unify import converter
+from .hashing import strip_marks, strip_marks_by_line
+from .unify import converter
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TABLE = "data/canonical_zh.txt"

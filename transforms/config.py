@@ -9,9 +9,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from refinery.transforms.canonical import recipe as canonical_recipe
-from refinery.transforms.presets import PRESETS
-from refinery.transforms.quality import LIMITED_SIGNALS, QualitySignals, quality_reason
+from .canonical import recipe as canonical_recipe
+from .presets import PRESETS
+from .quality import LIMITED_SIGNALS, QualitySignals, quality_reason
 
 
 class _Section(BaseModel):

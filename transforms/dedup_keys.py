@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from refinery.transforms.canonical import canonical_text
-from refinery.transforms.config import DedupConfig
-from refinery.transforms.hashing import exact_key
-from refinery.transforms.minhash import band_keys, shingle_hashes, signature
+from .canonical import canonical_text
+from .config import DedupConfig
+from .hashing import exact_key
+from .minhash import band_keys, shingle_hashes, signature
 
 
 def dedup_columns(text: str, config: DedupConfig, kept: bool = True) -> dict[str, Any]:

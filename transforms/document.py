@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from refinery.transforms.quality import QualitySignals
+    from .quality import QualitySignals
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,12 +21,12 @@ from lxml import etree
 from readability import Document as ReadabilityDocument
 from resiliparse.extract.html2text import extract_plain_text
 
-from refinery.transforms.boilerplate import is_body_line
-from refinery.transforms.config import ExtractConfig
-from refinery.transforms.density import density_document, main_text, prose_chars
-from refinery.transforms.metadata import clean_person, clean_sitename, clean_title
-from refinery.transforms.pagetype import PageType, page_type, replies_are_content
-from refinery.transforms.threads import Page, find_thread, read_page
+from .boilerplate import is_body_line
+from .config import ExtractConfig
+from .density import density_document, main_text, prose_chars
+from .metadata import clean_person, clean_sitename, clean_title
+from .pagetype import PageType, page_type, replies_are_content
+from .threads import Page, find_thread, read_page
 
 # Agreement is a tie-break between close candidates, so trafilatura (whose metadata the document
 # keeps and whose output was best alone on every development set) starts with this lead.

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from refinery.transforms.code import prose_of
-from refinery.transforms.config import Config
-from refinery.transforms.document import Document, Step
-from refinery.transforms.quality import BOILERPLATE_STEPS, quality_signals
+from .code import prose_of
+from .config import Config
+from .document import Document, Step
+from .quality import BOILERPLATE_STEPS, quality_signals
 
 Check = Callable[[Document, Config], str | None]
 

@@ -26,8 +26,8 @@ from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from refinery.transforms.code import prose_of
-from refinery.transforms.script import (
+from .code import prose_of
+from .script import (
     CJK_WEIGHT,
     JAPANESE_KANA_SHARE,
     JAPANESE_MIN_KANA,

@@ -15,7 +15,7 @@ import numpy as np
 import rensa
 import xxhash
 
-from refinery.transforms.config import DedupConfig
+from .config import DedupConfig
 
 _CJK_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 _WORD = re.compile(r"\w+")

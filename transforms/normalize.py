@@ -7,7 +7,7 @@ import unicodedata
 
 import ftfy
 
-from refinery.transforms.document import Step
+from .document import Step
 
 # Zero-width and invisible format characters that scrapers leave inside words; U+200D (ZWJ) is kept
 # because emoji sequences need it.

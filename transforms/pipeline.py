@@ -4,27 +4,28 @@ Document out."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
-from refinery.transforms.boilerplate import clean_lines, default_patterns
-from refinery.transforms.canonical import load_canonical_tables
-from refinery.transforms.config import Config
-from refinery.transforms.decode import DecodeError, declared_charset, decode_bytes
-from refinery.transforms.document import Document, RawRecord, Step
-from refinery.transforms.extract import extract_html
-from refinery.transforms.judge import judge, recorded, with_signals
-from refinery.transforms.language import (
+from .boilerplate import clean_lines, default_patterns
+from .canonical import load_canonical_tables
+from .config import Config
+from .decode import DecodeError, declared_charset, decode_bytes
+from .document import Document, RawRecord, Step
+from .extract import extract_html
+from .judge import judge, recorded, with_signals
+from .language import (
     detect_language,
     langdetect_factory,
     ngram_normalization,
     prose_and_counts,
 )
-from refinery.transforms.normalize import normalize_text
-from refinery.transforms.quality import class_table
-from refinery.transforms.script import dominant_script, han_tables, script_table
-from refinery.transforms.spun import default_lexicon
-from refinery.transforms.unify import (
+from .normalize import normalize_text
+from .quality import class_table
+from .script import dominant_script, han_tables, script_table
+from .spun import default_lexicon
+from .unify import (
     converter,
     mainland_variants,
     normalize_width_and_punctuation,
@@ -64,77 +65,121 @@ def guess_title(text: str) -> str | None:
     return None
 
 
-def process_record(record: RawRecord, config: Config) -> Document:
-    """Run all per-document stages. Raises RecordError for records that are not readable text;
-    returns a Document whose `reason` is set when a stage rejects it."""
-    if len(record.data) > config.read.max_record_bytes:
-        raise RecordError(f"record of {len(record.data)} bytes exceeds read.max_record_bytes")
-    steps: list[Step] = []
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A document on its way through the stages, with the record it came from and what extraction
+    found the page to be (boilerplate rules depend on it)."""
+
+    record: RawRecord
+    document: Document
+    page_type: str = "article"
+
+    def changed(self, step: Step, **changes: Any) -> Draft:
+        """The draft with `changes` to its document and `step` recorded."""
+        steps = (*self.document.steps, step)
+        return replace(self, document=replace(self.document, steps=steps, **changes))
+
+
+def decode(draft: Draft, config: Config) -> Draft:
+    """Bytes to text: UTF-8, GB18030 or Big5, declared or detected."""
+    record = draft.record
     declared = declared_charset(record.data) if record.content_type == "html" else None
     try:
         decoded = decode_bytes(record.data, declared=declared)
     except DecodeError as error:
         raise RecordError(str(error)) from error
-    steps.append(Step("decode", 0, decoded.encoding))
+    return draft.changed(Step("decode", 0, decoded.encoding), text=decoded.text)
 
-    title: str | None = None
-    metadata: dict[str, Any] = dict(record.metadata)  # a record's own fields; the extractor's win
-    source_url = record.source_url
-    text = decoded.text
-    page_type = "article"
-    if record.content_type == "html":
-        extracted = extract_html(text, config.extract, url=source_url)
-        steps.append(Step("extract", len(text) - len(extracted.text), extracted.method))
-        text, title, page_type = extracted.text, extracted.title, extracted.page_type
-        source_url = source_url or extracted.url
-        metadata |= {
-            key: value
-            for key, value in (
-                ("author", extracted.author),
-                ("date", extracted.date),
-                ("sitename", extracted.sitename),
-            )
-            if value
-        }
 
-    text, step = normalize_text(text)
-    steps.append(step)
-    text, step = clean_lines(text, config.boilerplate, page_type=page_type)
-    steps.append(recorded(step, config))
-    if title is None:
-        title = guess_title(text)
+def extract(draft: Draft, config: Config) -> Draft:
+    """HTML: the main text, title and page type by the extraction ensemble; the extractor's metadata
+    wins over the record's own fields."""
+    if draft.record.content_type != "html":
+        return draft
+    document = draft.document
+    extracted = extract_html(document.text, config.extract, url=document.source_url)
+    found = {"author": extracted.author, "date": extracted.date, "sitename": extracted.sitename}
+    draft = draft.changed(
+        Step("extract", len(document.text) - len(extracted.text), extracted.method),
+        text=extracted.text,
+        title=extracted.title,
+        source_url=document.source_url or extracted.url,
+        metadata=document.metadata | {key: value for key, value in found.items() if value},
+    )
+    return replace(draft, page_type=extracted.page_type)
 
-    prose, counts = prose_and_counts(text)
-    script = dominant_script(counts)
+
+def normalize(draft: Draft, config: Config) -> Draft:
+    text, step = normalize_text(draft.document.text)
+    return draft.changed(step, text=text)
+
+
+def strip_boilerplate(draft: Draft, config: Config) -> Draft:
+    """The line cleaner; a plain-text document's title is its first line when that reads like one."""
+    text, step = clean_lines(draft.document.text, config.boilerplate, page_type=draft.page_type)
+    title = draft.document.title
+    title = guess_title(text) if title is None else title
+    return draft.changed(recorded(step, config), text=text, title=title)
+
+
+def detect(draft: Draft, config: Config) -> Draft:
+    """Language per segment, and the dominant script."""
+    prose, counts = prose_and_counts(draft.document.text)
     guess = detect_language(prose, counts, config.language.seed, config.language.short_text)
-    steps.append(Step("language", 0, f"{guess.method}:{guess.lang}"))
-
-    converted = None
-    chinese = guess.lang == "zh"
-    if chinese and config.script.target != "keep":
-        target, region, phrases = config.script.target, config.script.region, config.script.regional_phrases
-        text, converted, step = unify_script(text, target, region, phrases)
-        steps.append(step)
-        if title:  # the same conversion as its text, or its own when the text needed none
-            title = unify_script(title, target, region, phrases, config=converted)[0]
-    text, step = normalize_width_and_punctuation(text, chinese, config.script.punctuation)
-    steps.append(step)
-    if title:
-        title, _ = normalize_width_and_punctuation(title, chinese, config.script.punctuation)
-
-    document = Document(
-        text=text,
-        title=title,
+    return draft.changed(
+        Step("language", 0, f"{guess.method}:{guess.lang}"),
         lang=guess.lang,
         lang_score=guess.score,
         lang_alternatives=guess.alternatives,
         lang_mixed=guess.mixed,
         lang_shares=guess.shares,
-        script=script,
-        converted=converted,
-        source_url=source_url,
-        steps=tuple(steps),
-        metadata=metadata,
+        script=dominant_script(counts),
     )
-    document = with_signals(document, config)
+
+
+def unify(draft: Draft, config: Config) -> Draft:
+    """Chinese text and its title to `script.target`, paragraph by paragraph."""
+    document, script = draft.document, config.script
+    if document.lang != "zh" or script.target == "keep":
+        return draft
+    settings = script.target, script.region, script.regional_phrases
+    text, converted, step = unify_script(document.text, *settings)
+    title = document.title
+    if title:  # the same conversion as its text, or its own when the text needed none
+        title = unify_script(title, *settings, config=converted)[0]
+    return draft.changed(step, text=text, title=title, converted=converted)
+
+
+def width_and_punctuation(draft: Draft, config: Config) -> Draft:
+    document = draft.document
+    chinese = document.lang == "zh"
+    text, step = normalize_width_and_punctuation(document.text, chinese, config.script.punctuation)
+    title = document.title
+    if title:
+        title, _ = normalize_width_and_punctuation(title, chinese, config.script.punctuation)
+    return draft.changed(step, text=text, title=title)
+
+
+# The per-document stages, in order; each records its Step. Quality signals and the judgment
+# follow (transforms/judge.py).
+STAGES: tuple[Callable[[Draft, Config], Draft], ...] = (
+    decode,
+    extract,
+    normalize,
+    strip_boilerplate,
+    detect,
+    unify,
+    width_and_punctuation,
+)
+
+
+def process_record(record: RawRecord, config: Config) -> Document:
+    """Run all per-document stages. Raises RecordError for records that are not readable text;
+    returns a Document whose `reason` is set when a stage rejects it."""
+    if len(record.data) > config.read.max_record_bytes:
+        raise RecordError(f"record of {len(record.data)} bytes exceeds read.max_record_bytes")
+    draft = Draft(record, Document(text="", source_url=record.source_url, metadata=dict(record.metadata)))
+    for stage in STAGES:
+        draft = stage(draft, config)
+    document = with_signals(draft.document, config)
     return replace(document, reason=judge(document, config))

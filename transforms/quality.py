@@ -14,7 +14,7 @@ from functools import cache
 
 import numpy as np
 
-from refinery.transforms.spun import spun_evidence
+from .spun import spun_evidence
 
 # Character classes, as bits of a per-code-point table (numpy counts them without Python loops)
 _SPACE, _CJK, _WORD, _DIGIT, _SYMBOL = 1, 2, 4, 8, 16  # _WORD: letters/digits other than CJK

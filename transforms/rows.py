@@ -7,10 +7,10 @@ import json
 from dataclasses import asdict, fields
 from typing import Any
 
-from refinery.transforms.config import DedupConfig
-from refinery.transforms.dedup_keys import dedup_columns
-from refinery.transforms.document import Document, Step
-from refinery.transforms.quality import QualitySignals
+from .config import DedupConfig
+from .dedup_keys import dedup_columns
+from .document import Document, Step
+from .quality import QualitySignals
 
 SIGNAL_COLUMNS = tuple(field.name for field in fields(QualitySignals))
 

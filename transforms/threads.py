@@ -19,7 +19,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from refinery.transforms.density import Block, is_prose, text_blocks
+from .density import Block, is_prose, text_blocks
 
 # Never text a reader sees as part of a page's prose.
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "select", "option", "textarea", "button")

@@ -12,8 +12,8 @@ import numpy as np
 import opencc
 from ahocorasick_rs import AhoCorasick
 
-from refinery.transforms.document import Step
-from refinery.transforms.script import line_scripts
+from .document import Step
+from .script import line_scripts
 
 # OpenCC configuration per (target, region, regional phrases).
 _TO_SIMPLIFIED = {None: "t2s", "tw": "tw2s", "hk": "hk2s"}

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ...transforms.config import Config, DedupConfig
-from ..dataset import write_table_atomic
+from ..storage.dataset import write_table_atomic
 from .index import load_published
 from .stage import Corpus, Revision, StageWork
 

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from ...transforms.canonical import recipe as canonical_recipe
 from ...transforms.config import Config, DedupConfig
 from ...transforms.minhash import SIGNATURE_SCHEME
-from ..dataset import CURRENT, INDEX_DIR, STAGING_SCHEMA, write_table_atomic
+from ..storage.dataset import CURRENT, INDEX_DIR, STAGING_SCHEMA, write_table_atomic
 
 INDEX_SCHEMA = pa.schema(
     [STAGING_SCHEMA.field(name) for name in ("id", "text_hash", "text_chars", "minhash", "bands")]

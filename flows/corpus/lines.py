@@ -22,7 +22,7 @@ from ...transforms.boilerplate import remove_frequent_lines
 from ...transforms.config import Config
 from ...transforms.judge import revise
 from ...transforms.rows import document_columns, document_from_row
-from ..dataset import STAGING_SCHEMA, write_table_atomic
+from ..storage.dataset import STAGING_SCHEMA, write_table_atomic
 from .stage import Corpus, Revision, StageWork
 
 FREQUENT_SCHEMA = pa.schema([("key", pa.uint64()), ("documents", pa.int64())])

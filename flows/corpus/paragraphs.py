@@ -20,7 +20,7 @@ from ...transforms.boilerplate import remove_seen_paragraphs
 from ...transforms.config import Config
 from ...transforms.judge import revise
 from ...transforms.rows import document_columns, document_from_row
-from ..dataset import STAGING_SCHEMA, write_table_atomic
+from ..storage.dataset import STAGING_SCHEMA, write_table_atomic
 from .stage import Corpus, Revision, StageWork
 
 

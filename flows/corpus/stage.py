@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ...transforms.config import Config
-from ..dataset import STAGING_SCHEMA
+from ..storage.dataset import STAGING_SCHEMA
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from refinery.flows.dataset import dataset_lock
+from refinery.flows.storage.dataset import dataset_lock
 from tests.cli import ROOT, assert_one_line_error, cli_command, cli_env, run_cli
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from refinery.flows.dataset import RUN_COLUMNS, read_part
+from refinery.flows.storage.dataset import RUN_COLUMNS, read_part
 from tests.cli import cli_command
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them

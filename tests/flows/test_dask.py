@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from refinery.flows.dataset import RUN_COLUMNS, read_part
 from refinery.flows.flow import configured_flow
+from refinery.flows.storage.dataset import RUN_COLUMNS, read_part
 from refinery.transforms.config import Config
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them

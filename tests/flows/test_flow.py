@@ -12,10 +12,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from refinery.flows.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS, read_part
 from refinery.flows.flow import configured_flow
-from refinery.flows.readers import discover, plan_shards
-from refinery.flows.shard import process_shard
+from refinery.flows.inputs.readers import discover, plan_shards
+from refinery.flows.shards.process import process_shard
+from refinery.flows.storage.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS, read_part
 from refinery.transforms.config import Config
 from refinery.transforms.unify import converter
 
@@ -454,8 +454,8 @@ def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, 
 def test_two_runs_never_write_one_dataset_at_once(tmp_path):
     import contextvars
 
-    from refinery.flows.dataset import dataset_lock
     from refinery.flows.errors import UserError
+    from refinery.flows.storage.dataset import dataset_lock
 
     def another_run() -> None:
         with dataset_lock(tmp_path):

@@ -110,7 +110,7 @@ def test_served_deployment_grows_the_dataset_run_by_run(server, seeds_dir, tmp_p
     seeds = sorted(seeds_dir.glob("*.txt"))
     for seed in seeds[:2]:
         shutil.copy(seed, folder / seed.name)
-    serve = [sys.executable, "-m", "refinery.flows.cli", "serve", str(folder), "--out", str(out)]
+    serve = [sys.executable, "-m", "refinery.flows.command.cli", "serve", str(folder), "--out", str(out)]
     serve += ["--name", "growing", "--workers", "1", "--interval", "86400"]
     with started(serve, server, tmp_path / "serve.log") as serving:
         api = server["PREFECT_API_URL"]
@@ -171,7 +171,7 @@ def test_sigterm_stops_serving_and_the_run_in_progress_within_seconds(server, wr
 
     folder = write_corpus(tmp_path / "corpus", 2000, lines=6, seed=2)
     out = tmp_path / "dataset"
-    serve = [sys.executable, "-m", "refinery.flows.cli", "serve", str(folder), "--out", str(out)]
+    serve = [sys.executable, "-m", "refinery.flows.command.cli", "serve", str(folder), "--out", str(out)]
     (tmp_path / "config.toml").write_text("[run]\nshard_docs = 100\nworkers = 2\n")
     serve += ["--name", "stopping", "--config", str(tmp_path / "config.toml"), "--interval", "86400"]
     log = tmp_path / "serve.log"

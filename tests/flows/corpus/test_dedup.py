@@ -7,8 +7,8 @@ import pyarrow.parquet as pq
 from refinery.flows.corpus.dedup import Deduplicate, band_groups, candidate_pairs, find_duplicates
 from refinery.flows.corpus.index import load_dataset_index, load_index, write_index
 from refinery.flows.corpus.stage import Corpus, InlineWork
-from refinery.flows.dataset import STAGING_SCHEMA
-from refinery.flows.parts import RunColumns, write_parts
+from refinery.flows.storage.dataset import STAGING_SCHEMA
+from refinery.flows.storage.parts import RunColumns, write_parts
 from refinery.transforms.config import Config, DedupConfig
 from refinery.transforms.dedup_keys import dedup_columns
 

@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 
 from refinery.flows.corpus import STAGES, Corpus
 from refinery.flows.corpus.stage import InlineWork
-from refinery.flows.parts import RunColumns, write_parts
-from refinery.flows.readers import discover, plan_shards
-from refinery.flows.shard import process_shard
+from refinery.flows.inputs.readers import discover, plan_shards
+from refinery.flows.shards.process import process_shard
+from refinery.flows.storage.parts import RunColumns, write_parts
 from refinery.transforms.config import Config
 
 RUN = RunColumns("run", "hash", "0", datetime(2026, 1, 1, tzinfo=UTC))

@@ -4,7 +4,7 @@ import pyarrow.parquet as pq
 
 from refinery.flows.corpus.lines import FrequentLines, frequent_line_keys
 from refinery.flows.corpus.stage import Corpus, InlineWork
-from refinery.flows.dataset import STAGING_SCHEMA
+from refinery.flows.storage.dataset import STAGING_SCHEMA
 from refinery.transforms.canonical import canonical_text
 from refinery.transforms.config import Config
 

@@ -5,8 +5,8 @@ import pyarrow.parquet as pq
 
 from refinery.flows.corpus.paragraphs import SharedParagraphs
 from refinery.flows.corpus.stage import Corpus, InlineWork
-from refinery.flows.dataset import STAGING_SCHEMA
-from refinery.flows.parts import RunColumns, write_parts
+from refinery.flows.storage.dataset import STAGING_SCHEMA
+from refinery.flows.storage.parts import RunColumns, write_parts
 from refinery.transforms.boilerplate import remove_seen_paragraphs
 from refinery.transforms.canonical import canonical_text
 from refinery.transforms.config import Config

@@ -2,7 +2,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from refinery.flows.corpus.stage import Corpus, Revision
-from refinery.flows.dataset import STAGING_SCHEMA
+from refinery.flows.storage.dataset import STAGING_SCHEMA
 
 
 def shard(path, ids, status="kept"):
