@@ -1,5 +1,6 @@
-"""The Prefect flow: plan shards → process shards in worker processes → corpus-wide line frequency →
-dedup (exact, then near: band-group tasks, then clustering) → write parts → publish → manifest.
+"""The Prefect flow: plan (unless the command line did) → shards in worker processes → the corpus
+stages of flows/corpus (frequent lines, dedup, paragraph dedup), each writing revisions → write
+every shard as revised into a new version → manifest → publish.
 
 Tasks are coarse (one per shard, thousands of documents each) so Prefect's per-task cost and its
 API never become the bottleneck. Shard results are staged atomically under OUT/.staging, named by

@@ -56,7 +56,7 @@ def remove_shared_paragraphs(corpus: Corpus, config: Config, path: str) -> tuple
         holding = pc.filter(
             pc.list_parent_indices(keys_column), pc.is_in(pc.list_flatten(keys_column), value_set=shared_keys)
         )
-        full: pa.Table | None = None
+        full: list[dict] | None = None
         for position in np.unique(holding.to_numpy()).tolist():  # documents holding a shared paragraph
             keys = keys_column[position].as_py()
             mine = {key for key in keys if key in shared}
@@ -65,8 +65,8 @@ def remove_shared_paragraphs(corpus: Corpus, config: Config, path: str) -> tuple
                 published |= mine
                 continue
             if full is None:  # the shard's kept rows, whole, in the same order
-                full = corpus.kept_rows(shard, STAGING_SCHEMA.names)
-            row = full.slice(position, 1).to_pylist()[0]
+                full = corpus.kept_rows(shard, STAGING_SCHEMA.names).to_pylist()
+            row = full[position]
             text, step = remove_seen_paragraphs(row["text"], keys, seen)
             document = revise(document_from_row(row), text, step, config)
             if document.reason is None:
