@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from .chars import HAN
 from .config import BoilerplateConfig
 from .document import Step
 from .pagetype import replies_are_content
@@ -38,7 +39,7 @@ _CLAUSE_MARKS = re.compile(r"[。！？!?；;，,：]|[:.](?=\s|$)")
 # A watermark candidate: 5-16 ASCII letters/digits glued to the end of a line right after a
 # non-ASCII-word character (CJK text or closing punctuation).
 _GLUED_SUFFIX = re.compile(r"(?<=[^\x00-\x7f)）\]】])([A-Za-z0-9]{5,16})$|(?<=[)）\]】])([A-Za-z0-9]{5,16})$")
-_GLUED_PREFIX = re.compile(r"^([A-Za-z0-9]{5,16})(?=[\u3400-\u9fff])")
+_GLUED_PREFIX = re.compile(r"^([A-Za-z0-9]{5,16})(?=[" + HAN + "])")
 _LONG_LINE = 20
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TAIL_SHARE = 0.7  # share of list-like lines that makes an edge block chrome

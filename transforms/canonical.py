@@ -25,10 +25,11 @@ from importlib import resources
 import opencc
 import xxhash
 
+from .chars import HAN
 from .hashing import strip_marks, strip_marks_by_line
 from .unify import converter
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(rf"[{HAN}]")
 _TABLE = "data/canonical_zh.txt"
 MIN_KEYED_LINE_CHARS = 6  # shorter lines ("一、总则", "（完）") are too common to count
 

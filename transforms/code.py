@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+from .chars import CJK
+
+_CJK = re.compile(rf"[{CJK}]")
 _COMMAND = re.compile(
     r"^(?:\$|>>>|#!|C:\\|PS>|(?:sudo|pip3?|npm|npx|yarn|git|python3?|cd|ls|mkdir|rm|cp|mv|apt(?:-get)?|"
     r"yum|dnf|docker|curl|wget|conda|brew|cargo|go|java|javac|node|make|cmake|export|echo|chmod|chown|"

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
+from .chars import URO
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -105,7 +107,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
 # The most used characters: GB2312 level 1 (lead bytes B0-D7) and Big5's frequent block (A4-C6).
 # Text in another script decoded as GB18030 or Big5 gives characters from all over the tables.
 _COMMON_LEADS = {"gb2312": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(rf"[{URO}]")  # chars.URO: where GB2312 and Big5 text lands
 _MIN_HAN = 20
 _MIN_COMMON_SHARE = 0.8
 _MAX_REPLACED_SHARE = 0.005

@@ -22,6 +22,7 @@ from readability import Document as ReadabilityDocument
 from resiliparse.extract.html2text import extract_plain_text
 
 from .boilerplate import is_body_line
+from .chars import CJK
 from .config import ExtractConfig
 from .density import density_document, main_text, prose_chars
 from .metadata import clean_person, clean_sitename, clean_title
@@ -163,7 +164,7 @@ def too_deep(html: str) -> bool:
     return int(np.cumsum(steps).max(initial=0)) > _MAX_DEPTH
 
 
-_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W_]+")
+_TOKEN = re.compile(rf"[{CJK}]|[^\W_]+")
 
 
 def token_bag(text: str) -> Counter[str]:

@@ -15,9 +15,10 @@ import numpy as np
 import rensa
 import xxhash
 
+from .chars import CJK, CJK_SHINGLE_SHARE, at_least
 from .config import DedupConfig
 
-_CJK_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+_CJK_RUNS = re.compile(rf"[{CJK}]+")
 _WORD = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: a bijection on 64-bit words
 # Shingle hashing and signing, versioned: signatures made another way are never compared with these.
@@ -44,8 +45,8 @@ def _ngram_hashes(units: np.ndarray, size: int) -> np.ndarray:
 
 
 def is_cjk(compact: str) -> bool:
-    """Character shingles when a third or more of the canonical text is CJK."""
-    return sum(map(len, _CJK_RUNS.findall(compact))) * 3 >= len(compact)
+    """Character shingles when a third or more of the canonical text is CJK (chars.CJK_SHINGLE_SHARE)."""
+    return at_least(sum(map(len, _CJK_RUNS.findall(compact))), len(compact), CJK_SHINGLE_SHARE)
 
 
 def shingle_hashes(folded: str, compact: str, config: DedupConfig) -> np.ndarray:

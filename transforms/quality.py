@@ -14,12 +14,12 @@ from functools import cache
 
 import numpy as np
 
+from .chars import CJK_RANGES, in_ranges
 from .spun import spun_evidence
 
 # Character classes, as bits of a per-code-point table (numpy counts them without Python loops)
 _SPACE, _CJK, _WORD, _DIGIT, _SYMBOL = 1, 2, 4, 8, 16  # _WORD: letters/digits other than CJK
-_CJK_RANGES = ((0x3040, 0x3100), (0x3400, 0x4DC0), (0x4E00, 0xA000), (0xAC00, 0xD7B0), (0xF900, 0xFB00))
-_ASTRAL_CJK, _ASTRAL_SYMBOLS = (0x20000, 0x40000), (0x1F000, 0x1FB00)  # CJK Ext. B+, emoji
+_ASTRAL_SYMBOLS = (0x1F000, 0x1FB00)  # emoji and other pictographs
 _SENTENCE_END = frozenset("。！？!?…．.；;")
 _CLOSERS = "\"'”’」』）)】》〉"
 TOP_NGRAM = 2  # Gopher: share of characters in the most frequent 2-gram
@@ -49,8 +49,9 @@ def class_table() -> np.ndarray:
     table = np.zeros(0x10000, dtype=np.uint8)
     for bit, pattern in ((_SPACE, r"\s"), (_WORD, r"\w"), (_DIGIT, r"\d")):
         table[[match.start() for match in re.finditer(pattern, plane)]] |= bit
-    for start, end in _CJK_RANGES:
-        table[start:end] = (table[start:end] & (0xFF ^ _WORD)) | _CJK
+    for first, last in CJK_RANGES:
+        if first <= 0xFFFF:
+            table[first : last + 1] = (table[first : last + 1] & (0xFF ^ _WORD)) | _CJK
     table[[code for code in range(0x10000) if unicodedata.category(chr(code)).startswith("S")]] |= _SYMBOL
     return table
 
@@ -60,7 +61,7 @@ def _classes(codes: np.ndarray) -> np.ndarray:
     astral = codes > 0xFFFF
     if astral.any():
         classes[astral] = np.where(
-            (codes[astral] >= _ASTRAL_CJK[0]) & (codes[astral] < _ASTRAL_CJK[1]),
+            in_ranges(codes[astral], CJK_RANGES),
             _CJK,
             np.where(
                 (codes[astral] >= _ASTRAL_SYMBOLS[0]) & (codes[astral] < _ASTRAL_SYMBOLS[1]), _SYMBOL, 0

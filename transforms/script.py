@@ -17,6 +17,8 @@ import numpy as np
 import opencc
 import regex
 
+from .chars import HAN_BMP_RANGES
+
 # ISO 15924 codes of Unicode's scripts (PropertyValueAliases.txt, property sc), without Common,
 # Inherited and Unknown: punctuation, digits and combining accents belong to no language.
 _SCRIPT_CODES = """
@@ -113,11 +115,7 @@ class ScriptCounts:
 @cache
 def han_tables() -> HanTables:
     """Derive the Traditional-only and Simplified-only character sets from OpenCC, once per process."""
-    chars = [
-        chr(code)
-        for start, end in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
-        for code in range(start, end)
-    ]
+    chars = [chr(code) for first, last in HAN_BMP_RANGES for code in range(first, last + 1)]
     joined = "\n".join(chars)
     to_simplified = opencc.OpenCC("t2s").convert(joined).split("\n")
     to_traditional = opencc.OpenCC("s2t").convert(joined).split("\n")

@@ -12,6 +12,7 @@ import numpy as np
 import opencc
 from ahocorasick_rs import AhoCorasick
 
+from .chars import HAN
 from .document import Step
 from .script import line_scripts
 
@@ -28,15 +29,14 @@ _FULLWIDTH_ALNUM = {
     for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
     for code in range(start, end + 1)
 }
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CLOSE = r"」』”）》】"
 _ASCII_TO_CJK = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # ASCII clause punctuation right after a Han character (or CJK closing mark), or right before one
 # when it follows a letter: "美国,人们" → "美国，人们", "Ernst:跟我" → "Ernst：跟我". Never between
 # digits (1,000 and 12:30 stay).
 # Spaces and tabs around the mark go with it; line breaks never do (they separate paragraphs).
-_AFTER_HAN = re.compile(rf"(?<=[{_HAN}{_CJK_CLOSE}])[ \t]*([,;:?!])(?!\d)[ \t]*")
-_BEFORE_HAN = re.compile(rf"(?<=[A-Za-z)])[ \t]*([,;:?!])[ \t]*(?=[{_HAN}])")
+_AFTER_HAN = re.compile(rf"(?<=[{HAN}{_CJK_CLOSE}])[ \t]*([,;:?!])(?!\d)[ \t]*")
+_BEFORE_HAN = re.compile(rf"(?<=[A-Za-z)])[ \t]*([,;:?!])[ \t]*(?=[{HAN}])")
 
 
 @cache
