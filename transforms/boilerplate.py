@@ -24,15 +24,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .chars import HAN
+from .chars import HAN, ends_sentence
 from .config import BoilerplateConfig
 from .document import Step
 from .pagetype import replies_are_content
 from .unify import converter
 
-_SENTENCE_END = re.compile(r"[。！？!?…」』”\"']$|[.;；]$")
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
-_SENTENCE_FINAL = re.compile(r"[。！？!?.…][”」』\"')）]?$")
 _CLAUSE_OR_SENTENCE = re.compile(r"[，,；;、。！？!?]")
 _DATE_STAMP = re.compile(r"(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2})?")
 _CLAUSE_MARKS = re.compile(r"[。！？!?；;，,：]|[:.](?=\s|$)")
@@ -85,7 +83,7 @@ def parse_patterns(toml_text: str) -> tuple[PatternCategory, ...]:
 
 def reads_like_sentences(line: str) -> bool:
     """Several clauses ending in sentence punctuation: prose, whatever keywords it contains."""
-    return bool(_SENTENCE_FINAL.search(line)) and len(_CLAUSE_OR_SENTENCE.findall(line)) >= 3
+    return ends_sentence(line) and len(_CLAUSE_OR_SENTENCE.findall(line)) >= 3
 
 
 def match_category(line: str, patterns: tuple[PatternCategory, ...]) -> PatternCategory | None:
@@ -164,7 +162,7 @@ def _tail_is_teasers(body: list[str], tail: list[str]) -> bool:
 
 def _is_listing(line: str) -> bool:
     """A list item (brand, product, tag): short, no sentence punctuation and no clause commas."""
-    return len(line) <= 80 and not _CLAUSE_MARKS.search(line) and not _SENTENCE_END.search(line)
+    return len(line) <= 80 and not _CLAUSE_MARKS.search(line) and not ends_sentence(line)
 
 
 def _is_tail_item(line: str) -> bool:

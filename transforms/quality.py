@@ -14,14 +14,12 @@ from functools import cache
 
 import numpy as np
 
-from .chars import CJK_RANGES, in_ranges
+from .chars import CJK_RANGES, ends_sentence, in_ranges
 from .spun import spun_evidence
 
 # Character classes, as bits of a per-code-point table (numpy counts them without Python loops)
 _SPACE, _CJK, _WORD, _DIGIT, _SYMBOL = 1, 2, 4, 8, 16  # _WORD: letters/digits other than CJK
 _ASTRAL_SYMBOLS = (0x1F000, 0x1FB00)  # emoji and other pictographs
-_SENTENCE_END = frozenset("。！？!?…．.；;")
-_CLOSERS = "\"'”’」』）)】》〉"
 TOP_NGRAM = 2  # Gopher: share of characters in the most frequent 2-gram
 DUP_NGRAM_CJK, DUP_NGRAM_WORDS = 10, 5  # repeated n-grams: 10 CJK characters ≈ 5 words
 _KEY_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
@@ -103,7 +101,7 @@ def quality_signals(
     visible = len(text) - counts[_SPACE]
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
-    ended = sum(1 for line in lines if line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END)
+    ended = sum(1 for line in lines if ends_sentence(line))
     ids, lengths = _tokens(text, codes, classes)
     cjk = counts[_CJK]
     top_ngram, dup_ngram = repetition_shares(
