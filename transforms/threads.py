@@ -19,7 +19,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from .chars import ends_sentence
+from .chars import ENDS_WITH_FULL_STOP
 from .density import Block, is_prose, text_blocks
 
 # Never text a reader sees as part of a page's prose.
@@ -101,6 +101,7 @@ _POSTED_FROM = re.compile(
     r"IP\s*属地|IP\s*屬地|来自\s*\S{1,20}\s*客户端|來自\s*\S{1,20}\s*客戶端|^发自我的|^發自我的|^Sent from my"
 )
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
+_ENDS_SENTENCE = ENDS_WITH_FULL_STOP  # not chars.ends_sentence: names and buttons end in "." or "…"
 _LABEL_PREFIX = re.compile(r"^(.{1,8}?)\s*[:：]")
 # The line above a quoted post ("shrimpmama wrote:", "引用 3楼 熊猫搬家 的回复：", "※ 引述《…》之銘言：",
 # "Originally Posted by …"): the quote is part of what a post says, its attribution is the engine's.
@@ -479,7 +480,7 @@ def _body_container(per_post: list[list[_Line]]) -> str:
 def _is_card_line(line: _Line, body: str) -> bool:
     """A short line outside the post's body that is no heading and ends no sentence: a name, a user
     title, a bio, a status, a rating table's cells."""
-    if line.slot.startswith(body) or len(line.text) > _SLOT_LINE_CHARS or ends_sentence(line.text):
+    if line.slot.startswith(body) or len(line.text) > _SLOT_LINE_CHARS or _ENDS_SENTENCE.search(line.text):
         return False
     last = line.slot.rpartition("/")[2]
     return not (last[:1] == "h" and last[1:2].isdigit())
@@ -544,14 +545,16 @@ def _label(line: str) -> str | None:
 def _is_who_or_when(line: str, link_chars: int) -> bool:
     """A user name or a button (a short line of link text that ends no sentence), or a dateline
     (mostly a date, or where and with what it was posted from)."""
-    if len(line) <= _SHORT_LINK_LINE and link_chars >= 0.8 * len(line) and not ends_sentence(line):
+    if len(line) <= _SHORT_LINK_LINE and link_chars >= 0.8 * len(line) and not _ENDS_SENTENCE.search(line):
         return True  # a name or a button; a linked question or sentence is a title
     if len(line) > 60:
         return False
     if _POSTED_FROM.search(line):
         return True
     when = sum(len(match) for match in _WHEN.findall(line))
-    return when > 0 and when >= 0.3 * len(line) and not ends_sentence(line)  # "3月3日 5:40，跑了三公里。"
+    return (
+        when > 0 and when >= 0.3 * len(line) and not _ENDS_SENTENCE.search(line)
+    )  # "3月3日 5:40，跑了三公里。"
 
 
 @dataclass(frozen=True, slots=True)
