@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 from pagesets import split_of  # noqa: E402  (the dev/held rule of every labelled set)
 
+from refinery.transforms.chars import CJK_WEIGHT  # noqa: E402
 from refinery.transforms.language import (  # noqa: E402
     detect_language,
     langdetect_factory,
@@ -40,7 +41,7 @@ from refinery.transforms.language import (  # noqa: E402
     lingua_languages,
     prose_and_counts,
 )
-from refinery.transforms.script import CJK_WEIGHT, dominant_script  # noqa: E402
+from refinery.transforms.script import dominant_script  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "lang_eval"
 System = Callable[[str], str | None]

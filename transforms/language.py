@@ -26,9 +26,9 @@ from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from .chars import CJK_WEIGHT
 from .code import prose_of
 from .script import (
-    CJK_WEIGHT,
     JAPANESE_KANA_SHARE,
     JAPANESE_MIN_KANA,
     KOREAN_HANGUL_SHARE,

@@ -14,14 +14,15 @@ from functools import cache
 
 import numpy as np
 
-from .chars import CJK_RANGES, ends_sentence, in_ranges
+from .chars import CJK_RANGES, CJK_TOKEN_SHARE, at_least, ends_sentence, in_ranges
 from .spun import spun_evidence
 
 # Character classes, as bits of a per-code-point table (numpy counts them without Python loops)
 _SPACE, _CJK, _WORD, _DIGIT, _SYMBOL = 1, 2, 4, 8, 16  # _WORD: letters/digits other than CJK
 _ASTRAL_SYMBOLS = (0x1F000, 0x1FB00)  # emoji and other pictographs
 TOP_NGRAM = 2  # Gopher: share of characters in the most frequent 2-gram
-DUP_NGRAM_CJK, DUP_NGRAM_WORDS = 10, 5  # repeated n-grams: 10 CJK characters ≈ 5 words
+# Repeated n-grams: 10 CJK characters ≈ 5 words; 10 when CJK is chars.CJK_TOKEN_SHARE of the tokens
+DUP_NGRAM_CJK, DUP_NGRAM_WORDS = 10, 5
 _KEY_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -104,9 +105,8 @@ def quality_signals(
     ended = sum(1 for line in lines if ends_sentence(line))
     ids, lengths = _tokens(text, codes, classes)
     cjk = counts[_CJK]
-    top_ngram, dup_ngram = repetition_shares(
-        ids, lengths, TOP_NGRAM, DUP_NGRAM_CJK if cjk * 2 >= len(ids) else DUP_NGRAM_WORDS
-    )
+    dup_n = DUP_NGRAM_CJK if at_least(cjk, len(ids), CJK_TOKEN_SHARE) else DUP_NGRAM_WORDS
+    top_ngram, dup_ngram = repetition_shares(ids, lengths, TOP_NGRAM, dup_n)
     evidence = spun_evidence(text) if chinese else None
     return QualitySignals(
         cjk_share=_share(cjk, visible),

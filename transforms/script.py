@@ -17,7 +17,7 @@ import numpy as np
 import opencc
 import regex
 
-from .chars import HAN_BMP_RANGES
+from .chars import CJK_WEIGHT, HAN_BMP_RANGES
 
 # ISO 15924 codes of Unicode's scripts (PropertyValueAliases.txt, property sc), without Common,
 # Inherited and Unknown: punctuation, digits and combining accents belong to no language.
@@ -35,9 +35,9 @@ _SCRIPT_CODES = """
 """
 UNICODE_SCRIPTS = tuple(_SCRIPT_CODES.split())
 # The scripts written with Chinese characters or beside them, counted on their own: Han, kana
-# (Hiragana and Katakana) and Hangul. One of their characters weighs about as much as three letters.
+# (Hiragana and Katakana) and Hangul. One of their characters weighs about as much as three letters
+# (chars.CJK_WEIGHT).
 _CJK_GROUPS = {"Hani": "han", "Hira": "kana", "Kana": "kana", "Hang": "hangul"}
-CJK_WEIGHT = 3
 # CJK text is Korean when Hangul is this share of it, Japanese with this much kana among kana and Han.
 KOREAN_HANGUL_SHARE = 0.3
 JAPANESE_KANA_SHARE = 0.1

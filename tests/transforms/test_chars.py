@@ -58,3 +58,9 @@ def test_uro_is_the_unified_block_only():
 def test_ends_sentence(line, ends):
     assert chars.ends_sentence(line) is ends
     assert bool(chars.ENDS_SENTENCE.search(line)) is ends
+
+
+def test_at_least_is_exact():
+    assert chars.at_least(1, 3, chars.CJK_SHINGLE_SHARE) and not chars.at_least(1, 4, chars.CJK_SHINGLE_SHARE)
+    assert chars.at_least(5, 10, chars.CJK_TOKEN_SHARE) and not chars.at_least(4, 9, chars.CJK_TOKEN_SHARE)
+    assert chars.at_least(0, 0, chars.CJK_TOKEN_SHARE)  # an empty text is CJK, as before (0 >= 0)
