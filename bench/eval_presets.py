@@ -22,6 +22,7 @@ from pagesets import all_html_cases, text_cases  # noqa: E402
 
 from refinery.transforms.config import Config  # noqa: E402
 from refinery.transforms.document import RawRecord  # noqa: E402
+from refinery.transforms.judge import quality_reason  # noqa: E402
 from refinery.transforms.pipeline import process_record  # noqa: E402
 from refinery.transforms.presets import PRESETS  # noqa: E402
 
@@ -52,7 +53,7 @@ def main() -> int:
         reasons: Counter[str] = Counter()
         cells = []
         for docs in documents.values():
-            dropped = [limits.quality_reason(doc.quality, doc.lang) for doc in docs]
+            dropped = [quality_reason(doc.quality, limits, doc.lang) for doc in docs]
             dropped = [reason for reason in dropped if reason]
             reasons.update(dropped)
             cells.append(f"{len(dropped)} ({len(dropped) / max(1, len(docs)):.0%})")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .canonical import recipe as canonical_recipe
 from .presets import PRESETS
-from .quality import LIMITED_SIGNALS, QualitySignals, quality_reason
+from .quality import LIMITED_SIGNALS
 
 
 class _Section(BaseModel):
@@ -209,6 +209,8 @@ QUALITY_LIMITS = frozenset(f"{bound}_{name}" for bound in ("min", "max") for nam
 
 
 class FilterConfig(_Section):
+    """What the quality policy allows: limits and switches only. The decision is judge.quality_reason."""
+
     preset: Literal["none", "gopher", "c4", "fineweb", "zh"] = Field(
         default="none",
         description="Quality limits from a published recipe (see `refinery config --preset NAME`); "
@@ -244,12 +246,10 @@ class FilterConfig(_Section):
         return self
 
     def limits_for(self, lang: str | None) -> dict[str, float]:
+        """The limits set for documents of language `lang`: the preset's, then `thresholds`, then the
+        language's own, each over the one before (judge.quality_reason applies them)."""
         preset = PRESETS[self.preset].limits if self.preset != "none" else {}
         return {**preset, **self.thresholds, **self.languages.get(lang or "", {})}
-
-    def quality_reason(self, signals: QualitySignals, lang: str | None) -> str | None:
-        """Why this policy rejects a document of language `lang` with these signals; None: it passes."""
-        return quality_reason(signals, self.limits_for(lang), self.reject_spun)
 
 
 class RunConfig(_Section):

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .code import prose_of
-from .config import Config
+from .config import Config, FilterConfig
 from .document import Document, Step
-from .quality import BOILERPLATE_STEPS, quality_signals
+from .quality import BOILERPLATE_STEPS, LIMITED_SIGNALS, QualitySignals, quality_signals
 
 Check = Callable[[Document, Config], str | None]
 
@@ -33,9 +33,26 @@ def unsure_language(document: Document, config: Config) -> str | None:
     return "language_score" if (document.lang_score or 0.0) < config.language.min_score else None
 
 
+def quality_reason(signals: QualitySignals, policy: FilterConfig, lang: str | None) -> str | None:
+    """The quality policy: `quality:spun` for a spun document when the policy rejects those, else the
+    first signal (in QualitySignals order) outside the limits set for the language, as
+    `quality:<signal>`; None when the document passes. Configuration holds the limits, this decides."""
+    if policy.reject_spun and signals.spun:
+        return "quality:spun"
+    limits = policy.limits_for(lang)
+    for name in LIMITED_SIGNALS:
+        value = getattr(signals, name)
+        if value is None:
+            continue
+        low, high = limits.get(f"min_{name}"), limits.get(f"max_{name}")
+        if (low is not None and value < low) or (high is not None and value > high):
+            return f"quality:{name}"
+    return None
+
+
 def outside_quality_limits(document: Document, config: Config) -> str | None:
     assert document.quality is not None, "judged before with_signals"  # the pipeline and revise set it
-    return config.filter.quality_reason(document.quality, document.lang)
+    return quality_reason(document.quality, config.filter, document.lang)
 
 
 CHECKS: tuple[tuple[str, Check], ...] = (

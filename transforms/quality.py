@@ -169,17 +169,3 @@ def _covered_chars(starts: np.ndarray, n: int, lengths: np.ndarray) -> int:
 BOILERPLATE_STEPS = frozenset({"boilerplate", "corpus_lines"})  # the removals boilerplate_share counts
 SIGNALS = tuple(field.name for field in fields(QualitySignals))
 LIMITED_SIGNALS = tuple(name for name in SIGNALS if name != "spun")  # numeric: can have limits
-
-
-def quality_reason(signals: QualitySignals, limits: dict[str, float], reject_spun: bool) -> str | None:
-    """The first signal outside its limit, as a rejection reason; None when the document passes."""
-    if reject_spun and signals.spun:
-        return "quality:spun"
-    for name in LIMITED_SIGNALS:
-        value = getattr(signals, name)
-        if value is None:
-            continue
-        low, high = limits.get(f"min_{name}"), limits.get(f"max_{name}")
-        if (low is not None and value < low) or (high is not None and value > high):
-            return f"quality:{name}"
-    return None

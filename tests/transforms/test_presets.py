@@ -1,6 +1,7 @@
 import pytest
 
 from refinery.transforms.config import QUALITY_LIMITS, Config
+from refinery.transforms.judge import quality_reason
 from refinery.transforms.presets import PRESETS
 from refinery.transforms.quality import quality_signals
 
@@ -25,7 +26,7 @@ def test_every_preset_names_known_limits_and_cites_its_source(name):
 def test_presets_reject_repetitive_text_and_keep_plain_prose(name):
     config = Config.from_toml(f'[filter]\npreset = "{name}"\n')
     judged = {
-        label: config.filter.quality_reason(quality_signals(text, chinese=True), "zh")
+        label: quality_reason(quality_signals(text, chinese=True), config.filter, "zh")
         for label, text in (("repetitive", REPETITIVE), ("prose", PROSE))
     }
     assert judged["prose"] is None

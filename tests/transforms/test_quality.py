@@ -2,7 +2,8 @@ import pydantic
 import pytest
 
 from refinery.transforms.config import Config, FilterConfig
-from refinery.transforms.quality import quality_reason, quality_signals
+from refinery.transforms.judge import quality_reason
+from refinery.transforms.quality import quality_signals
 
 PROSE = "今天天气很好。我们去公园散步，看到很多人在锻炼身体。\n晚上回家做饭，吃完饭后看了一会儿书。"
 
@@ -48,16 +49,16 @@ def test_limits_and_per_language_override():
         thresholds={"max_dup_line_share": 0.3}, languages={"en": {"max_dup_line_share": 0.9}}
     )
     signals = quality_signals("同一行\n同一行\n同一行\n另一行", chinese=True)
-    assert policy.quality_reason(signals, "zh") == "quality:dup_line_share"
-    assert policy.quality_reason(signals, "en") is None
-    assert quality_reason(signals, {}, reject_spun=False) is None
+    assert quality_reason(signals, policy, "zh") == "quality:dup_line_share"
+    assert quality_reason(signals, policy, "en") is None
+    assert quality_reason(signals, FilterConfig(), "zh") is None
 
 
 def test_spun_documents_are_rejected_only_when_asked(seed_texts):
     signals = quality_signals(seed_texts["001"], chinese=True)
     assert signals.spun is True
-    assert quality_reason(signals, {}, reject_spun=True) == "quality:spun"
-    assert quality_reason(signals, {}, reject_spun=False) is None
+    assert quality_reason(signals, FilterConfig(reject_spun=True), "zh") == "quality:spun"
+    assert quality_reason(signals, FilterConfig(), "zh") is None
 
 
 def test_unknown_limits_are_named():
