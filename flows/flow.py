@@ -42,7 +42,7 @@ from .errors import DiskFull, is_disk_full
 from .execution import workers
 from .execution.environment import quiet_resource_tracker, reclaim_sigterm, stop_workers
 from .execution.workers import Measured, RunStopped, run_in_worker, timed, worker_count
-from .inputs.plan import PLANNED, Plan, make_plan
+from .inputs.plan import Plan, make_plan, plan_given
 from .inputs.readers import (
     DEFAULT_INPUT,
     Discovery,
@@ -185,9 +185,8 @@ def refine(
     out_dir = Path(out or default_output(inputs)).expanduser().resolve()
     reclaim_sigterm()
     quiet_resource_tracker()
-    plan = PLANNED.get()
-    if plan is None or not plan.is_for(inputs, out_dir, config):
-        plan = None
+    plan = plan_given(inputs, out_dir, config)
+    if plan is None:
         check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
     try:
         with dataset_lock(out_dir):  # held already when the command line planned the run

@@ -98,10 +98,9 @@ class PrefectAPI:
             check_prefect_api(configured)
             return configured
         assert self.process is not None
-        url = f"http://127.0.0.1:{self.port}/api"
         deadline = time.monotonic() + timeout
-        while not _healthy(url):
-            if self.process.poll() is not None:  # lost the port to another process: try another
+        while not _healthy(url := f"http://127.0.0.1:{self.port}/api"):
+            if self.process.poll() is not None:  # it lost its port, or died starting: start another
                 self._start()
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the temporary Prefect server did not start within {timeout:g}s")

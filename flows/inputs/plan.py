@@ -145,8 +145,15 @@ def make_plan(inputs: list[str], out_dir: Path, config: Config, discovery: Disco
 
 
 # The plan the command line made for the flow it runs in this process (a flow parameter would put
-# every shard's pieces on the Prefect server).
+# every shard's pieces on the Prefect server). Read through plan_given: the flow's function must not
+# name a ContextVar, or Dask could not pickle it.
 PLANNED: ContextVar[Plan | None] = ContextVar("refinery_plan", default=None)
+
+
+def plan_given(inputs: list[str], out_dir: Path, config: Config) -> Plan | None:
+    """The plan the command line made for this run, if it made one."""
+    plan = PLANNED.get()
+    return plan if plan is not None and plan.is_for(inputs, out_dir, config) else None
 
 
 @contextlib.contextmanager

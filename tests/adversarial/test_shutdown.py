@@ -99,8 +99,17 @@ def test_workers_do_not_outlive_a_killed_run(corpus, tmp_path):
     assert all_gone(children)
 
 
+def reporting(process: subprocess.Popen) -> None:
+    """Wait until the run's flow reports to its server (shards may be staged before that)."""
+    for line in process.stderr:
+        if "Prefect ready" in line:
+            return
+    raise AssertionError("the run ended before its flow started")
+
+
 def test_a_run_whose_server_dies_ends_with_one_line(corpus, tmp_path):
     process = start(corpus, tmp_path / "out")
+    reporting(process)
     children = running_shards(process, tmp_path / "out")
     (server,) = [child for child in children if "prefect.server" in " ".join(child.cmdline())]
     server.kill()
@@ -108,3 +117,27 @@ def test_a_run_whose_server_dies_ends_with_one_line(corpus, tmp_path):
     assert returncode == 1 and "Traceback" not in stderr
     assert stderr.strip().splitlines()[-1].startswith("refinery: the temporary Prefect server stopped")
     assert all_gone(children)
+
+
+def test_a_server_that_dies_while_starting_is_started_again(corpus, tmp_path):
+    """Shards start before the temporary server answers; a server lost then (its port taken, or
+    killed) is replaced, and the run ends as usual."""
+    out = tmp_path / "out"
+    process = start(corpus, out)
+    deadline = time.monotonic() + 60
+    while not (server := _server_of(process)):
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
+    server.kill()
+    assert process.wait(timeout=240) == 0, process.stderr.read()
+    assert json.loads((out / "manifest.json").read_text())["counts"]["documents_read"] == 400
+
+
+def _server_of(process: subprocess.Popen) -> psutil.Process | None:
+    for child in psutil.Process(process.pid).children(recursive=True):
+        try:
+            if "prefect.server" in " ".join(child.cmdline()):
+                return child
+        except psutil.NoSuchProcess:
+            continue
+    return None

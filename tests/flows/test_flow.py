@@ -396,7 +396,7 @@ def test_append_runs_add_only_new_inputs_and_dedup_against_the_dataset(prefect_s
 
 def test_every_input_format_and_bad_input_in_one_run(prefect_server, seeds_dir, tmp_path):
     """Good and bad records of every format: each ends in exactly one of data/, rejected/, errors/."""
-    from tests.flows.test_readers import CSV_ROWS, compress, csv_bytes, jsonl_lines, warc_bytes
+    from tests.flows.inputs.test_readers import CSV_ROWS, compress, csv_bytes, jsonl_lines, warc_bytes
 
     folder = tmp_path / "mixed"
     folder.mkdir()
