@@ -37,7 +37,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from ..transforms.config import Config, RunConfig
 from .corpus import STAGES, Corpus
-from .corpus.index import write_index
+from .corpus.index import check_index_dir, write_index
 from .errors import DiskFull, is_disk_full
 from .execution import workers
 from .execution.environment import quiet_resource_tracker, reclaim_sigterm, stop_workers
@@ -56,6 +56,7 @@ from .storage.dataset import (
     check_output_dir,
     claim_output_dir,
     dataset_lock,
+    inside,
     publish,
     remove_leftovers,
     write_text_atomic,
@@ -138,6 +139,9 @@ class Stage:
         """The tasks' results, their CPU seconds recorded."""
         values = []
         for item in measured:
+            if isinstance(item, State):  # ended quietly (see _quiet_failures): raise what ended it
+                item.result()
+                raise RuntimeError(f"a task of stage {self.name} ended {item.type.value}: {item.message}")
             self.task_cpu_seconds.append(item.cpu_seconds)
             values.append(item.value)
         return values
@@ -188,6 +192,9 @@ def refine(
     plan = plan_given(inputs, out_dir, config)
     if plan is None:
         check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
+        if config.dedup.index:
+            index_dir = Path(config.dedup.index).expanduser().resolve()
+            check_index_dir(index_dir, out_dir, local_input_roots(inputs))
     try:
         with dataset_lock(out_dir):  # held already when the command line planned the run
             claim_output_dir(out_dir)
@@ -195,8 +202,13 @@ def refine(
     except Exception as error:
         if not (isinstance(error, DiskFull) or is_disk_full(error)):
             raise
+        where = out_dir
+        if config.dedup.index and inside(
+            Path(getattr(error, "filename", None) or out_dir), Path(config.dedup.index)
+        ):
+            where = Path(config.dedup.index)  # the shared index lives on a device of its own
         full = DiskFull(
-            f"no space left on the device holding {out_dir}: free some space and run the same "
+            f"no space left on the device holding {where}: free some space and run the same "
             "command again; it resumes from the shards already finished"
         )
         return Failed(message=str(full), data=full)
@@ -272,6 +284,8 @@ def _refine(inputs: list[str], out_dir: Path, config: Config, plan: Plan | None)
         logger.warning("removed %s, left by a run that was interrupted", leftover)
     if selection.up_to_date:
         logger.info("%s is up to date: no new inputs, same configuration; nothing to do", out_dir)
+        if config.dedup.index:  # a run stopped after publishing may not have recorded it there
+            write_index(Path(config.dedup.index), out_dir, config.dedup)
         published = previous.model_dump(mode="json") if previous else {}
         return {**published, "up_to_date": True, "out": str(out_dir), "seconds": 0.0}
     ctx.paths.staging.mkdir(parents=True, exist_ok=True)
@@ -304,9 +318,9 @@ def _process_shards(ctx: RunContext, shards: list[Shard]) -> list[ShardSummary]:
         calls = [(shard, ctx.config, str(ctx.paths.staging), ctx.run.pipeline_version) for shard in shards]
         summaries: list[ShardSummary] = []
         for done, measured in enumerate(_as_completed(process_shard_task, calls), start=1):
+            (summary,) = stage.results([measured])
             # The shard's CPU includes its isolated extractor's, a process of its own.
-            cpu = measured.cpu_seconds + measured.value.isolated_cpu_seconds
-            (summary,) = stage.results([Measured(measured.value, round(cpu, 3))])
+            stage.task_cpu_seconds[-1] = round(stage.task_cpu_seconds[-1] + summary.isolated_cpu_seconds, 3)
             summaries.append(summary)
             ctx.logger.info(
                 "shard %d/%d: %d documents, %d kept, %d rejected, %d errors%s",

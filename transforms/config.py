@@ -7,7 +7,7 @@ import json
 import tomllib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .canonical import recipe as canonical_recipe
 from .presets import PRESETS
@@ -33,7 +33,7 @@ class ReadConfig(_Section):
     csv_extensions: tuple[str, ...] = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".csv.zst", ".tsv.zst")
     warc_extensions: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
     text_field: str = Field(
-        default="text", description="JSONL field / Parquet or CSV column holding the document."
+        default="text", min_length=1, description="JSONL field / Parquet or CSV column holding the document."
     )
     url_field: str | None = Field(
         default="url", description="JSONL field / Parquet or CSV column with the page's URL (source_url)."
@@ -146,6 +146,22 @@ class LanguageConfig(_Section):
     )
     keep: tuple[str, ...] = Field(default=(), description="ISO 639-1 codes to keep; empty keeps all.")
     min_score: float = Field(default=0.0, ge=0, le=1)
+
+    @field_validator("keep")
+    @classmethod
+    def _known_codes(cls, keep: tuple[str, ...]) -> tuple[str, ...]:
+        """A code no detector gives (`chinese`, `zz`) would silently reject every document."""
+        if not keep:
+            return keep
+        from .language import known_languages  # the detectors' tables: only when codes are given
+
+        unknown = [code for code in keep if code not in known_languages()]
+        if unknown:
+            raise ValueError(
+                f"unknown language code(s) {', '.join(map(repr, unknown))}: use ISO 639-1 codes such as "
+                f"zh, en, ja ({len(known_languages())} known)"
+            )
+        return keep
 
 
 class ScriptConfig(_Section):

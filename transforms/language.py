@@ -331,6 +331,13 @@ def _code(language: Language) -> str:
 
 
 @cache
+def known_languages() -> frozenset[str]:
+    """Every code a document's `lang` can hold: langdetect's languages and those a script decides."""
+    codes = {_LANGDETECT_CODES.get(name, name) for name in os.listdir(PROFILES_DIRECTORY)}
+    return frozenset(codes | set(SCRIPT_LANGUAGE.values()))
+
+
+@cache
 def lingua_languages() -> dict[Language, str]:
     """langdetect's languages that lingua knows, with their langdetect code (Bokmål and Nynorsk: no)."""
     codes = {"zh" if name.startswith("zh") else name for name in os.listdir(PROFILES_DIRECTORY)}

@@ -13,7 +13,7 @@ from .canonical import load_canonical_tables
 from .config import Config
 from .decode import DecodeError, declared_charset, decode_bytes
 from .document import Document, RawRecord, Step
-from .extract import extract_html
+from .extract import extract_html, too_deep
 from .judge import judge, recorded, with_signals
 from .language import (
     detect_language,
@@ -98,6 +98,8 @@ def extract(draft: Draft, config: Config) -> Draft:
         return draft
     document = draft.document
     extracted = extract_html(document.text, config.extract, url=document.source_url)
+    if not extracted.text.strip() and too_deep(document.text):  # an error row keeps its provenance
+        raise RecordError("HTML nested too deeply for any extractor to read it")
     found = {"author": extracted.author, "date": extracted.date, "sitename": extracted.sitename}
     draft = draft.changed(
         Step("extract", len(document.text) - len(extracted.text), extracted.method),

@@ -4,6 +4,7 @@ and the stages that revise staged rows (corpus lines, paragraph dedup) read them
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -24,6 +25,22 @@ def step_row(step: Step) -> dict[str, Any]:
     }
 
 
+def metadata_json(metadata: dict[str, Any]) -> str:
+    """A record's other fields as strict JSON: NaN and infinities (pandas' missing values in a
+    Parquet or CSV input) become null, which every JSON reader accepts; other values as text."""
+    return json.dumps(_finite(metadata), ensure_ascii=False, sort_keys=True, default=str, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
+
+
 def document_columns(document: Document, dedup: DedupConfig) -> dict[str, Any]:
     """Every column a document decides: its text and what was found about it, its status and
     reason, and the dedup keys of its text."""
@@ -40,7 +57,7 @@ def document_columns(document: Document, dedup: DedupConfig) -> dict[str, Any]:
         "script": document.script,
         "converted": document.converted,
         "steps": [step_row(step) for step in document.steps],
-        "metadata": json.dumps(document.metadata, ensure_ascii=False, sort_keys=True, default=str),
+        "metadata": metadata_json(document.metadata),
         **(asdict(document.quality) if document.quality else dict.fromkeys(SIGNAL_COLUMNS)),
         "reason": document.reason,
         "status": "kept" if kept else "rejected",

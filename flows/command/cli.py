@@ -346,21 +346,30 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     except ValidationError as error:  # an option's value out of bounds, e.g. --workers 100000
         raise UserError(f"option {_first_problem(error)}") from error
     config = apply_settings(config, args.set)
+    from ..corpus.index import check_index_dir
     from ..execution.environment import check_dask_address, check_prefect_api
     from ..inputs.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
     from ..storage.dataset import check_output_dir, check_writable
 
     inputs = args.inputs or [DEFAULT_INPUT]
+    if args.out is not None and not args.out.strip():
+        raise UserError("--out is empty: name the dataset's directory, or leave --out out for output/<input>")
     out = args.out or default_output(inputs)
     check_output(out)
     out_dir = Path(out).expanduser()
-    check_output_dir(out_dir.resolve(), local_input_roots(inputs))
-    # User mistakes (nothing readable, a foreign manifest) fail here, before Prefect starts.
+    # User mistakes fail here, before anything is written and before Prefect starts: inputs that
+    # match nothing or hold nothing readable first (a glob's folder is no input then), then what
+    # OUT and the index hold, then the servers the run needs; OUT is created last.
     discovery = discover(inputs, config.read)
-    check_writable(out_dir)
+    check_output_dir(out_dir.resolve(), local_input_roots(inputs))
+    if config.dedup.index:
+        check_index_dir(
+            Path(config.dedup.index).expanduser().resolve(), out_dir.resolve(), local_input_roots(inputs)
+        )
     check_prefect_api()
     if config.run.dask_address:
         check_dask_address(config.run.dask_address)
+    check_writable(out_dir)
     return config, inputs, out, discovery
 
 
@@ -377,11 +386,14 @@ def run_command(args: argparse.Namespace, started: float) -> int:
     with dataset_lock(out_dir):
         plan = make_plan(inputs, out_dir, config, discovery)
         if plan.selection.up_to_date:
+            if config.dedup.index:  # a run stopped after publishing may not have recorded it there
+                _record_in_index(Path(config.dedup.index), out_dir, config)
             return _up_to_date(out)
         total_bytes = sum(item.size for item in plan.selection.files)
+        hidden = plan.discovery.hidden
         say(
             f"{' '.join(inputs)} → {out} ({config.run.mode}): {len(plan.selection.files)} files, "
-            f"{total_bytes / 1e6:.1f} MB"
+            f"{total_bytes / 1e6:.1f} MB" + (f"; {hidden} hidden files (.name) left out" if hidden else "")
         )
         stop_on_signals()
         with PrefectAPI() as api, contextlib.ExitStack() as stack:
@@ -421,6 +433,18 @@ def run_command(args: argparse.Namespace, started: float) -> int:
         f"see README.md there, or refinery inspect {manifest['out']})"
     )
     return _verdict(Path(manifest["out"]), record["sequence"], counts)
+
+
+def _record_in_index(index_dir: Path, out_dir: Path, config: Config) -> None:
+    from ..corpus.index import write_index
+    from ..errors import DiskFull, is_disk_full
+
+    try:
+        write_index(index_dir, out_dir, config.dedup)
+    except OSError as error:
+        if is_disk_full(error):
+            raise DiskFull(f"no space left on the device holding {index_dir}: free some space") from error
+        raise
 
 
 def _verdict(out: Path, sequence: int, counts: dict) -> int:
@@ -504,11 +528,33 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """The `refinery` command. It leaves without tearing the interpreter down: with Prefect,
     pydantic and the pipeline's tables loaded, that took ~0.7 s after the run had ended and did
     nothing a finished run needs. Exit handlers (Prefect's, logging's) still run first."""
+    usable_output()
     code = dispatch(argv)
     atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a pipe closed by its reader
+            stream.flush()
     os._exit(code)
+
+
+def usable_output() -> None:
+    """Writing output never fails a run. A standard stream closed by the caller (`refinery run >&-`)
+    gets /dev/null, at the descriptor too (else the next file opened would take its number, and
+    whatever a worker or the Prefect server prints would land in it); a terminal that cannot show
+    a character (`PYTHONIOENCODING=ascii` and a Chinese path) gets an escape instead."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)  # the lowest free descriptor: this one
+            os.set_inheritable(opened, True)  # the server and the workers write to it too
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (for the life of the process)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def dispatch(argv: list[str] | None = None) -> int:

@@ -310,7 +310,9 @@ class Deduplicate:
                 load_published, config, str(work.out_dir), work.sequence, published_path
             )
             if skipped:
-                work.warn("dedup index files made with other signature settings, not compared: %s", skipped)
+                work.warn(
+                    "dedup index files not compared (other signature settings, or unreadable): %s", skipped
+                )
             work.log("dedup against %d documents already published", published)
         pairs_paths = []
         groups = band_groups(config.dedup.bands, corpus.kept, config.run.dedup_band_groups)

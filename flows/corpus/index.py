@@ -10,6 +10,7 @@ other settings are not compared, and the run says so.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,7 +19,15 @@ import pyarrow.parquet as pq
 from ...transforms.canonical import recipe as canonical_recipe
 from ...transforms.config import Config, DedupConfig
 from ...transforms.minhash import SIGNATURE_SCHEME
-from ..storage.dataset import CURRENT, INDEX_DIR, STAGING_SCHEMA, write_table_atomic
+from ..errors import UserError
+from ..storage.dataset import (
+    CURRENT,
+    INDEX_DIR,
+    STAGING_SCHEMA,
+    inside,
+    write_table_atomic,
+    write_text_atomic,
+)
 
 INDEX_SCHEMA = pa.schema(
     [STAGING_SCHEMA.field(name) for name in ("id", "text_hash", "text_chars", "minhash", "bands")]
@@ -44,9 +53,12 @@ def index_file(index_dir: Path, out_dir: Path) -> Path:
 
 
 def _indexable(path: Path, config: DedupConfig) -> bool:
-    return (pq.read_schema(path).metadata or {}).get(_INDEX_KEY.encode(), b"").decode() == _index_settings(
-        config
-    )
+    """Written by refinery as an index, with these signature settings (an unreadable file is not)."""
+    try:
+        metadata = pq.read_schema(path).metadata or {}
+    except (OSError, pa.ArrowException):
+        return False
+    return metadata.get(_INDEX_KEY.encode(), b"").decode() == _index_settings(config)
 
 
 def _read_index_files(paths: list[Path], config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
@@ -59,11 +71,61 @@ def _read_index_files(paths: list[Path], config: DedupConfig) -> tuple[pa.Table 
     return (pa.concat_tables(pieces) if pieces else None), skipped
 
 
+INDEX_MARKER = ".refinery-index"  # written into every index directory refinery claims
+_INDEX_FILE = re.compile(r"^[0-9a-f]{16}\.parquet$")  # index_file's names
+_INDEX_DEBRIS = re.compile(r"^\.(\.refinery-index|[0-9a-f]{16}\.parquet)\.\d+\.tmp$")  # a killed write's
+
+
+def check_index_dir(index_dir: Path, out: Path, input_roots: list[Path]) -> None:
+    """Refuse an index directory refinery could damage or that a run would read as input: it must
+    be absent, empty, or an index refinery wrote (its marker, or only index files), and apart from
+    the dataset and every input. Raises UserError."""
+    if index_dir.parent == index_dir:
+        raise UserError(f"--index {index_dir} is a filesystem root: give the index a directory of its own")
+    for root in input_roots:
+        if inside(root, index_dir):
+            raise UserError(f"--index {index_dir} holds the input {root}: keep the index somewhere else")
+        if inside(index_dir, root):
+            raise UserError(f"--index {index_dir} is inside the input {root}: a run would read it as input")
+    if inside(index_dir, out) or inside(out, index_dir):
+        raise UserError(f"--index {index_dir} and --out {out} overlap: give the index a directory of its own")
+    if not index_dir.exists():
+        return
+    if not index_dir.is_dir():
+        raise UserError(f"--index {index_dir} is a file, not a directory")
+    try:
+        entries = sorted(path.name for path in index_dir.iterdir())
+    except OSError as error:
+        raise UserError(f"--index {index_dir}: cannot read it ({error.strerror})") from error
+    if INDEX_MARKER in entries or all(
+        _INDEX_FILE.match(name) or _INDEX_DEBRIS.match(name) for name in entries
+    ):
+        return
+    shown = ", ".join(entries[:4]) + (", ..." if len(entries) > 4 else "")
+    raise UserError(
+        f"--index {index_dir} holds files refinery did not write ({shown}): give the index a new or empty "
+        "directory, or one refinery made"
+    )
+
+
+def claim_index_dir(index_dir: Path) -> None:
+    """Mark `index_dir` as refinery's (after check_index_dir)."""
+    if not (index_dir / INDEX_MARKER).is_file():
+        write_text_atomic(
+            "A refinery dedup index: refinery may replace the index files here.\n", index_dir / INDEX_MARKER
+        )
+
+
 def load_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> tuple[pa.Table | None, list[str]]:
     """Documents other datasets in the index published; and the index files skipped because they
-    were made with other signature settings."""
+    were made with other signature settings or cannot be read. Only files named as refinery names
+    them are read."""
     own = index_file(index_dir, out_dir)
-    paths = sorted(index_dir.glob("*.parquet")) if index_dir.exists() else []
+    paths = (
+        sorted(p for p in index_dir.glob("*.parquet") if _INDEX_FILE.match(p.name))
+        if index_dir.exists()
+        else []
+    )
     return _read_index_files([path for path in paths if path != own], config)
 
 
@@ -90,6 +152,7 @@ def write_index_file(table: pa.Table, path: Path, config: DedupConfig) -> int:
 def write_index(index_dir: Path, out_dir: Path, config: DedupConfig) -> int:
     """Record in a shared index everything the dataset in `out_dir` has published, for other datasets."""
     table, _ = load_dataset_index(out_dir, config)
+    claim_index_dir(index_dir)
     return write_index_file(
         table if table is not None else INDEX_SCHEMA.empty_table(), index_file(index_dir, out_dir), config
     )

@@ -237,6 +237,8 @@ def check_dask_address(address: str) -> None:
     """A Dask scheduler address must answer before any work is sent to it."""
     host_port = address.split("://", 1)[-1].rsplit("/", 1)[0]
     host, _, port = host_port.rpartition(":")
+    if not port.isdigit() or " " in host:
+        raise UserError(f"--dask-address {address!r} is not a scheduler address: give tcp://HOST:PORT")
     try:
         with socket.create_connection((host or "127.0.0.1", int(port)), timeout=3):
             return

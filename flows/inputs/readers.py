@@ -88,6 +88,7 @@ class Shard:
 class Discovery:
     files: tuple[InputFile, ...]
     skipped: tuple[str, ...]  # files under the inputs that no reader handles (listed in the manifest)
+    hidden: int = 0  # files left out because they or a folder above them are hidden (".name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +138,12 @@ def discover(inputs: list[str], config: ReadConfig) -> Discovery:
         raise UserError("no input given")
     found: dict[str, InputFile] = {}
     skipped: list[str] = []
+    hidden = 0
     for raw in inputs:
         for path, key, size, ukey in _listing(raw):
+            if not path:  # a hidden file or a file in a hidden folder
+                hidden += 1
+                continue
             fmt = source_format(path, config)
             if fmt is None:
                 skipped.append(key)
@@ -148,7 +153,7 @@ def discover(inputs: list[str], config: ReadConfig) -> Discovery:
         raise UserError(
             f"no readable files (.txt, .html, .jsonl, .parquet, .csv, .warc, ...) under: {' '.join(inputs)}"
         )
-    return Discovery(tuple(found.values()), tuple(skipped))
+    return Discovery(tuple(found.values()), tuple(skipped), hidden)
 
 
 def _hidden(relative: str) -> bool:
@@ -160,7 +165,8 @@ def _listing(raw: str) -> Iterator[tuple[str, str, int, str]]:
     through one fsspec listing. The key is the absolute path or the URL: two input folders with the
     same name never share ids. Hidden files and folders are left out; symlinked folders are not
     followed (two links to "." would make a recursive glob endless); a symlinked file is listed
-    under its target, so a file named twice is read once."""
+    under its target, so a file named twice is read once. A hidden file comes as an empty path, so
+    the run can say how many it left out."""
     import fsspec
 
     url = _is_url(raw)
@@ -182,6 +188,7 @@ def _listing(raw: str) -> Iterator[tuple[str, str, int, str]]:
         protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
         for name, info in sorted(infos.items()):
             if _hidden(name[len(base) :].lstrip("/")):
+                yield "", "", 0, ""  # counted, not read
                 continue
             if info.get("islink"):  # local only: a link to a file is listed as its target
                 name = os.path.realpath(name)

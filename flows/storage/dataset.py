@@ -325,7 +325,7 @@ def is_refinery_dataset(out: Path) -> bool:
     return isinstance(manifest, dict) and {"runs", "config_hash", "counts"} <= manifest.keys()
 
 
-def _inside(path: Path, folder: Path) -> bool:
+def inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
@@ -335,9 +335,9 @@ def check_output_dir(out: Path, input_roots: list[Path]) -> None:
     if out.parent == out:
         raise UserError(f"--out {out} is a filesystem root: give the dataset a directory of its own")
     for root in input_roots:
-        if _inside(root, out):
+        if inside(root, out):
             raise UserError(f"--out {out} holds the input {root}: write the dataset somewhere else")
-        if _inside(out, root):
+        if inside(out, root):
             raise UserError(f"--out {out} is inside the input {root}: the dataset would read itself")
     if not out.exists():
         return
@@ -347,13 +347,37 @@ def check_output_dir(out: Path, input_roots: list[Path]) -> None:
         entries = sorted(path.name for path in out.iterdir())
     except OSError as error:
         raise UserError(f"--out {out}: cannot read it ({error.strerror})") from error
-    if all(_DEBRIS.match(name) for name in entries) or is_refinery_dataset(out):
+    if all(_DEBRIS.match(name) for name in entries):
         return
-    shown = ", ".join(entries[:4]) + (", ..." if len(entries) > 4 else "")
-    raise UserError(
-        f"--out {out} holds files refinery did not write ({shown}): refinery only writes into a new or "
-        "empty directory or a dataset of its own"
-    )
+    if not is_refinery_dataset(out):
+        shown = ", ".join(entries[:4]) + (", ..." if len(entries) > 4 else "")
+        raise UserError(
+            f"--out {out} holds files refinery did not write ({shown}): refinery only writes into a new "
+            "or empty directory or a dataset of its own"
+        )
+    for name in (*PUBLISHED, *RETIRED):
+        if not _published_name_is_ours(out, name):
+            raise UserError(
+                f"--out {out}: {out / name} is not the link refinery made (someone put their own files "
+                "there); move it out of the dataset and run again"
+            )
+
+
+_PART_FILE = re.compile(r"^(part|run)-\d{4}(-\d{5})?\.parquet$")
+
+
+def _published_name_is_ours(out: Path, name: str) -> bool:
+    """OUT/<name> is what refinery put there: absent, or the link through OUT/.current; in a dataset
+    of 0.3 and before (no .current), a real manifest or card, or a folder of parts only. Anything else
+    a publish would replace is someone's own."""
+    path = out / name
+    if path.is_symlink() or not path.exists():
+        return True
+    if (out / CURRENT).is_symlink():
+        return False
+    if path.is_dir():
+        return all(_PART_FILE.match(child.name) for child in path.iterdir())
+    return name in ("manifest.json", "README.md")
 
 
 def check_writable(out: Path) -> None:

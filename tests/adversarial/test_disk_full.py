@@ -10,6 +10,7 @@ import shlex
 import subprocess
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from refinery.flows.storage.dataset import RUN_COLUMNS, read_part
@@ -93,3 +94,30 @@ def test_a_full_disk_stops_the_run_with_one_line_and_the_next_run_resumes(corpus
         assert second_error.count("(resumed)") == 4, second_error
     for part in ("data", "rejected"):
         assert rows(copy, part).equals(rows(reference, part)), part
+
+
+def test_a_full_disk_under_the_shared_dedup_index_is_one_line_and_the_next_run_records_it(corpus, tmp_path):
+    """The dataset publishes; writing the shared index (--index, on its own small disk) then fails.
+    Once space is freed, the same command finds the dataset up to date and records it in the index."""
+    if not can_mount_a_small_disk(tmp_path):
+        pytest.skip("this machine cannot mount a tmpfs in a user namespace (unshare -rm)")
+    disk, out = tmp_path / "disk", tmp_path / "dataset"
+    disk.mkdir()
+    command = f"{run_command(corpus, out)} --index {disk / 'index'}"
+    script = "\n".join(
+        [
+            f"mount -t tmpfs -o size=64k tmpfs {disk}",
+            f"{command} > {tmp_path}/first.out 2> {tmp_path}/first.err; echo $? > {tmp_path}/first.code",
+            f"mount -o remount,size=100m {disk}",
+            f"{command} > {tmp_path}/second.out 2> {tmp_path}/second.err; echo $? > {tmp_path}/second.code",
+            f"cp -a {disk / 'index'} {tmp_path / 'index'}",
+        ]
+    )
+    subprocess.run(["unshare", "-rm", "sh", "-c", script], cwd=ROOT, env=cli_env(), timeout=600, check=True)
+    first_error = (tmp_path / "first.err").read_text()
+    assert (tmp_path / "first.code").read_text().strip() == "2", first_error[-3000:]
+    assert "Traceback" not in first_error
+    assert first_error.strip().splitlines()[-1].startswith("refinery: error: no space left on the device")
+    assert (tmp_path / "second.code").read_text().strip() == "0", (tmp_path / "second.err").read_text()
+    (indexed,) = (tmp_path / "index").glob("*.parquet")
+    assert pq.read_metadata(indexed).num_rows == rows(out, "data").num_rows

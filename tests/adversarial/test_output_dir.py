@@ -55,3 +55,13 @@ def test_a_folder_holding_the_inputs_is_refused(corpus):
 def test_an_output_inside_the_inputs_is_refused(corpus):
     assert_one_line_error(run_cli("run", str(corpus), "--out", str(corpus / "dataset")), "would read itself")
     assert not (corpus / "dataset").exists()
+
+
+def test_a_folder_of_the_users_own_in_place_of_a_published_link_is_not_deleted(corpus, tmp_path):
+    out = tmp_path / "out"
+    assert run_cli("run", str(corpus), "--out", str(out)).returncode == 0
+    (out / "data").unlink()  # the user replaces the link with a folder of their own
+    (out / "data").mkdir()
+    (out / "data" / "notes.txt").write_text("mine")
+    assert_one_line_error(run_cli("run", str(corpus), "--out", str(out), "--force"), "is not the link")
+    assert (out / "data" / "notes.txt").read_text() == "mine"

@@ -49,6 +49,7 @@ def test_a_dask_scheduler_nobody_runs(corpus, tmp_path):
     address = f"tcp://127.0.0.1:{free_port()}"
     result = run_cli("run", str(corpus), "--dask-address", address, "--out", str(tmp_path / "o"))
     assert_one_line_error(result, f"no Dask scheduler answers at {address}")
+    assert not (tmp_path / "o").exists()  # checked before the dataset's folder is made
 
 
 def test_a_prefect_api_nobody_runs(corpus, tmp_path):
@@ -56,9 +57,36 @@ def test_a_prefect_api_nobody_runs(corpus, tmp_path):
     command = cli_command("run", str(corpus), "--out", str(tmp_path / "o"))
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert_one_line_error(result, "does not answer")
+    assert not (tmp_path / "o").exists()
 
 
 def test_a_dataset_another_run_is_writing(corpus, tmp_path):
     out = tmp_path / "o"
     with dataset_lock(out):
         assert_one_line_error(run_cli("run", str(corpus), "--out", str(out)), "another run is writing")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--keep-lang", "chinese"], "unknown language code(s) 'chinese'"),
+        (["--keep-lang", "zz,!!"], "unknown language code(s) 'zz', '!!'"),
+        (["--text-field", ""], "read.text_field"),
+        (["--dask-address", "not a url"], "is not a scheduler address"),
+    ],
+)
+def test_options_that_would_fail_the_run_at_its_end_are_refused_at_its_start(
+    corpus, tmp_path, options, message
+):
+    assert_one_line_error(run_cli("run", str(corpus), "--out", str(tmp_path / "o"), *options), message)
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_empty_out_is_not_the_default(corpus, tmp_path):
+    assert_one_line_error(run_cli("run", str(corpus), "--out", "", cwd=tmp_path), "--out is empty")
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_glob_that_matches_nothing_says_so(corpus, tmp_path):
+    result = run_cli("run", str(corpus / "*.none"), "--out", str(corpus.parent / "o"))
+    assert_one_line_error(result, "no files match")

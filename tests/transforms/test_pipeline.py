@@ -201,3 +201,15 @@ def test_the_title_is_converted_like_its_text():
     )
     document = process_record(record(page.encode(), "html"), CONFIG)
     assert document.title == "“软体”与‘资料’"
+
+
+def test_html_nested_too_deeply_to_read_is_an_error_not_an_empty_document():
+    html = (
+        "<html><body>"
+        + "<div>" * 100_000
+        + "正文内容很长的一段话。" * 5
+        + "</div>" * 100_000
+        + "</body></html>"
+    )
+    with pytest.raises(RecordError, match="nested too deeply"):
+        process_record(RawRecord("1", "x", None, "html", html.encode()), Config())

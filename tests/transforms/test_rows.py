@@ -30,3 +30,14 @@ def test_a_rejected_document_has_no_near_dedup_keys():
     row = document_columns(document, config.dedup)
     assert (row["status"], row["reason"]) == ("rejected", "empty")
     assert row["text_hash"] and "minhash" not in row
+
+
+def test_metadata_is_strict_json_with_missing_numbers_as_null():
+    import json
+    import math
+
+    from refinery.transforms.rows import metadata_json
+
+    text = metadata_json({"score": math.nan, "rank": [1.5, -math.inf], "name": "甲"})
+    assert json.loads(text) == {"name": "甲", "rank": [1.5, None], "score": None}
+    assert "NaN" not in text and "Infinity" not in text

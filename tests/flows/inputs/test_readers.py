@@ -471,3 +471,12 @@ def test_records_holding_pages_are_read_as_html_unless_the_format_is_set(tmp_pat
     assert [r.content_type for r in read_all(tmp_path / "mixed.jsonl")] == ["html", "text"]
     forced = Config.from_toml('[read]\nrecord_format = "text"\n')
     assert [r.content_type for r in read_all(tmp_path / "mixed.jsonl", forced)] == ["text", "text"]
+
+
+def test_hidden_files_and_folders_are_left_out_and_counted(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("x")
+    (tmp_path / ".draft.txt").write_text("x")
+    (tmp_path / "a.txt").write_text("正文")
+    discovery = discover([str(tmp_path)], Config().read)
+    assert [Path(item.path).name for item in discovery.files] == ["a.txt"] and discovery.hidden == 2
