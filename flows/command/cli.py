@@ -6,8 +6,10 @@ import argparse
 import atexit
 import contextlib
 import os
+import signal
 import sys
 import textwrap
+import threading
 import time
 import tomllib
 import typing
@@ -498,6 +500,10 @@ def _up_to_date(out: str) -> int:
 
 
 def serve_command(args: argparse.Namespace) -> int:
+    # A background job of a shell script (`refinery serve ... &`) starts with SIGINT ignored, and
+    # serving stops on SIGINT (SIGTERM becomes one, see flows.flow._Runner): take it back, also for
+    # the runs it starts, which would inherit the ignoring.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     config, inputs, out, _ = configure(args)
     from ..storage.dataset import dataset_lock
 
@@ -530,11 +536,24 @@ def main(argv: list[str] | None = None) -> NoReturn:
     nothing a finished run needs. Exit handlers (Prefect's, logging's) still run first."""
     usable_output()
     code = dispatch(argv)
-    atexit._run_exitfuncs()
+    # Prefect's exit handlers send the run's last events and logs; a server that died meanwhile
+    # would keep them retrying for ever. They get a bounded time.
+    handlers = threading.Thread(target=atexit._run_exitfuncs, daemon=True, name="exit-handlers")
+    handlers.start()
+    handlers.join(_EXIT_HANDLERS_SECONDS)
+    if handlers.is_alive():
+        print(
+            "refinery: the run has ended, but its Prefect server did not take its last states and logs "
+            "(is it still running?); the dataset is as the lines above say",
+            file=sys.stderr,
+        )
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a pipe closed by its reader
             stream.flush()
     os._exit(code)
+
+
+_EXIT_HANDLERS_SECONDS = 20
 
 
 def usable_output() -> None:

@@ -33,8 +33,10 @@ def test_a_folder_refinery_did_not_write_is_left_alone(corpus, tmp_path):
 
 
 def test_another_dataset_is_not_an_index(corpus, tmp_path):
-    dataset = tmp_path / "other"
-    assert run_cli("run", str(corpus), "--out", str(dataset)).returncode == 0
+    dataset = tmp_path / "other"  # what a dataset holds, as far as the check can tell
+    (dataset / "data").mkdir(parents=True)
+    (dataset / ".refinery").write_text("A refinery dataset")
+    (dataset / "data" / "part-0000-00000.parquet").write_bytes(b"PAR1")
     before = snapshot(dataset)
     refused(corpus, tmp_path, dataset, "holds files refinery did not write")
     assert snapshot(dataset) == before
