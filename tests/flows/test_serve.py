@@ -205,3 +205,28 @@ def test_sigterm_stops_serving_and_the_run_in_progress_within_seconds(server, wr
     runs = api_post(server, "/flow_runs/filter", {})
     started_runs = [run["state"]["type"] for run in runs if run["state"]["type"] != "SCHEDULED"]
     assert started_runs == ["CRASHED"]  # the server knows the run did not finish
+
+
+def test_sigterm_stops_serving_started_as_a_scripts_background_job(server, seeds_dir, tmp_path):
+    """`refinery serve ... &` in a shell script starts with SIGINT ignored; SIGTERM, which serving
+    turns into SIGINT, must still stop it."""
+    serve = [sys.executable, "-m", "refinery.flows.command.cli", "serve", str(seeds_dir)]
+    serve += ["--out", str(tmp_path / "dataset"), "--name", "background", "--interval", "86400"]
+    with open(tmp_path / "serve.log", "wb") as log:
+        serving = subprocess.Popen(
+            serve,
+            cwd=ROOT,
+            env=server,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # what `&` does in sh
+        )
+        try:
+            registered = wait_for(f"{server['PREFECT_API_URL']}/deployments/name/refinery/background", 120)
+            assert registered, (tmp_path / "serve.log").read_text()[-3000:]
+            serving.send_signal(signal.SIGTERM)
+            assert serving.wait(timeout=20) == 0, (tmp_path / "serve.log").read_text()[-3000:]
+        finally:
+            if serving.poll() is None:
+                serving.kill()
+                serving.wait()
