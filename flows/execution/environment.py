@@ -206,11 +206,14 @@ def reclaim_sigterm() -> None:
 def become_worker() -> None:
     """In a worker process (a no-op in the run's own process): Ctrl-C is the run's process's to
     handle (it stops the workers), and the worker exits when that process dies, even by SIGKILL."""
-    if multiprocessing.parent_process() is None:
+    started_by = multiprocessing.parent_process()
+    if started_by is None:
         return
     if threading.current_thread() is threading.main_thread():  # a Dask worker runs tasks on threads
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
+    # The pid the parent had, not os.getppid() now: a parent killed while this worker was still
+    # starting has already made it an orphan, and its new parent would be watched instead.
+    parent = started_by.pid or os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -141,3 +141,28 @@ def _server_of(process: subprocess.Popen) -> psutil.Process | None:
         except psutil.NoSuchProcess:
             continue
     return None
+
+
+def test_workers_do_not_outlive_a_run_killed_while_they_start(corpus, tmp_path):
+    """SIGKILL of the run's process as soon as its first worker exists: workers still importing
+    were orphaned before they could watch their parent, and lived on."""
+    process = start(corpus, tmp_path / "out")
+    deadline = time.monotonic() + 60
+    while not (workers := _workers_of(process)):
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
+    descendants = psutil.Process(process.pid).children(recursive=True)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert workers and all_gone(descendants, seconds=30)
+
+
+def _workers_of(process: subprocess.Popen) -> list[psutil.Process]:
+    found = []
+    for child in psutil.Process(process.pid).children(recursive=True):
+        try:
+            if "spawn_main" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.NoSuchProcess:
+            continue
+    return found
