@@ -8,6 +8,7 @@ import json
 import subprocess
 import threading
 
+import duckdb
 import pyarrow.dataset as ds
 import pytest
 
@@ -33,6 +34,10 @@ def test_readers_see_whole_versions_while_runs_replace_the_dataset(corpus, tmp_p
                 problems.append(f"{version.name}: {error}")
                 continue
             run_ids = set(rows["run_id"].to_pylist())
+            # the glob the README gives, under the pinned version
+            ((counted,),) = duckdb.sql(f"select count(*) from '{version}/data/*.parquet'").fetchall()
+            if counted != rows.num_rows:
+                problems.append(f"{version.name}: DuckDB read {counted} rows, pyarrow {rows.num_rows}")
             if rows.num_rows != manifest["counts"]["kept"] or run_ids != {manifest["run_id"]}:
                 problems.append(
                     f"{version.name}: {rows.num_rows} rows of {run_ids}, manifest {manifest['run_id']}"
