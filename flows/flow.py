@@ -507,12 +507,13 @@ def serve(config: Config, name: str, parameters: dict[str, Any], schedule: dict[
     """Serve the flow as deployment refinery/`name` until Ctrl-C or SIGTERM, one run at a time
     (runs write the same dataset)."""
     runner = _Runner(name=name, pause_on_shutdown=False, limit=1)
-    runner.add_flow(configured_flow(config), name=name, parameters=parameters, **schedule)
-    print(
-        f"refinery: serving; start a run with `prefect deployment run refinery/{name}`, stop with Ctrl-C",
-        file=sys.stderr,
-    )
+    signal.signal(signal.SIGTERM, runner.handle_sigterm)  # from now, not once start() sets it
     try:
+        runner.add_flow(configured_flow(config), name=name, parameters=parameters, **schedule)
+        print(
+            f"refinery: serving; start a run with `prefect deployment run refinery/{name}`, stop with Ctrl-C",
+            file=sys.stderr,
+        )
         asyncio.run(runner.start())
     except KeyboardInterrupt:
         print(f"refinery: stopped serving refinery/{name}", file=sys.stderr)
