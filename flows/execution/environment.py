@@ -12,12 +12,14 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
 from collections.abc import MutableMapping
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from ..errors import UserError
 
@@ -64,6 +66,7 @@ class PrefectAPI:
 
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
+        self.log: IO[bytes] | None = None
         self.stopping = False
         self.stack = contextlib.ExitStack()
         if not os.environ.get("PREFECT_API_URL"):
@@ -85,7 +88,28 @@ class PrefectAPI:
             "on",
         ]
         server = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
-        self.process = subprocess.Popen(command, env={**os.environ, **server}, preexec_fn=_die_with_parent)
+        # Its output goes to a file of its own, shown only when it fails: what it prints on
+        # Ctrl-C (it gets the signal too) or while shutting down would follow the run's last line.
+        if self.log is not None:  # the output of one that lost its port
+            self.log.close()
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115  (closed in stop())
+        self.process = subprocess.Popen(
+            command,
+            env={**os.environ, **server},
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,
+        )
+
+    def last_words(self) -> str:
+        """The last line the temporary server printed, for a message saying why it stopped."""
+        if self.log is None:
+            return ""
+        self.log.seek(0, os.SEEK_END)
+        self.log.seek(max(0, self.log.tell() - 4096))
+        lines = self.log.read().decode("utf-8", "replace").strip().splitlines()
+        return f": {lines[-1].strip()}" if lines else ""
 
     def ready(self, timeout: float = 60) -> str:
         """The API URL, once the API answers; from here on this process and its workers use it."""
@@ -103,7 +127,9 @@ class PrefectAPI:
             if self.process.poll() is not None:  # it lost its port, or died starting: start another
                 self._start()
             if time.monotonic() > deadline:
-                raise RuntimeError(f"the temporary Prefect server did not start within {timeout:g}s")
+                raise RuntimeError(
+                    f"the temporary Prefect server did not start within {timeout:g}s{self.last_words()}"
+                )
             time.sleep(0.1)
         # The temporary server has no UI and ends with the run: no "View at" link that leads nowhere.
         self.stack.enter_context(temporary_settings(updates={PREFECT_API_URL: url, PREFECT_UI_URL: ""}))
@@ -121,7 +147,9 @@ class PrefectAPI:
         code = process.wait()
         if not self.stopping:
             abort_run(
-                f"the temporary Prefect server stopped (exit {code}); run the same command again to resume", 1
+                f"the temporary Prefect server stopped (exit {code}){self.last_words()}; "
+                "run the same command again to resume",
+                1,
             )
 
     def stop(self) -> None:
@@ -141,6 +169,9 @@ class PrefectAPI:
             self.process.kill()
             self.process.wait()
         self.process = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
 
     def __enter__(self) -> PrefectAPI:
         return self
