@@ -2,7 +2,7 @@
 datasets sharing an index directory reject copies of documents already published.
 
 OUT/.current/dedup-index/run-RRRR-SSSSS.parquet holds what run RRRR published from shard SSSSS, written
-from the same rows as that run's data part (flows/parts.py); an index directory shared by datasets
+from the same rows as that run's data part (flows/storage/parts.py); an index directory shared by datasets
 holds one file per dataset. A file records the signature settings it was made with: files made with
 other settings are not compared, and the run says so.
 """
@@ -25,6 +25,8 @@ from ..storage.dataset import (
     INDEX_DIR,
     STAGING_SCHEMA,
     inside,
+    placed_dir_entries,
+    refuse_foreign,
     write_table_atomic,
     write_text_atomic,
 )
@@ -80,32 +82,15 @@ def check_index_dir(index_dir: Path, out: Path, input_roots: list[Path]) -> None
     """Refuse an index directory refinery could damage or that a run would read as input: it must
     be absent, empty, or an index refinery wrote (its marker, or only index files), and apart from
     the dataset and every input. Raises UserError."""
-    if index_dir.parent == index_dir:
-        raise UserError(f"--index {index_dir} is a filesystem root: give the index a directory of its own")
-    for root in input_roots:
-        if inside(root, index_dir):
-            raise UserError(f"--index {index_dir} holds the input {root}: keep the index somewhere else")
-        if inside(index_dir, root):
-            raise UserError(f"--index {index_dir} is inside the input {root}: a run would read it as input")
+    entries = placed_dir_entries(index_dir, "--index", input_roots, "the index")
     if inside(index_dir, out) or inside(out, index_dir):
         raise UserError(f"--index {index_dir} and --out {out} overlap: give the index a directory of its own")
-    if not index_dir.exists():
+    if entries is None or INDEX_MARKER in entries:
         return
-    if not index_dir.is_dir():
-        raise UserError(f"--index {index_dir} is a file, not a directory")
-    try:
-        entries = sorted(path.name for path in index_dir.iterdir())
-    except OSError as error:
-        raise UserError(f"--index {index_dir}: cannot read it ({error.strerror})") from error
-    if INDEX_MARKER in entries or all(
-        _INDEX_FILE.match(name) or _INDEX_DEBRIS.match(name) for name in entries
-    ):
-        return
-    shown = ", ".join(entries[:4]) + (", ..." if len(entries) > 4 else "")
-    raise UserError(
-        f"--index {index_dir} holds files refinery did not write ({shown}): give the index a new or empty "
-        "directory, or one refinery made"
-    )
+    if not all(_INDEX_FILE.match(name) or _INDEX_DEBRIS.match(name) for name in entries):
+        refuse_foreign(
+            index_dir, "--index", entries, "give the index a new or empty directory, or one refinery made"
+        )
 
 
 def claim_index_dir(index_dir: Path) -> None:

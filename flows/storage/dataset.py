@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -329,32 +329,41 @@ def inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def placed_dir_entries(path: Path, option: str, input_roots: list[Path], what: str) -> list[str] | None:
+    """The checks `--out` and `--index` share: not a filesystem root, apart from every input (a
+    run would read `what` as input, or write into the user's inputs), a directory if it exists.
+    Its entries' names, sorted; None when it does not exist yet. Raises UserError."""
+    if path.parent == path:
+        raise UserError(f"{option} {path} is a filesystem root: give {what} a directory of its own")
+    for root in input_roots:
+        if inside(root, path):
+            raise UserError(f"{option} {path} holds the input {root}: keep {what} somewhere else")
+        if inside(path, root):
+            raise UserError(f"{option} {path} is inside the input {root}: a run would read {what} as input")
+    if not path.exists():
+        return None
+    if not path.is_dir():
+        raise UserError(f"{option} {path} is a file, not a directory")
+    try:
+        return sorted(entry.name for entry in path.iterdir())
+    except OSError as error:
+        raise UserError(f"{option} {path}: cannot read it ({error.strerror})") from error
+
+
+def refuse_foreign(path: Path, option: str, entries: list[str], allowed: str) -> NoReturn:
+    shown = ", ".join(entries[:4]) + (", ..." if len(entries) > 4 else "")
+    raise UserError(f"{option} {path} holds files refinery did not write ({shown}): {allowed}")
+
+
 def check_output_dir(out: Path, input_roots: list[Path]) -> None:
     """Refuse an output directory refinery could damage or that would feed itself: it must be
     absent, empty, or a refinery dataset, and apart from every input. Raises UserError."""
-    if out.parent == out:
-        raise UserError(f"--out {out} is a filesystem root: give the dataset a directory of its own")
-    for root in input_roots:
-        if inside(root, out):
-            raise UserError(f"--out {out} holds the input {root}: write the dataset somewhere else")
-        if inside(out, root):
-            raise UserError(f"--out {out} is inside the input {root}: the dataset would read itself")
-    if not out.exists():
-        return
-    if not out.is_dir():
-        raise UserError(f"--out {out} is a file, not a directory")
-    try:
-        entries = sorted(path.name for path in out.iterdir())
-    except OSError as error:
-        raise UserError(f"--out {out}: cannot read it ({error.strerror})") from error
-    if all(_DEBRIS.match(name) for name in entries):
+    entries = placed_dir_entries(out, "--out", input_roots, "the dataset")
+    if entries is None or all(_DEBRIS.match(name) for name in entries):
         return
     if not is_refinery_dataset(out):
-        shown = ", ".join(entries[:4]) + (", ..." if len(entries) > 4 else "")
-        raise UserError(
-            f"--out {out} holds files refinery did not write ({shown}): refinery only writes into a new "
-            "or empty directory or a dataset of its own"
-        )
+        allowed = "refinery only writes into a new or empty directory or a dataset of its own"
+        refuse_foreign(out, "--out", entries, allowed)
     for name in (*PUBLISHED, *RETIRED):
         if not _published_name_is_ours(out, name):
             raise UserError(

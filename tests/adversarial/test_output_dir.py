@@ -53,7 +53,9 @@ def test_a_folder_holding_the_inputs_is_refused(corpus):
 
 
 def test_an_output_inside_the_inputs_is_refused(corpus):
-    assert_one_line_error(run_cli("run", str(corpus), "--out", str(corpus / "dataset")), "would read itself")
+    assert_one_line_error(
+        run_cli("run", str(corpus), "--out", str(corpus / "dataset")), "would read the dataset as input"
+    )
     assert not (corpus / "dataset").exists()
 
 

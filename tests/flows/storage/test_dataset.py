@@ -43,7 +43,7 @@ def test_inputs_and_outputs_stay_apart(tmp_path):
     single = tmp_path / "one.txt"
     with pytest.raises(UserError, match="holds the input"):
         check_output_dir(tmp_path, [single])
-    with pytest.raises(UserError, match="would read itself"):
+    with pytest.raises(UserError, match="would read the dataset as input"):
         check_output_dir(corpus / "out", [corpus])
     check_output_dir(tmp_path / "corpus-out", [corpus])  # a sibling whose name starts the same
 
