@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,3 +37,71 @@ def assert_one_line_error(result: subprocess.CompletedProcess, message: str) -> 
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert message in result.stderr, result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with (
+            contextlib.suppress(urllib.error.URLError, OSError),
+            urllib.request.urlopen(url, timeout=2) as reply,
+        ):
+            if reply.status == 200:
+                return True
+        time.sleep(0.5)
+    return False
+
+
+@contextlib.contextmanager
+def started(
+    command: list[str], env: dict[str, str], log: Path, ignoring_sigint: bool = False
+) -> Iterator[subprocess.Popen]:
+    """A process in its own session, stopped with SIGINT (then SIGKILL) with all its children;
+    `ignoring_sigint`: started as a shell script's background job (`cmd &`) is, SIGINT ignored."""
+    ignore = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if ignoring_sigint else None
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=ignore,
+        )
+        try:
+            yield process
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+@contextlib.contextmanager
+def prefect_server(folder: Path) -> Iterator[tuple[dict[str, str], subprocess.Popen]]:
+    """A Prefect server of its own, as a user runs one: free port, own PREFECT_HOME, its log in
+    `folder`; the environment that talks to it, and its process (the leader of its group)."""
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
+    env.update(
+        PREFECT_HOME=str(folder / "prefect-home"),
+        PREFECT_API_URL=f"http://127.0.0.1:{port}/api",
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_UI_ENABLED="false",
+        DO_NOT_TRACK="1",
+    )
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    with started(command, env, folder / "server.log") as process:
+        healthy = wait_for(f"http://127.0.0.1:{port}/api/health", 90)
+        assert healthy and process.poll() is None, (folder / "server.log").read_text()[-3000:]
+        yield env, process

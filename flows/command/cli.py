@@ -418,10 +418,14 @@ def run_command(args: argparse.Namespace, started: float) -> int:
                 load_resources(config)
             api.ready()
             say(f"Prefect ready after {time.monotonic() - started:.1f}s; running the flow")
-            with ProgressDisplay(out_dir / STAGING, total_bytes), planned(plan):
-                flow = configured_flow(config)
-                state = flow(inputs=inputs, out=str(out_dir), config=config, return_state=True)
-            manifest = state.result()  # a full disk ends the flow Failed with DiskFull: one line, exit 2
+            try:
+                with ProgressDisplay(out_dir / STAGING, total_bytes), planned(plan):
+                    flow = configured_flow(config)
+                    state = flow(inputs=inputs, out=str(out_dir), config=config, return_state=True)
+                manifest = state.result()  # a full disk ends the flow Failed with DiskFull: one line, exit 2
+            except Exception:
+                api.end_run_without_server()  # the server went away: one line, not Prefect's traceback
+                raise
     record = manifest["runs"][-1]
     counts = record["counts"]
     reasons = ", ".join(f"{k} {v}" for k, v in counts["rejected_by_reason"].items()) or "none"

@@ -66,6 +66,7 @@ class PrefectAPI:
 
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
+        self.url = ""  # the API's, once ready()
         self.log: IO[bytes] | None = None
         self.stopping = False
         self.stack = contextlib.ExitStack()
@@ -119,7 +120,10 @@ class PrefectAPI:
         configured = PREFECT_API_URL.value()
         if configured:  # from the environment or a Prefect profile: the temporary server is not needed
             self.stop()
+            self.stopping = False  # the run has not ended: watch the configured server instead
             check_prefect_api(configured)
+            self.url = configured
+            threading.Thread(target=self._watch_external, daemon=True, name="api-watch").start()
             return configured
         assert self.process is not None
         deadline = time.monotonic() + timeout
@@ -133,7 +137,7 @@ class PrefectAPI:
             time.sleep(0.1)
         # The temporary server has no UI and ends with the run: no "View at" link that leads nowhere.
         self.stack.enter_context(temporary_settings(updates={PREFECT_API_URL: url, PREFECT_UI_URL: ""}))
-        os.environ["PREFECT_API_URL"] = url  # worker processes start with this environment
+        os.environ["PREFECT_API_URL"] = self.url = url  # worker processes start with this environment
         # Threads that do not inherit this context (the task runner's, the log and event shippers')
         # read Prefect's global settings, made at import time without the URL: without this refresh
         # they each start another temporary server (~220 MB, seen during long runs).
@@ -151,6 +155,28 @@ class PrefectAPI:
                 "run the same command again to resume",
                 1,
             )
+
+    def _watch_external(self) -> None:
+        """Prefect waits for a server that went away for ever (its clients retry, its event and log
+        shippers keep their queues): a run whose server has not answered for a while ends."""
+        answered = time.monotonic()
+        while not self.stopping:
+            if _healthy(self.url, timeout=3):
+                answered = time.monotonic()
+            elif time.monotonic() - answered > _EXTERNAL_SILENCE_SECONDS and not self.stopping:
+                self.end_run_without_server()
+            time.sleep(1)
+
+    def end_run_without_server(self) -> None:
+        """When a call to the API failed and the API no longer answers: one line, exit 1, instead
+        of Prefect's traceback. Returns when the API still answers (the failure was another)."""
+        if not self.url or _healthy(self.url, timeout=3):
+            return
+        abort_run(
+            f"the Prefect server at {self.url} stopped answering; run the same command again: it "
+            "resumes from the finished shards, or says the dataset is up to date",
+            1,
+        )
 
     def stop(self) -> None:
         self.stopping = True
@@ -178,6 +204,9 @@ class PrefectAPI:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+
+
+_EXTERNAL_SILENCE_SECONDS = 15
 
 
 def _die_with_parent() -> None:
@@ -281,9 +310,9 @@ def check_dask_address(address: str) -> None:
         raise UserError(f"no Dask scheduler answers at {address}: {reason}") from error
 
 
-def _healthy(url: str) -> bool:
+def _healthy(url: str, timeout: float = 1) -> bool:
     try:
-        with urllib.request.urlopen(f"{url}/health", timeout=1) as response:
+        with urllib.request.urlopen(f"{url}/health", timeout=timeout) as response:
             return response.status == 200
     except (OSError, ValueError):
         return False

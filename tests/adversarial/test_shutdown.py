@@ -13,7 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.cli import ROOT, cli_command, cli_env
+from tests.cli import ROOT, cli_command, cli_env, prefect_server
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
@@ -28,12 +28,12 @@ def corpus(tmp_path_factory, write_corpus) -> Path:
     return root
 
 
-def start(corpus: Path, out: Path) -> subprocess.Popen:
+def start(corpus: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
     config = corpus.parent / "config.toml"
     return subprocess.Popen(
         cli_command("run", str(corpus), "--out", str(out), "--config", str(config)),
         cwd=ROOT,
-        env=cli_env(),
+        env=env or cli_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -116,6 +116,20 @@ def test_a_run_whose_server_dies_ends_with_one_line(corpus, tmp_path):
     returncode, stderr = ended_within(process, 10)
     assert returncode == 1 and "Traceback" not in stderr
     assert stderr.strip().splitlines()[-1].startswith("refinery: the temporary Prefect server stopped")
+    assert all_gone(children)
+
+
+def test_a_run_whose_own_prefect_server_dies_ends_within_seconds(corpus, tmp_path):
+    """PREFECT_API_URL names the user's server, which dies mid-run: Prefect's clients would wait
+    for it for ever (seen: 10 minutes of "EventsWorker ... Still processing items")."""
+    with prefect_server(tmp_path) as (env, server):
+        process = start(corpus, tmp_path / "out", env)
+        reporting(process)  # its shards are running: they started before the flow
+        children = psutil.Process(process.pid).children(recursive=True)
+        os.killpg(server.pid, signal.SIGKILL)
+        returncode, stderr = ended_within(process, 40)
+    assert returncode == 1 and "Traceback" not in stderr, stderr
+    assert "stopped answering; run the same command again" in stderr.strip().splitlines()[-1]
     assert all_gone(children)
 
 
