@@ -47,7 +47,6 @@ class Case:
     codes: set[int]
     env: dict[str, str] = field(default_factory=dict)
     during: Callable[[subprocess.Popen, Path], None] | None = None
-    untouched: list[Path] = field(default_factory=list)  # the user's files: bytes must not change
     out: Path | None = None  # a dataset whose counts must hold when it is published
     stdout_closed: bool = False
     # A traceback allowed from this file only: CPython's own, where refinery's code never runs.
@@ -63,7 +62,7 @@ class Outcome:
     traceback: bool
     hung: bool
     orphans: int
-    touched: bool
+    touched: list[str]
     counts_hold: bool | None
     stderr: str
 
@@ -75,15 +74,31 @@ class Outcome:
         )
 
 
-def tree_digest(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for root in paths:
-        files = sorted(root.rglob("*")) if root.is_dir() else [root]
-        for path in files:
-            digest.update(str(path).encode())
-            if path.is_file() and not path.is_symlink():
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+def snapshot(work: Path) -> dict[str, str]:
+    """Every path under the sweep's folder (the user's area) and what it holds."""
+    found = {}
+    for path in work.rglob("*"):
+        if path.is_symlink():
+            found[str(path)] = "-> " + os.readlink(path)
+        elif path.is_file():
+            found[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            found[str(path)] = "dir"
+    return found
+
+
+def strays(before: dict[str, str], after: dict[str, str], case: Case) -> list[str]:
+    """Paths created, changed or removed outside what the case lets refinery write: its --out and
+    --index when it may succeed, nothing when it must be refused."""
+    allowed = []
+    if case.codes != {2}:
+        allowed = [case.args[i + 1] for i, arg in enumerate(case.args[:-1]) if arg in ("--out", "--index")]
+    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    return sorted(
+        path
+        for path in changed
+        if not any(path == root or path.startswith(root.rstrip("/") + "/") for root in allowed if root)
+    )
 
 
 def unexpected_traceback(stderr: str, allowed_from: str | None) -> bool:
@@ -100,11 +115,11 @@ def marked_processes(marker: str) -> list[psutil.Process]:
     return found
 
 
-def run_case(name: str, case: Case) -> Outcome:
+def run_case(name: str, case: Case, work: Path) -> Outcome:
     marker = uuid.uuid4().hex
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env.update(case.env, REFINERY_SWEEP=marker)
-    before = tree_digest(case.untouched)
+    before = snapshot(work)
     started = time.monotonic()
     stdout = subprocess.PIPE if case.pipe_to_head else subprocess.DEVNULL
     with tempfile.TemporaryFile() as errors:
@@ -154,7 +169,7 @@ def run_case(name: str, case: Case) -> Outcome:
         unexpected_traceback(stderr, case.traceback_from),
         hung,
         len(orphans),
-        tree_digest(case.untouched) != before,
+        strays(before, snapshot(work), case),
         counts_hold,
         "\n".join(lines[-40:]),
     )
@@ -252,13 +267,13 @@ def write_hostile(folder: Path) -> Path:
     return folder
 
 
-def external_server(work: Path, stack: contextlib.ExitStack) -> str:
+def external_server(home: Path, stack: contextlib.ExitStack) -> str:
     """A Prefect server of its own (as a user's would be), stopped with the sweep."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(work / "prefect-home"), PREFECT_UI_ENABLED="false", DO_NOT_TRACK="1")
+    env.update(PREFECT_HOME=str(home / "prefect-home"), PREFECT_UI_ENABLED="false", DO_NOT_TRACK="1")
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
-    log = stack.enter_context((work / "server.log").open("wb"))
+    log = stack.enter_context((home / "server.log").open("wb"))
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     stack.callback(lambda: server.poll() is None and os.killpg(server.pid, signal.SIGKILL))
     url = f"http://127.0.0.1:{port}/api"
@@ -324,24 +339,21 @@ def cases(work: Path, stack: contextlib.ExitStack) -> dict[str, Case]:
 
     found: dict[str, Case] = {
         "seeds": Case(run(ROOT / "seeds", str(work / "o-seeds")), {0}, out=work / "o-seeds"),
-        "hostile-files": Case(
-            run(hostile, str(work / "o-hostile")), {0}, out=work / "o-hostile", untouched=[hostile]
-        ),
+        "hostile-files": Case(run(hostile, str(work / "o-hostile")), {0}, out=work / "o-hostile"),
         "out-root": Case(run(small, "/"), {2}),
-        "out-file": Case(run(small, str(a_file)), {2}, untouched=[a_file]),
-        "out-foreign": Case(run(small, str(mine)), {2}, untouched=[mine]),
-        "out-input": Case(run(small, str(small)), {2}, untouched=[small]),
-        "out-inside-input": Case(run(small, str(small / "out")), {2}, untouched=[small]),
+        "out-file": Case(run(small, str(a_file)), {2}),
+        "out-foreign": Case(run(small, str(mine)), {2}),
+        "out-input": Case(run(small, str(small)), {2}),
+        "out-inside-input": Case(run(small, str(small / "out")), {2}),
         "out-empty": Case(run(small, ""), {2}),
-        "out-data-folder": Case(run(small, str(replaced)), {2}, untouched=[replaced / "data"]),
+        "out-data-folder": Case(run(small, str(replaced)), {2}),
         "index-root": Case(run(small, str(work / "o-i1"), "--index", "/"), {2}),
-        "index-file": Case(run(small, str(work / "o-i2"), "--index", str(a_file)), {2}, untouched=[a_file]),
-        "index-foreign": Case(run(small, str(work / "o-i3"), "--index", str(mine)), {2}, untouched=[mine]),
-        "index-input": Case(
-            run(small, str(work / "o-i4"), "--index", str(small / "idx")), {2}, untouched=[small]
-        ),
-        "index-dataset": Case(
-            run(small, str(work / "o-i5"), "--index", str(published)), {2}, untouched=[published / "data"]
+        "index-file": Case(run(small, str(work / "o-i2"), "--index", str(a_file)), {2}),
+        "index-foreign": Case(run(small, str(work / "o-i3"), "--index", str(mine)), {2}),
+        "index-input": Case(run(small, str(work / "o-i4"), "--index", str(small / "idx")), {2}),
+        "index-dataset": Case(run(small, str(work / "o-i5"), "--index", str(published)), {2}),
+        "index-shared": Case(
+            run(small, str(work / "o-is"), "--index", str(work / "index")), {0}, out=work / "o-is"
         ),
         "input-missing": Case(run(work / "nothing-here", str(work / "o-m")), {2}),
         "input-glob-none": Case(["run", str(work / "*.nothing"), "--out", str(work / "o-g")], {2}),
@@ -357,7 +369,7 @@ def cases(work: Path, stack: contextlib.ExitStack) -> dict[str, Case]:
         "stdout-closed-ascii": Case(
             run(small, str(work / "输出")), {0}, env={"PYTHONIOENCODING": "ascii"}, stdout_closed=True
         ),
-        "inspect-not-dataset": Case(["inspect", str(mine)], {2}, untouched=[mine]),
+        "inspect-not-dataset": Case(["inspect", str(mine)], {2}),
         "inspect-head": Case(["inspect", str(published), "--sample", "5"], {0}, pipe_to_head=True),
         "sigint-group": Case(
             run(corpus, str(work / "o-int"), *long_run), {130}, during=signal_group(signal.SIGINT)
@@ -380,7 +392,7 @@ def cases(work: Path, stack: contextlib.ExitStack) -> dict[str, Case]:
         "server-killed": Case(run(corpus, str(work / "o-srv"), *long_run), {0, 1}, during=kill_server),
         "resume-after-kill": Case(run(corpus, str(work / "o-kill"), *long_run), {0}, out=work / "o-kill"),
     }
-    url = external_server(work, stack)
+    url = external_server(work.parent / "server", stack)
     found["external-server-dies"] = Case(
         run(corpus, str(work / "o-ext"), *long_run),
         {0, 1},
@@ -403,23 +415,26 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the outcomes as JSON lines too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="refinery-sweep-") as tmp, contextlib.ExitStack() as stack:
-        work = Path(tmp)
+        work = Path(tmp) / "user"  # what a user has; the sweep's own server lives beside it
+        work.mkdir()
+        (Path(tmp) / "server").mkdir()
         outcomes = []
         for name, case in cases(work, stack).items():
             if args.only and name not in args.only:
                 continue
-            outcome = run_case(name, case)
+            outcome = run_case(name, case, work)
             code_ok = outcome.code in case.codes
             outcomes.append((outcome, code_ok))
             mark = "ok " if outcome.passed and code_ok else "BAD"
             print(
                 f"{mark} {name:22} exit {outcome.code!s:>4} {outcome.seconds:6.1f}s tb={outcome.traceback:d} "
-                f"hang={outcome.hung:d} orphans={outcome.orphans} touched={outcome.touched:d} "
+                f"hang={outcome.hung:d} orphans={outcome.orphans} touched={len(outcome.touched)} "
                 f"counts={'-' if outcome.counts_hold is None else int(outcome.counts_hold)} | "
                 f"{outcome.stderr.splitlines()[-1][:110] if outcome.stderr else ''}",
                 flush=True,
             )
             if mark == "BAD":
+                print("    touched: " + ", ".join(outcome.touched[:10]))
                 print("    " + outcome.stderr.replace("\n", "\n    "))
             if args.json:
                 print(json.dumps(outcome.__dict__, ensure_ascii=False))
@@ -427,7 +442,7 @@ def main() -> int:
     print(
         f"\n{len(outcomes)} cases: {len(outcomes) - len(bad)} ok; tracebacks "
         f"{sum(o.traceback for o, _ in outcomes)}, hangs {sum(o.hung for o, _ in outcomes)}, orphans "
-        f"{sum(o.orphans for o, _ in outcomes)}, touched {sum(o.touched for o, _ in outcomes)}"
+        f"{sum(o.orphans for o, _ in outcomes)}, touched {sum(len(o.touched) for o, _ in outcomes)}"
         + (f"; failed: {', '.join(bad)}" if bad else "")
     )
     return 1 if bad else 0
