@@ -267,7 +267,7 @@ def _schema_table(schema) -> str:
 def dataset_card(manifest: Manifest, name: str) -> str:
     counts = manifest.counts
     reasons, languages = _reasons_rows(counts), _languages(counts)
-    return f"""{_front_matter(counts, name)}
+    return f"""{_front_matter(counts, name, manifest.run_id)}
 # {name}
 
 Cleaned, deduplicated text produced by refinery {manifest.versions["refinery"]}
@@ -331,10 +331,14 @@ the lines or paragraphs a line-level stage took out).
 _CONFIGS = (("default", "data", "kept"), ("rejected", "rejected", "rejected"), ("errors", "errors", "errors"))
 
 
-def _front_matter(counts: Counts, name: str) -> str:
+def _front_matter(counts: Counts, name: str, run_id: str) -> str:
     """YAML front matter declaring the Hugging Face configs, so `load_dataset(OUT)` gives the kept
     documents and `load_dataset(OUT, "rejected")` the rejected ones. Only parts with rows are
-    declared: `datasets` cannot load a split without files."""
+    declared: `datasets` cannot load a split without files.
+
+    `datasets` keys its cache of a local folder on the folder's name and these configs only (not
+    on the files' paths or times), so each config names the run that made this version: without
+    it, `load_dataset("exp2/out")` returned the rows of `exp1/out`, or of an earlier version."""
     lines = ["---", f"pretty_name: {json.dumps(name, ensure_ascii=False)}"]
     present = [(config, part) for config, part, count in _CONFIGS if getattr(counts, count)]
     if present:
@@ -345,6 +349,7 @@ def _front_matter(counts: Counts, name: str) -> str:
             "  data_files:",
             "  - split: train",
             f"    path: {part}/*.parquet",
+            f"  description: {json.dumps(f'{config} documents of refinery run {run_id}')}",
         ]
         lines += ["  default: true"] if config == "default" else []
     return "\n".join([*lines, "---"])

@@ -270,6 +270,33 @@ def test_a_run_that_keeps_nothing_writes_no_empty_part_and_still_loads(prefect_s
     assert rejected["reason"] == ["empty", "empty"]
 
 
+def test_hugging_face_loads_each_dataset_and_version_not_one_it_cached(prefect_server, tmp_path, monkeypatch):
+    """Two datasets both named `out` (exp1/out, exp2/out) and a replaced version of one, loaded in
+    one process with one cache: each load returns its own rows (the cache is keyed on the folder's
+    name and the card's configs)."""
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    from datasets import load_dataset
+
+    def dataset(name: str, topic: str, documents: int) -> Path:
+        folder = tmp_path / f"in-{name}-{documents}"
+        folder.mkdir()
+        for i in range(documents):
+            (folder / f"{i}.txt").write_text(
+                f"第{i}篇关于{topic}的报道：记者走访了{i + 3}个地方，写下所见所闻。" * 2
+            )
+        run_with(CONFIG, folder, tmp_path / name / "out", workers=1)
+        return tmp_path / name / "out"
+
+    def texts(out: Path) -> list[str]:
+        return sorted(load_dataset(str(out), split="train", cache_dir=str(tmp_path / "hf"))["text"])
+
+    first, second = dataset("exp1", "桥梁", 3), dataset("exp2", "茶园", 2)
+    assert texts(first) == sorted(read(first, "data")["text"].to_pylist()) and len(texts(first)) == 3
+    assert texts(second) == sorted(read(second, "data")["text"].to_pylist()) and len(texts(second)) == 2
+    replaced = dataset("exp1", "港口", 4)  # a replace run: the next version of exp1/out
+    assert all("港口" in text for text in texts(replaced)) and len(texts(replaced)) == 4
+
+
 def test_a_shared_dedup_index_rejects_what_another_dataset_published(prefect_server, seeds_dir, tmp_path):
     first_input, second_input = tmp_path / "first", tmp_path / "second"
     first_input.mkdir()
