@@ -232,7 +232,11 @@ class FilterConfig(_Section):
         description="Quality limits from a published recipe (see `refinery config --preset NAME`); "
         "thresholds and languages below override its limits.",
     )
-    min_chars: int = Field(default=1, ge=0, description="Documents shorter than this are rejected as empty.")
+    min_chars: int = Field(
+        default=1,
+        ge=0,
+        description="Documents shorter than this are rejected as too_short (nothing left: empty).",
+    )
     spun_threshold: float = Field(
         default=0.5, gt=0, lt=1, description="spun_score from which a Chinese document is flagged `spun`."
     )

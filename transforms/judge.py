@@ -21,7 +21,12 @@ Check = Callable[[Document, Config], str | None]
 
 
 def too_short(document: Document, config: Config) -> str | None:
-    return "empty" if len(document.text.strip()) < max(config.filter.min_chars, 1) else None
+    """`empty` when nothing is left, `too_short` when something is but fewer than filter.min_chars
+    characters: a user tuning min_chars must see what it costs apart from blank pages."""
+    length = len(document.text.strip())
+    if not length:
+        return "empty"
+    return "too_short" if length < config.filter.min_chars else None
 
 
 def unwanted_language(document: Document, config: Config) -> str | None:

@@ -38,7 +38,7 @@ examples:
 
 What a run writes (OUT):
   data/part-*.parquet       kept documents, one row each, with provenance columns
-  rejected/part-*.parquet   dropped documents with `reason` (empty, exact_duplicate, language:xx, ...)
+  rejected/part-*.parquet   dropped documents with `reason` (empty, too_short, exact_duplicate, ...)
   errors/part-*.parquet     records that could not be read or processed, with `error`
   .current/dedup-index/     signatures of kept documents, for append runs
   manifest.json             inputs and checksums, counts, every run, versions, configuration and its hash

@@ -415,6 +415,8 @@ def _field_record(item: InputFile, where: str, fields: Any, config: ReadConfig) 
     if not isinstance(fields, dict):
         return _unread(item, where, f"not a JSON object but {type(fields).__name__}")
     text = fields.get(config.text_field)
+    if text is None and config.text_field in fields:
+        text = ""  # a null cell is an empty text, as an empty CSV cell is: a rejected `empty` document
     if not isinstance(text, str):
         if config.text_field not in fields:
             keys = ", ".join(sorted(map(str, fields))[:10])
@@ -680,7 +682,12 @@ def _next_record_start(item: InputFile, handle: IO[bytes], position: int) -> int
 
 
 def _warc_document(item: InputFile, where: str, record: Any, config: ReadConfig) -> RawRecord | Unread | None:
+    """A response record of an HTML or text page. Requests, metadata, redirects (3xx: "The document
+    has moved") and error responses (4xx, 5xx) are no documents."""
     if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode() or ""
+    if not (status.isdigit() and 200 <= int(status) < 300):
         return None
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
     fmt = "html" if "html" in content_type else "text" if "text/plain" in content_type else None

@@ -22,7 +22,8 @@ def test_each_check_names_its_reason_and_the_first_failing_one_wins():
             "language": {"keep": ["en"], "min_score": 0.999},
         }
     )
-    assert judge(document(), config) == "empty"
+    assert judge(document(), config) == "too_short"
+    assert judge(document(" \n\u3000\n"), config) == "empty"  # nothing left, whatever min_chars
     assert judge(document(TEXT * 4), config) == "language:zh"
     config = config.with_overrides({"language": {"keep": ["zh"]}})
     assert judge(document(TEXT * 4), config) == "language_score"
@@ -35,7 +36,7 @@ def test_revise_records_the_step_recomputes_the_signals_and_judges_again():
     config = Config().with_overrides({"filter": {"min_chars": 20}})
     original = document(f"{TEXT}\n{TEXT}", steps=(Step("boilerplate", 5, "1 lines"),))
     revised = revise(original, "短短一句。", Step("corpus_lines", len(TEXT) + 1, "1 frequent lines"), config)
-    assert revised.text == "短短一句。" and revised.reason == "empty"
+    assert revised.text == "短短一句。" and revised.reason == "too_short"
     assert [step.name for step in revised.steps] == ["boilerplate", "corpus_lines"]
     assert revised.quality == with_signals(replace(revised, quality=None), config).quality
     assert revised.quality.boilerplate_share > original.quality.boilerplate_share

@@ -28,7 +28,7 @@ def test_a_rejected_document_has_no_near_dedup_keys():
     config = Config().with_overrides({"filter": {"min_chars": 1000}})
     document = process_record(RawRecord("a", "file:///a.txt", None, "text", "很短。".encode()), config)
     row = document_columns(document, config.dedup)
-    assert (row["status"], row["reason"]) == ("rejected", "empty")
+    assert (row["status"], row["reason"]) == ("rejected", "too_short")
     assert row["text_hash"] and "minhash" not in row
 
 

@@ -100,6 +100,6 @@ def test_every_stage_in_turn_and_the_index_holds_what_was_published(tmp_path):
     assert any(P2 in text for text in data)  # no paragraph lost with an owner that was rejected
     assert f"{P2}\n{P4}" in data
     reasons = sorted(row["reason"] for row in parts["rejected"])
-    assert reasons == ["empty", "exact_duplicate"]
+    assert reasons == ["exact_duplicate", "too_short"]
     assert [row["id"] for row in parts["dedup-index"]] == [row["id"] for row in parts["data"]]
     assert len(parts["errors"]) == 1

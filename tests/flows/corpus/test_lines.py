@@ -133,5 +133,5 @@ def test_a_document_cut_below_min_chars_by_corpus_lines_is_rejected(tmp_path):
     staged = pipeline_rows(tmp_path / "s.parquet", texts, config)
     assert all(row["status"] == "kept" for row in pq.read_table(staged).to_pylist())  # 55 characters
     cleaned = after_lines(staged, config, tmp_path)
-    assert {(row["status"], row["reason"]) for row in cleaned} == {("rejected", "empty")}
+    assert {(row["status"], row["reason"]) for row in cleaned} == {("rejected", "too_short")}
     assert {len(row["text"]) for row in cleaned} == {10}

@@ -79,7 +79,7 @@ def test_a_document_that_loses_paragraphs_gets_fresh_quality_columns_and_is_judg
     )
     assert [row["id"] for row in data] == indexed == ["d0", "d2"]
     assert [(row["id"], row["reason"], row["text"]) for row in rejected] == [
-        ("d1", "empty", "第二篇只有一句自己的话。")
+        ("d1", "too_short", "第二篇只有一句自己的话。")
     ]
     third = data[1]
     expected = quality_signals(third["text"], True, 0, config.filter.spun_threshold)

@@ -190,12 +190,15 @@ def warc_bytes(gzipped: bool = True) -> bytes:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gzipped)
     page = f"<html><body><article><p>{ARTICLE * 5}</p></article></body></html>".encode()
-    for uri, content_type, body in (
-        ("https://example.cn/a", "text/html; charset=utf-8", page),
-        ("https://example.cn/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
-        ("https://example.cn/b.txt", "text/plain", ARTICLE.encode()),
+    moved = b"<html><head><title>Found</title></head><body>The document has moved here.</body></html>"
+    for uri, status, content_type, body in (
+        ("https://example.cn/old", "302 Found", "text/html", moved),  # a redirect: no document
+        ("https://example.cn/a", "200 OK", "text/html; charset=utf-8", page),
+        ("https://example.cn/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        ("https://example.cn/gone", "404 Not Found", "text/html", page),  # an error page: no document
+        ("https://example.cn/b.txt", "200 OK", "text/plain", ARTICLE.encode()),
     ):
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
         record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
         writer.write_record(record)
     writer.write_record(
@@ -480,3 +483,16 @@ def test_hidden_files_and_folders_are_left_out_and_counted(tmp_path):
     (tmp_path / "a.txt").write_text("正文")
     discovery = discover([str(tmp_path)], Config().read)
     assert [Path(item.path).name for item in discovery.files] == ["a.txt"] and discovery.hidden == 2
+
+
+def test_a_null_text_is_an_empty_record_in_every_table_format_and_a_number_is_an_error(tmp_path):
+    """One rule for a missing value: a Parquet or JSON null is read as the empty CSV cell is (an
+    empty record, which the pipeline rejects as `empty`), while a value that is not text is an error."""
+    pq.write_table(pa.table({"text": ["正文", None]}), tmp_path / "t.parquet")
+    (tmp_path / "t.jsonl").write_text('{"text": "正文"}\n{"text": null}\n{"text": 7}\n')
+    (tmp_path / "t.csv").write_bytes(csv_bytes([["text", "url"], ["正文", ""], ["", ""]]))
+    for name in ("t.parquet", "t.jsonl", "t.csv"):
+        records = read_all(tmp_path / name)
+        assert [r.data for r in records[:2]] == ["正文".encode(), b""], name
+    (number,) = read_all(tmp_path / "t.jsonl")[2:]
+    assert isinstance(number, Unread) and "'text' is int, not text" in number.error
