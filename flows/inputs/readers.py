@@ -500,14 +500,13 @@ def _parquet_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Ite
     item = piece.file
     parquet = pq.ParquetFile(handle)
     groups = list(range(piece.start, piece.stop if piece.stop is not None else parquet.num_row_groups))
-    if config.text_field not in parquet.schema_arrow.names:
-        columns = ", ".join(parquet.schema_arrow.names[:10])
-        where = f"row groups {groups[0]}-{groups[-1]}" if groups else "file"
-        yield _unread(
-            item, where, f"no column {config.text_field!r} (columns: {columns}); see read.text_field"
-        )
-        return
     row = sum(parquet.metadata.row_group(g).num_rows for g in range(groups[0])) if groups else 0
+    if config.text_field not in parquet.schema_arrow.names:  # every row is an error row: counted
+        columns = ", ".join(parquet.schema_arrow.names[:10])
+        message = f"no column {config.text_field!r} (columns: {columns}); see read.text_field"
+        rows = sum(parquet.metadata.row_group(group).num_rows for group in groups)
+        yield from (_unread(item, f"row {number}", message) for number in range(row, row + rows))
+        return
     for group in groups:  # one at a time: a corrupt row group costs its own rows only
         start, size = row, parquet.metadata.row_group(group).num_rows
         try:
@@ -574,12 +573,13 @@ def _csv_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterato
     )
     csv.field_size_limit(config.max_record_bytes)  # characters: a record is no more than its bytes
     rows = csv.DictReader(stream, delimiter=delimiter, restkey="extra_columns", strict=True)
-    if config.text_field not in (rows.fieldnames or ()):
+    missing = None
+    if config.text_field not in (rows.fieldnames or ()):  # every row is an error row: counted
         columns = ", ".join((rows.fieldnames or ["none"])[:10])
-        yield _unread(
-            item, "header", f"no column {config.text_field!r} (columns: {columns}); see read.text_field"
-        )
-        return
+        missing = f"no column {config.text_field!r} (columns: {columns}); see read.text_field"
+        if rows.fieldnames is None:  # not even a header line
+            yield _unread(item, "header", missing)
+            return
     for number in itertools.count():
         try:
             fields = next(rows)
@@ -588,7 +588,11 @@ def _csv_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterato
         except csv.Error as error:
             yield _unread(item, f"row {number}", f"malformed CSV: {error}")
             continue
-        yield _field_record(item, f"row {number}", fields, config)
+        yield (
+            _unread(item, f"row {number}", missing)
+            if missing
+            else _field_record(item, f"row {number}", fields, config)
+        )
 
 
 def _text_encoding(item: InputFile, sample: int = 1 << 16) -> str:

@@ -176,11 +176,13 @@ def test_parquet_rows_and_row_group_pieces(tmp_path):
     assert records[120].source_url == "https://e.cn/120"
 
 
-def test_parquet_without_the_text_column_is_one_clear_error(tmp_path):
+def test_parquet_without_the_text_column_is_a_clear_error_per_row(tmp_path):
+    """Every row is counted as read and as an error: a table of 7,766 rows was '1 document read'."""
     path = tmp_path / "other.parquet"
-    pq.write_table(pa.table({"content": ["a"], "lang": ["zh"]}), path)
-    (record,) = read_all(path)
-    assert "no column 'text' (columns: content, lang); see read.text_field" in record.error
+    pq.write_table(pa.table({"content": ["a", "b", "c"], "lang": ["zh"] * 3}), path, row_group_size=2)
+    records = read_all(path)
+    assert [r.source_record for r in records] == ["row 0", "row 1", "row 2"]
+    assert all("no column 'text' (columns: content, lang); see read.text_field" in r.error for r in records)
 
 
 def warc_bytes(gzipped: bool = True) -> bytes:
@@ -243,9 +245,13 @@ def test_csv_rows_are_records_with_the_other_columns_as_metadata(tmp_path, suffi
 
 
 def test_a_csv_without_the_text_column_or_with_an_unclosed_quote_is_reported(tmp_path):
-    (tmp_path / "other.csv").write_bytes(csv_bytes([["content"], ["正文"]]))
-    (error,) = read_all(tmp_path / "other.csv")
-    assert error.source_record == "header" and "no column 'text' (columns: content)" in error.error
+    (tmp_path / "other.csv").write_bytes(csv_bytes([["content"], ["正文"], ["又一行"]]))
+    errors = read_all(tmp_path / "other.csv")
+    assert [e.source_record for e in errors] == ["row 0", "row 1"]  # each row read counts as an error
+    assert all("no column 'text' (columns: content)" in error.error for error in errors)
+    (tmp_path / "blank.csv").write_bytes(b"")
+    (header,) = read_all(tmp_path / "blank.csv")
+    assert header.source_record == "header" and "no column 'text' (columns: none)" in header.error
     stray = csv_bytes(CSV_ROWS[:2]) + b'"quoted" then text,u,a\n' + csv_bytes(CSV_ROWS[2:])
     (tmp_path / "broken.csv").write_bytes(stray + b'"never closed,\n' + b"x\n" * 10)
     records = read_all(tmp_path / "broken.csv")
