@@ -19,8 +19,17 @@ class _Section(BaseModel):
 
 
 class ReadConfig(_Section):
-    text_extensions: tuple[str, ...] = (".txt", ".text", ".md")
-    html_extensions: tuple[str, ...] = (".html", ".htm", ".xhtml")
+    # A whole-file format may be gzip- or zstd-compressed (.html.gz, .txt.zst): read decompressed.
+    text_extensions: tuple[str, ...] = (".txt", ".text", ".md", ".txt.gz", ".txt.zst", ".md.gz", ".md.zst")
+    html_extensions: tuple[str, ...] = (
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".html.gz",
+        ".htm.gz",
+        ".html.zst",
+        ".htm.zst",
+    )
     jsonl_extensions: tuple[str, ...] = (
         ".jsonl",
         ".ndjson",

@@ -79,10 +79,10 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
         nargs="*",
         metavar="INPUT",
         help="files, directories, globs (quoted: 'dumps/*.jsonl.gz') or fsspec URLs (file://, s3://) to "
-        "read (default: seeds/). .txt/.md are one plain-text document, .html/.htm one page (any encoding: "
-        "UTF-8, GBK/GB18030, Big5); .jsonl(.gz/.zst) one document per line and .parquet one per row "
-        "(read.text_field, default 'text'; other fields kept in `metadata`); .warc(.gz) one per HTML "
-        "response",
+        "read (default: seeds/). .txt/.md(.gz/.zst) are one plain-text document, .html/.htm(.gz/.zst) one "
+        "page (any encoding: UTF-8, GBK/GB18030, Big5); .jsonl(.gz/.zst) one document per line, .parquet "
+        "and .csv/.tsv(.gz/.zst) one per row (read.text_field, default 'text'; other fields kept in "
+        "`metadata`); .warc(.gz) one per HTML or text response",
     )
     command.add_argument(
         "--out", metavar="DIR", help="dataset directory (default: output/<name of first input>)"

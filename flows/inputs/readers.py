@@ -400,11 +400,11 @@ def _single_record(item: InputFile, config: ReadConfig) -> RawRecord | Unread:
     if item.size > config.max_record_bytes:
         return _unread(item, None, f"file of {item.size} bytes exceeds read.max_record_bytes")
     try:
-        with _open(item) as handle:
-            data = handle.read(config.max_record_bytes + 1)
-    except OSError as error:
+        with _open(item) as handle:  # a .html.gz / .txt.zst page is read decompressed, bounded
+            data = _decompressed(item, handle).read(config.max_record_bytes + 1)
+    except Exception as error:  # unreadable, or a broken or cut-short compressed stream
         return _unread(item, None, f"cannot read file: {_explain(error)}")
-    if len(data) > config.max_record_bytes:  # grew since it was listed
+    if len(data) > config.max_record_bytes:  # grew since it was listed, or decompressed bigger
         return _unread(item, None, f"file exceeds read.max_record_bytes ({config.max_record_bytes})")
     content_type = FORMATS[item.source_format].content_type or "text"
     return RawRecord(record_id(item.key, None), item.uri, None, content_type, data)

@@ -502,3 +502,23 @@ def test_a_null_text_is_an_empty_record_in_every_table_format_and_a_number_is_an
         assert [r.data for r in records[:2]] == ["正文".encode(), b""], name
     (number,) = read_all(tmp_path / "t.jsonl")[2:]
     assert isinstance(number, Unread) and "'text' is int, not text" in number.error
+
+
+@pytest.mark.parametrize(
+    "name", ["page.html.gz", "page.htm.gz", "page.html.zst", "note.txt.gz", "note.txt.zst"]
+)
+def test_a_compressed_page_or_text_is_read_decompressed_and_a_broken_one_is_an_error(tmp_path, name):
+    body = f"<html><body><p>{ARTICLE}</p></body></html>" if ".htm" in name else ARTICLE
+    suffix = name.split(".", 1)[1]
+    (tmp_path / name).write_bytes(compress(body.encode("gb18030"), suffix))
+    (record,) = read_all(tmp_path / name)
+    assert record.data.decode("gb18030") == body and record.content_type == (
+        "html" if ".htm" in name else "text"
+    )
+    (tmp_path / name).write_bytes(compress(body.encode() * 50, suffix)[:-40])  # cut short
+    (broken,) = read_all(tmp_path / name)
+    assert isinstance(broken, Unread) and broken.error.startswith("cannot read file")
+    small = Config.from_toml("[read]\nmax_record_bytes = 1000\n")
+    (tmp_path / name).write_bytes(compress(b" " * 5000, suffix))  # a small file, a big page
+    (bomb,) = read_all(tmp_path / name, small)
+    assert "exceeds read.max_record_bytes" in bomb.error
