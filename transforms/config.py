@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -42,7 +42,10 @@ class ReadConfig(_Section):
     csv_extensions: tuple[str, ...] = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".csv.zst", ".tsv.zst")
     warc_extensions: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
     text_field: str = Field(
-        default="text", min_length=1, description="JSONL field / Parquet or CSV column holding the document."
+        default="text",
+        min_length=1,
+        description="JSONL field / Parquet or CSV column holding the document; several, comma-separated "
+        "('content,body,text'): the first a record has, so files naming it differently mix in one run.",
     )
     url_field: str | None = Field(
         default="url", description="JSONL field / Parquet or CSV column with the page's URL (source_url)."
@@ -59,6 +62,29 @@ class ReadConfig(_Section):
         le=1024**3,  # a record is held in memory, several times over while it is processed
         description="Records larger than this become error rows (at most 1 GiB).",
     )
+
+    @field_validator("text_field")
+    @classmethod
+    def _names_every_field(cls, value: str) -> str:
+        if not all(name.strip() for name in value.split(",")):
+            raise ValueError(
+                f"{value!r} names an empty field: give names separated by commas, e.g. content,text"
+            )
+        return value
+
+    @property
+    def text_fields(self) -> tuple[str, ...]:
+        """The text field's names, in the order they are tried."""
+        return tuple(name.strip() for name in self.text_field.split(","))
+
+    def text_key(self, names: Any) -> str | None:
+        """The first text field among a record's `names` (a dict's keys or a table's columns)."""
+        return next((name for name in self.text_fields if name in names), None)
+
+    def text_fields_named(self) -> str:
+        """'text', or 'content', 'body' or 'text': for messages."""
+        quoted = [repr(name) for name in self.text_fields]
+        return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
 class ExtractConfig(_Section):

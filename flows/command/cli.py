@@ -126,7 +126,8 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
     records.add_argument(
         "--text-field",
         metavar="NAME",
-        help="the field or column holding the document (read.text_field; text)",
+        help="the field or column holding the document (read.text_field; text); several, comma-separated "
+        "(content,body,text): the first one each record has",
     )
     records.add_argument(
         "--url-field", metavar="NAME", help="the field or column holding its URL (read.url_field; url)"

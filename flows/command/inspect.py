@@ -19,7 +19,8 @@ from ..storage.manifest import Manifest
 # Per-record details (field lists, byte offsets, sizes) differ between records failing for one reason.
 _DETAILS = re.compile(r"\([^)]*\)|\d+")
 _FIXES = {
-    "read.text_field": "name the field or column that holds the text with --text-field NAME",
+    "read.text_field": "name the field or column that holds the text with --text-field NAME (or several: "
+    "--text-field content,body,text)",
     "read.url_field": "name the URL field with --url-field NAME",
     "read.max_record_bytes": "raise it with --set read.max_record_bytes=BYTES",
 }

@@ -414,23 +414,22 @@ def _field_record(item: InputFile, where: str, fields: Any, config: ReadConfig) 
     """A record from a JSON object or a Parquet row: the text field, the URL, the rest as metadata."""
     if not isinstance(fields, dict):
         return _unread(item, where, f"not a JSON object but {type(fields).__name__}")
-    text = fields.get(config.text_field)
-    if text is None and config.text_field in fields:
+    key = config.text_key(fields)
+    if key is None:
+        keys = ", ".join(sorted(map(str, fields))[:10])
+        return _unread(
+            item, where, f"no {config.text_fields_named()} field (fields: {keys}); see read.text_field"
+        )
+    text = fields[key]
+    if text is None:
         text = ""  # a null cell is an empty text, as an empty CSV cell is: a rejected `empty` document
     if not isinstance(text, str):
-        if config.text_field not in fields:
-            keys = ", ".join(sorted(map(str, fields))[:10])
-            return _unread(
-                item, where, f"no {config.text_field!r} field (fields: {keys}); see read.text_field"
-            )
-        return _unread(item, where, f"{config.text_field!r} is {type(text).__name__}, not text")
+        return _unread(item, where, f"{key!r} is {type(text).__name__}, not text")
     data = text.encode("utf-8", "replace")  # lone surrogates from JSON escapes become "?"
     if len(data) > config.max_record_bytes:
         return _unread(item, where, f"record of {len(data)} bytes exceeds read.max_record_bytes")
     url = fields.get(config.url_field) if config.url_field else None
-    metadata = {
-        key: value for key, value in fields.items() if key not in (config.text_field, config.url_field)
-    }
+    metadata = {name: value for name, value in fields.items() if name not in (key, config.url_field)}
     return RawRecord(
         id=record_id(item.key, where),
         source_uri=item.uri,
@@ -501,9 +500,9 @@ def _parquet_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Ite
     parquet = pq.ParquetFile(handle)
     groups = list(range(piece.start, piece.stop if piece.stop is not None else parquet.num_row_groups))
     row = sum(parquet.metadata.row_group(g).num_rows for g in range(groups[0])) if groups else 0
-    if config.text_field not in parquet.schema_arrow.names:  # every row is an error row: counted
+    if config.text_key(parquet.schema_arrow.names) is None:  # every row is an error row: counted
         columns = ", ".join(parquet.schema_arrow.names[:10])
-        message = f"no column {config.text_field!r} (columns: {columns}); see read.text_field"
+        message = f"no column {config.text_fields_named()} (columns: {columns}); see read.text_field"
         rows = sum(parquet.metadata.row_group(group).num_rows for group in groups)
         yield from (_unread(item, f"row {number}", message) for number in range(row, row + rows))
         return
@@ -555,8 +554,10 @@ def _scalar(column: Any, index: int) -> Any:
 def _parquet_record(
     item: InputFile, where: str, fields: dict[str, Any], config: ReadConfig
 ) -> RawRecord | Unread:
-    if config.text_field in fields.get("unreadable_fields", ()):
-        return _unread(item, where, f"{config.text_field!r} cannot be read as text")
+    unreadable = fields.get("unreadable_fields", ())
+    key = config.text_key([*fields, *unreadable])  # an unreadable value is left out of `fields`
+    if key in unreadable:
+        return _unread(item, where, f"{key!r} cannot be read as text")
     return _field_record(item, where, fields, config)
 
 
@@ -574,9 +575,9 @@ def _csv_records(piece: Piece, handle: IO[bytes], config: ReadConfig) -> Iterato
     csv.field_size_limit(config.max_record_bytes)  # characters: a record is no more than its bytes
     rows = csv.DictReader(stream, delimiter=delimiter, restkey="extra_columns", strict=True)
     missing = None
-    if config.text_field not in (rows.fieldnames or ()):  # every row is an error row: counted
+    if config.text_key(rows.fieldnames or ()) is None:  # every row is an error row: counted
         columns = ", ".join((rows.fieldnames or ["none"])[:10])
-        missing = f"no column {config.text_field!r} (columns: {columns}); see read.text_field"
+        missing = f"no column {config.text_fields_named()} (columns: {columns}); see read.text_field"
         if rows.fieldnames is None:  # not even a header line
             yield _unread(item, "header", missing)
             return

@@ -522,3 +522,20 @@ def test_a_compressed_page_or_text_is_read_decompressed_and_a_broken_one_is_an_e
     (tmp_path / name).write_bytes(compress(b" " * 5000, suffix))  # a small file, a big page
     (bomb,) = read_all(tmp_path / name, small)
     assert "exceeds read.max_record_bytes" in bomb.error
+
+
+def test_several_text_fields_take_the_first_each_record_has(tmp_path):
+    """--text-field content,body,text: files that name the text differently mix in one run."""
+    config = Config.from_toml('[read]\ntext_field = "content, body,text"\n')
+    (tmp_path / "a.jsonl").write_text(
+        '{"content": "甲", "text": "不取"}\n{"body": "乙"}\n{"text": "丙"}\n{"title": "无正文"}\n'
+    )
+    pq.write_table(pa.table({"body": ["丁"], "text": ["不取"]}), tmp_path / "b.parquet")
+    (tmp_path / "c.csv").write_bytes(csv_bytes([["text", "url"], ["戊", ""]]))
+    records = read_all(tmp_path, config)
+    assert [r.data.decode() for r in records if isinstance(r, RawRecord)] == ["甲", "乙", "丙", "丁", "戊"]
+    assert records[0].metadata == {"text": "不取"}  # the fields not taken stay in metadata
+    (missing,) = [r for r in records if isinstance(r, Unread)]
+    assert "no 'content', 'body' or 'text' field (fields: title)" in missing.error
+    with pytest.raises(ValueError, match="names an empty field"):
+        Config.from_toml('[read]\ntext_field = "content,,text"\n')
