@@ -207,18 +207,37 @@ def build_parser() -> argparse.ArgumentParser:
         description="Without options: counts by outcome, rejection reason, language and script, and what "
         "each stage of the last run did. --sample shows documents with their steps; --id one document.",
         epilog="examples:\n  refinery inspect output/seeds\n"
-        "  refinery inspect output/seeds --sample 3 --part rejected --reason near_duplicate\n"
+        "  refinery inspect output/seeds --sample 3 --part rejected --where reason=near_duplicate\n"
+        "  refinery inspect output/seeds --sample 5 --where lang=zh --where 'cjk_share<0.5' --seed 7\n"
+        "  refinery inspect output/seeds --sample 5 --part rejected --where 'reason~quality'\n"
         "  refinery inspect output/seeds --id 5f0c...",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     inspect.add_argument("out", metavar="OUT", help="the dataset directory (a run's --out)")
     shown = inspect.add_mutually_exclusive_group()
-    shown.add_argument("--sample", type=int, metavar="N", help="show the first N documents of --part")
+    shown.add_argument(
+        "--sample", type=int, metavar="N", help="show N documents of --part drawn at random (--seed)"
+    )
     shown.add_argument("--id", metavar="ID", help="show one document, wherever it ended, with its whole text")
     inspect.add_argument(
         "--part", choices=["kept", "rejected", "errors"], default="kept", help="for --sample (default: kept)"
     )
     inspect.add_argument("--reason", metavar="REASON", help="for --sample --part rejected: only this reason")
+    inspect.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="COND",
+        help="for --sample: only documents where COLUMN OP VALUE holds; OP is = != < <= > >= or ~ "
+        "(contains): lang=zh, script=Hant, 'cjk_share<0.3', 'reason~quality', source_uri~forum; repeat "
+        "to combine",
+    )
+    inspect.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="for --sample: which random draw (the same seed, the same documents)",
+    )
     config = commands.add_parser(
         "config",
         help="print the default configuration as TOML",
@@ -488,7 +507,7 @@ def inspect_command(args: argparse.Namespace) -> int:
     if args.id:
         print(document(out, args.id))
     elif args.sample:
-        print(sample(out, args.part, args.sample, args.reason))
+        print(sample(out, args.part, args.sample, args.reason, tuple(args.where), args.seed))
     else:
         print(overview(out))
     return 0
@@ -607,6 +626,9 @@ def dispatch(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("refinery: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader left (`refinery inspect OUT | head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the last flush succeeds
+        return 0
 
 
 if __name__ == "__main__":

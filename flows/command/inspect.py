@@ -101,7 +101,8 @@ def overview(out: Path) -> str:
             f"{stage.seconds:8.1f}s"
             for stage in last.stages
         ),
-        f"more: refinery inspect {out} --sample 5 [--part rejected] [--reason REASON]; --id ID",
+        f"more: refinery inspect {out} --sample 5 [--part rejected] [--where reason=REASON] [--seed N]; "
+        "--id ID",
     ]
     return "\n".join(lines)
 
@@ -115,19 +116,63 @@ def _blank(value: int | None) -> str:
     return "-" if value is None else f"{value:,}"
 
 
-def sample(out: Path, part: str, count: int, reason: str | None = None) -> str:
-    """The first `count` documents of a part (in dataset order, so the same every time), with
-    their steps and the start of their text."""
+def sample(
+    out: Path, part: str, count: int, reason: str | None = None, where: tuple[str, ...] = (), seed: int = 0
+) -> str:
+    """`count` documents of a part drawn at random with `seed` (the same seed, the same documents),
+    among those meeting every `where` condition, shown in dataset order with their steps and the
+    start of their text; and how many met the conditions."""
     open_dataset(out)
     table = _part(out, part)
     if reason is not None:
         if "reason" not in table.schema.names:
             raise UserError("--reason applies to --part rejected")
-        table = table.filter(pc.equal(table["reason"], reason))
-    rows = table.slice(0, count).to_pylist()
-    if not rows:
-        return f"no {part} documents" + (f" rejected for {reason}" if reason else "")
-    return "\n\n".join(_describe(row, _TEXT_HEAD) for row in rows)
+        where = (f"reason={reason}", *where)
+    for condition in where:
+        table = table.filter(matching(table, condition))
+    if not table.num_rows:
+        return f"no {part} documents" + (f" where {' and '.join(where)}" if where else "")
+    import numpy as np
+
+    chosen = np.sort(np.random.default_rng(seed).permutation(table.num_rows)[:count])
+    rows = table.take(pa.array(chosen)).to_pylist()
+    shown = "\n\n".join(_describe(row, _TEXT_HEAD) for row in rows)
+    return (
+        f"{len(rows)} of {table.num_rows:,} {part} documents"
+        + (f" where {' and '.join(where)}" if where else "")
+        + f" (seed {seed}):\n\n{shown}"
+    )
+
+
+_CONDITION = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(<=|>=|!=|=|<|>|~)\s*(.*?)\s*$")
+_COMPARE = {"=": pc.equal, "!=": pc.not_equal, "<": pc.less, "<=": pc.less_equal, ">": pc.greater}
+_COMPARE[">="] = pc.greater_equal
+
+
+def matching(table: pa.Table, condition: str) -> pa.ChunkedArray:
+    """The rows of `table` meeting one --where condition: COLUMN OP VALUE, OP one of = != < <= > >=
+    (numbers for numeric columns) or ~ (the text contains VALUE). Raises UserError on a condition
+    that names no column of the part, or compares a number with what is not one."""
+    found = _CONDITION.match(condition)
+    if not found:
+        raise UserError(f"--where {condition!r}: expected COLUMN OP VALUE, e.g. lang=zh or cjk_share<0.3")
+    column, op, raw = found.groups()
+    if column not in table.schema.names:
+        names = ", ".join(name for name in table.schema.names if name not in ("text", "steps"))
+        raise UserError(f"--where {condition!r}: no column {column!r} here (columns: {names})")
+    values = table[column]
+    if op == "~":
+        return pc.fill_null(pc.match_substring(pc.cast(values, pa.string()), raw), False)
+    if pa.types.is_floating(values.type) or pa.types.is_integer(values.type):
+        try:
+            value: object = float(raw)
+        except ValueError:
+            raise UserError(f"--where {condition!r}: {column} is a number, {raw!r} is not") from None
+    elif pa.types.is_boolean(values.type):
+        value = raw.lower() in ("true", "1", "yes")
+    else:
+        values, value = pc.cast(values, pa.string()), raw
+    return pc.fill_null(_COMPARE[op](values, value), False)
 
 
 def document(out: Path, document_id: str) -> str:

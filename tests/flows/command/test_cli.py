@@ -219,14 +219,35 @@ def test_inspect_shows_counts_samples_and_one_document(tmp_path, seeds_dir):
     copies = refinery(
         "inspect", str(out), "--sample", "3", "--part", "rejected", "--reason", "exact_duplicate"
     )
-    assert copies.stdout.count("exact_duplicate") == 1 and "copy of " in copies.stdout
+    assert copies.stdout.startswith("1 of 1 rejected documents where reason=exact_duplicate (seed 0)")
+    assert "copy of " in copies.stdout
     assert "step boilerplate:" in copies.stdout and "zz_copy.txt" in copies.stdout
-    copy_id = copies.stdout.split()[1]
+    copy_id = next(line for line in copies.stdout.splitlines() if line.startswith("id ")).split()[1]
     one = refinery("inspect", str(out), "--id", copy_id)
     assert one.returncode == 0 and one.stdout.startswith("rejected:\nid " + copy_id) and "…" not in one.stdout
     assert_one_line_error(
         refinery("inspect", str(out), "--sample", "1", "--reason", "empty"), "--reason applies to"
     )
+    drawn = {refinery("inspect", str(out), "--sample", "2", "--seed", str(seed)).stdout for seed in range(4)}
+    assert len(drawn) > 1 and all(text.startswith("2 of 5 kept documents (seed") for text in drawn)
+    again = refinery("inspect", str(out), "--sample", "2", "--seed", "3").stdout
+    assert again in drawn  # the same seed, the same documents
+    narrowed = refinery("inspect", str(out), "--sample", "9", "--where", "lang=zh", "--where", "cjk_share>=2")
+    assert narrowed.stdout.strip() == "no kept documents where lang=zh and cjk_share>=2"
+    assert_one_line_error(
+        refinery("inspect", str(out), "--sample", "1", "--where", "colour=red"), "no column 'colour' here"
+    )
+    import shlex
+    import subprocess
+
+    from tests.cli import ROOT, cli_command, cli_env
+
+    inspect = " ".join(map(shlex.quote, cli_command("inspect", str(out), "--sample", "5")))
+    for reader in ("head -2", "true"):  # `true` has left before anything is written: EPIPE for sure
+        piped = subprocess.run(
+            ["bash", "-c", f"{inspect} | {reader}"], cwd=ROOT, env=cli_env(), capture_output=True, text=True
+        )
+        assert piped.stderr == "" and len(piped.stdout.splitlines()) == (2 if reader == "head -2" else 0)
     assert_one_line_error(refinery("inspect", str(tmp_path)), "no refinery dataset in")
 
 
