@@ -307,8 +307,20 @@ def _refine(inputs: list[str], out_dir: Path, config: Config, plan: Plan | None)
         corpus = _corpus_stages(ctx, corpus)
         parts = _write_version(ctx, corpus, summaries)
     manifest = _commit(ctx, started, summaries, parts, previous if ctx.append else None, discovery)
+    _log_verdict(ctx, manifest.runs[-1].counts.model_dump(mode="json"))
     finished = {"out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
     return {**manifest.model_dump(mode="json"), **finished}
+
+
+def _log_verdict(ctx: RunContext, counts: dict[str, Any]) -> None:
+    """What the command line prints after a run, in the run's log too: a scheduled run says it."""
+    from .command.inspect import verdict  # reads the published run back, as `refinery inspect` does
+
+    warning, error = verdict(ctx.out_dir, ctx.sequence, counts)
+    if warning:
+        ctx.logger.warning(warning)
+    if error:
+        ctx.logger.error(error)
 
 
 def _process_shards(ctx: RunContext, shards: list[Shard]) -> list[ShardSummary]:

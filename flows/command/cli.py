@@ -474,28 +474,16 @@ def _record_in_index(index_dir: Path, out_dir: Path, config: Config) -> None:
 
 
 def _verdict(out: Path, sequence: int, counts: dict) -> int:
-    """Say what went wrong when most records failed for one reason or most kept documents are
-    still markup; exit 1 when nothing was kept from records that were read (unless they were all
-    copies of documents the dataset holds)."""
-    from .inspect import MOST, error_messages, markup_left, what_went_wrong
+    """Print what went wrong, as the flow logs it; exit 1 when nothing was kept for a reason."""
+    from .inspect import verdict
 
-    read = counts["documents_read"]
-    problem = None
-    if counts["errors"] > MOST * read:
-        problem = what_went_wrong(error_messages(out, sequence), read)
-    elif counts["kept"]:
-        problem = markup_left(out, sequence)
-    if problem:
-        print(f"refinery: warning: {problem}", file=sys.stderr)
-    copies_only = not counts["errors"] and set(counts["rejected_by_reason"]) <= _DUPLICATE_REASONS
-    if read and not counts["kept"] and not copies_only:
-        why = problem or "see the reasons above, or refinery inspect " + str(out)
-        print(f"refinery: error: nothing was kept from {read} documents read: {why}", file=sys.stderr)
+    warning, error = verdict(out, sequence, counts)
+    if warning:
+        print(f"refinery: warning: {warning}", file=sys.stderr)
+    if error:
+        print(f"refinery: error: {error}", file=sys.stderr)
         return 1
     return 0
-
-
-_DUPLICATE_REASONS = {"exact_duplicate", "near_duplicate"}
 
 
 def inspect_command(args: argparse.Namespace) -> int:

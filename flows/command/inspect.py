@@ -71,6 +71,25 @@ def markup_left(out: Path, sequence: int, sample: int = 200) -> str | None:
     )
 
 
+def verdict(out: Path, sequence: int, counts: dict) -> tuple[str | None, str | None]:
+    """What a finished run says about itself, the command line (stderr, exit code) and a scheduled
+    run (its log) alike: a warning when most records failed for one reason or most kept documents
+    are still markup; an error when nothing was kept from records that were read, unless they were
+    all copies of documents the dataset already holds (an append run of nothing new)."""
+    read = counts["documents_read"]
+    warning = None
+    if counts["errors"] > MOST * read:
+        warning = what_went_wrong(error_messages(out, sequence), read)
+    elif counts["kept"]:
+        warning = markup_left(out, sequence)
+    copies_only = not counts["errors"] and set(counts["rejected_by_reason"]) <= _DUPLICATE_REASONS
+    if not read or counts["kept"] or copies_only:
+        return warning, None
+    why = warning or f"see the reasons above, or refinery inspect {out}"
+    return warning, f"nothing was kept from {read} documents read: {why}"
+
+
+_DUPLICATE_REASONS = {"exact_duplicate", "near_duplicate"}
 _PART_OF = {"kept": "data", "rejected": "rejected", "errors": "errors"}
 _TEXT_HEAD = 300
 _REMOVED_SHOWN = 3  # removed lines listed per step by --sample; --id lists all

@@ -626,6 +626,11 @@ def _warc_from(
 
     handle.seek(base)
     records = ArchiveIterator(handle, arc2warc=True)
+    # warcio prints this itself, naming no file; its {0} is the byte offset in the file.
+    records.INC_RECORD = (
+        f"refinery: warning: {item.uri}: the WARC record before byte {{0}} is not followed by a blank line "
+        "(its Content-Length may be wrong); reading goes on\n"
+    )
     where, end = ("start of file" if base == 0 else f"offset {base}"), base
     while True:
         try:

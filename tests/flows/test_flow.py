@@ -253,13 +253,17 @@ def test_consumers_load_it(published, tmp_path, monkeypatch):
     assert parts.fetchall() == [(6 + 3 + 1,)]  # kept, rejected and errors: no index rows
 
 
-def test_a_run_that_keeps_nothing_writes_no_empty_part_and_still_loads(prefect_server, tmp_path, monkeypatch):
+def test_a_run_that_keeps_nothing_writes_no_empty_part_and_still_loads(
+    prefect_server, tmp_path, monkeypatch, caplog
+):
     folder = tmp_path / "blank"
     folder.mkdir()
     for name in ("a.txt", "b.txt"):
         (folder / name).write_text("   \n")
     out = tmp_path / "out"
     run_with(CONFIG, folder, out, workers=1)
+    # what the command line prints (and exits 1 for), a scheduled run logs
+    assert "nothing was kept from 2 documents read" in caplog.text
     assert not list((out / "data").iterdir()) and not list((out / "errors").iterdir())
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     from datasets import load_dataset

@@ -539,3 +539,15 @@ def test_several_text_fields_take_the_first_each_record_has(tmp_path):
     assert "no 'content', 'body' or 'text' field (fields: title)" in missing.error
     with pytest.raises(ValueError, match="names an empty field"):
         Config.from_toml('[read]\ntext_field = "content,,text"\n')
+
+
+def test_warcios_warning_about_a_record_length_names_the_file(tmp_path, capsys):
+    data = warc_bytes(gzipped=False)
+    header = data.index(b"Content-Length: ", data.index(b"https://example.cn/a"))
+    end = data.index(b"\r\n", header)
+    length = int(data[header + 16 : end])
+    data = data[: header + 16] + str(length - 20).encode() + data[end:]  # 20 bytes short
+    (tmp_path / "short.warc").write_bytes(data)
+    read_all(tmp_path / "short.warc")
+    warning = capsys.readouterr().err
+    assert "short.warc: the WARC record before byte" in warning and "Offset:" not in warning
