@@ -138,7 +138,10 @@ def make_plan(inputs: list[str], out_dir: Path, config: Config, discovery: Disco
     started = time.perf_counter()
     discovery = discovery or discover(inputs, config.read)
     previous, selection = selection_for(discovery.files, out_dir, config)
-    shards = () if selection.up_to_date else tuple(plan_shards(selection.files, config))
+    from ..execution.workers import worker_count
+
+    workers = worker_count(config.run)
+    shards = () if selection.up_to_date else tuple(plan_shards(selection.files, config, workers))
     seconds = round(time.perf_counter() - started, 3)
     config_hash = config.content_hash()
     return Plan(tuple(inputs), out_dir, config_hash, discovery, previous, selection, shards, seconds)

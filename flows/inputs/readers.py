@@ -230,27 +230,56 @@ def _glob_root(pattern: str) -> str:
     return "/".join(parts[:fixed])
 
 
-def plan_shards(files: tuple[InputFile, ...], config: Config) -> list[Shard]:
+def plan_shards(files: tuple[InputFile, ...], config: Config, workers: int = 1) -> list[Shard]:
     """Pack pieces, in order, into shards of about `shard_docs` records and at most `shard_bytes`
-    bytes; a JSONL or Parquet file with more is cut into pieces of that size."""
+    bytes; a JSONL or Parquet file with more is cut into pieces of that size. When the work would
+    keep workers busy for a while but fill fewer shards (261 HTML pages are one shard of 2,000
+    documents), it is cut by estimated cost into up to `workers` shards of MIN_SHARD_SECONDS or more."""
+    pieces = [piece for item in files for piece in pieces_of(item, config)]
+    total = sum(map(estimated_seconds, pieces))
+    spread = max(1, min(workers, int(total // MIN_SHARD_SECONDS)))  # shards the work is worth
+    by_limits = max(
+        -(-sum(p.records for p in pieces) // config.run.shard_docs),
+        -(-sum(p.size for p in pieces) // config.run.shard_bytes),
+    )
+    if by_limits >= spread:  # the limits cut enough shards already
+        spread = 1
+    share = total / spread or 1.0  # the cost each of `spread` shards carries
     shards: list[Shard] = []
     current: list[Piece] = []
     records = current_bytes = 0
-    for item in files:
-        for piece in pieces_of(item, config):
-            full = (
-                records + piece.records > config.run.shard_docs
-                or current_bytes + piece.size > config.run.shard_bytes
-            )
-            if current and full:
-                shards.append(Shard(len(shards), tuple(current)))
-                current, records, current_bytes = [], 0, 0
-            current.append(piece)
-            records += piece.records
-            current_bytes += piece.size
+    done, part = 0.0, 0  # the cost of the pieces packed so far; which share of it they are in
+    for piece in pieces:
+        cost = estimated_seconds(piece)
+        middle = min(spread - 1, int((done + cost / 2) // share))  # the share its middle falls in
+        full = (
+            records + piece.records > config.run.shard_docs
+            or current_bytes + piece.size > config.run.shard_bytes
+            or middle > part
+        )
+        if current and full:
+            shards.append(Shard(len(shards), tuple(current)))
+            current, records, current_bytes = [], 0, 0
+        current.append(piece)
+        records += piece.records
+        current_bytes += piece.size
+        done, part = done + cost, middle
     if current:
         shards.append(Shard(len(shards), tuple(current)))
     return shards
+
+
+# Rough CPU seconds per core, from docs/performance.md: a web page through the extraction ensemble
+# takes ~40 ms whatever its size; text goes through the pipeline at ~0.6 MB/s.
+_SECONDS_PER_PAGE = 0.04
+_SECONDS_PER_BYTE = 1.5e-6
+MIN_SHARD_SECONDS = 2.0  # less work than this per worker is not worth a shard of its own
+
+
+def estimated_seconds(piece: Piece) -> float:
+    """What reading and processing a piece costs, roughly, for dividing work between workers."""
+    pages = piece.records if piece.file.source_format in ("html", "warc") else 0
+    return pages * _SECONDS_PER_PAGE + piece.size * _SECONDS_PER_BYTE
 
 
 def pieces_of(item: InputFile, config: Config) -> list[Piece]:

@@ -551,3 +551,25 @@ def test_warcios_warning_about_a_record_length_names_the_file(tmp_path, capsys):
     read_all(tmp_path / "short.warc")
     warning = capsys.readouterr().err
     assert "short.warc: the WARC record before byte" in warning and "Offset:" not in warning
+
+
+def test_enough_work_is_shared_among_the_workers_by_estimated_cost(tmp_path):
+    """261 HTML pages were one shard of 2,000 documents: one worker of two did all of it."""
+    pages, texts = tmp_path / "pages", tmp_path / "texts"
+    pages.mkdir(), texts.mkdir()
+    for i in range(120):
+        (pages / f"{i:03d}.html").write_text(f"<html><body><p>{ARTICLE}{i}</p></body></html>")
+        (texts / f"{i:03d}.txt").write_text(f"{ARTICLE}{i}")
+    config = Config()
+    html = discover([str(pages)], config.read).files
+
+    def sizes(shards) -> list[int]:
+        return [len(shard.pieces) for shard in shards]
+
+    assert sizes(plan_shards(html, config, workers=1)) == [120]
+    assert sizes(plan_shards(html, config, workers=2)) == [60, 60]  # 120 pages: ~4.8 s of work
+    assert sizes(plan_shards(html, config, workers=8)) == [60, 60]  # 2 s or more a shard
+    small_texts = discover([str(texts)], config.read).files
+    assert sizes(plan_shards(small_texts, config, workers=2)) == [120]  # milliseconds of work
+    capped = Config.from_toml("[run]\nshard_docs = 25\n")
+    assert sizes(plan_shards(html, capped, workers=2)) == [25, 25, 25, 25, 20]  # the limits still hold
