@@ -265,6 +265,7 @@ def _refine(inputs: list[str], out_dir: Path, config: Config, plan: Plan | None)
         pipeline_version=pipeline_version(),
         processed_at=started.replace(microsecond=0),
     )
+    by_command_line = plan is not None  # which then prints the run's verdict itself
     with stages.stage("plan") as stage:
         if plan is None:
             (plan,) = stage.results([plan_task(inputs, config, out_dir)])
@@ -307,7 +308,8 @@ def _refine(inputs: list[str], out_dir: Path, config: Config, plan: Plan | None)
         corpus = _corpus_stages(ctx, corpus)
         parts = _write_version(ctx, corpus, summaries)
     manifest = _commit(ctx, started, summaries, parts, previous if ctx.append else None, discovery)
-    _log_verdict(ctx, manifest.runs[-1].counts.model_dump(mode="json"))
+    if not by_command_line:  # a deployment's run, or a call from Python
+        _log_verdict(ctx, manifest.runs[-1].counts.model_dump(mode="json"))
     finished = {"out": str(out_dir), "seconds": round(time.perf_counter() - began, 2)}
     return {**manifest.model_dump(mode="json"), **finished}
 
