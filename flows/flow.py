@@ -316,7 +316,7 @@ def _refine(inputs: list[str], out_dir: Path, config: Config, plan: Plan | None)
 
 def _log_verdict(ctx: RunContext, counts: dict[str, Any]) -> None:
     """What the command line prints after a run, in the run's log too: a scheduled run says it."""
-    from .command.inspect import verdict  # reads the published run back, as `refinery inspect` does
+    from .storage.verdict import verdict
 
     warning, error = verdict(ctx.out_dir, ctx.sequence, counts)
     if warning:

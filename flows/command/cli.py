@@ -475,7 +475,7 @@ def _record_in_index(index_dir: Path, out_dir: Path, config: Config) -> None:
 
 def _verdict(out: Path, sequence: int, counts: dict) -> int:
     """Print what went wrong, as the flow logs it; exit 1 when nothing was kept for a reason."""
-    from .inspect import verdict
+    from ..storage.verdict import verdict
 
     warning, error = verdict(out, sequence, counts)
     if warning:
