@@ -191,10 +191,10 @@ def refine(
     quiet_resource_tracker()
     plan = plan_given(inputs, out_dir, config)
     if plan is None:
-        check_output_dir(out_dir, local_input_roots(inputs))  # never write into what is not ours
+        roots = local_input_roots(inputs)
+        check_output_dir(out_dir, roots)  # never write into what is not ours
         if config.dedup.index:
-            index_dir = Path(config.dedup.index).expanduser().resolve()
-            check_index_dir(index_dir, out_dir, local_input_roots(inputs))
+            check_index_dir(Path(config.dedup.index).expanduser().resolve(), out_dir, roots)
     try:
         with dataset_lock(out_dir):  # held already when the command line planned the run
             claim_output_dir(out_dir)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -72,7 +73,7 @@ class ReadConfig(_Section):
             )
         return value
 
-    @property
+    @cached_property  # asked for every record read
     def text_fields(self) -> tuple[str, ...]:
         """The text field's names, in the order they are tried."""
         return tuple(name.strip() for name in self.text_field.split(","))

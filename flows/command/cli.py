@@ -383,11 +383,10 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     # match nothing or hold nothing readable first (a glob's folder is no input then), then what
     # OUT and the index hold, then the servers the run needs; OUT is created last.
     discovery = discover(inputs, config.read)
-    check_output_dir(out_dir.resolve(), local_input_roots(inputs))
+    roots = local_input_roots(inputs)
+    check_output_dir(out_dir.resolve(), roots)
     if config.dedup.index:
-        check_index_dir(
-            Path(config.dedup.index).expanduser().resolve(), out_dir.resolve(), local_input_roots(inputs)
-        )
+        check_index_dir(Path(config.dedup.index).expanduser().resolve(), out_dir.resolve(), roots)
     check_prefect_api()
     if config.run.dask_address:
         check_dask_address(config.run.dask_address)

@@ -17,6 +17,7 @@ import gzip
 import io
 import itertools
 import json
+import math
 import os
 import re
 import urllib.parse
@@ -236,11 +237,12 @@ def plan_shards(files: tuple[InputFile, ...], config: Config, workers: int = 1) 
     keep workers busy for a while but fill fewer shards (261 HTML pages are one shard of 2,000
     documents), it is cut by estimated cost into up to `workers` shards of MIN_SHARD_SECONDS or more."""
     pieces = [piece for item in files for piece in pieces_of(item, config)]
-    total = sum(map(estimated_seconds, pieces))
+    costs = [estimated_seconds(piece) for piece in pieces]
+    total = sum(costs)
     spread = max(1, min(workers, int(total // MIN_SHARD_SECONDS)))  # shards the work is worth
     by_limits = max(
-        -(-sum(p.records for p in pieces) // config.run.shard_docs),
-        -(-sum(p.size for p in pieces) // config.run.shard_bytes),
+        math.ceil(sum(p.records for p in pieces) / config.run.shard_docs),
+        math.ceil(sum(p.size for p in pieces) / config.run.shard_bytes),
     )
     if by_limits >= spread:  # the limits cut enough shards already
         spread = 1
@@ -249,8 +251,7 @@ def plan_shards(files: tuple[InputFile, ...], config: Config, workers: int = 1) 
     current: list[Piece] = []
     records = current_bytes = 0
     done, part = 0.0, 0  # the cost of the pieces packed so far; which share of it they are in
-    for piece in pieces:
-        cost = estimated_seconds(piece)
+    for piece, cost in zip(pieces, costs, strict=True):
         middle = min(spread - 1, int((done + cost / 2) // share))  # the share its middle falls in
         full = (
             records + piece.records > config.run.shard_docs
