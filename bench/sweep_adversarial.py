@@ -20,12 +20,10 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +32,10 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = [sys.executable, "-m", "refinery.flows.command.cli"]
+sys.path.insert(0, str(ROOT))
+
+from tests.cli import cli_command, free_port, prefect_server  # noqa: E402  (the tests' own helpers)
+
 HANG_SECONDS = 150
 TEXT = "研究人员发现了新的结果，并发表了相关论文，引起了广泛关注。"
 
@@ -124,7 +125,7 @@ def run_case(name: str, case: Case, work: Path) -> Outcome:
     stdout = subprocess.PIPE if case.pipe_to_head else subprocess.DEVNULL
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(
-            CLI + case.args,
+            cli_command(*case.args),
             cwd=ROOT,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -226,12 +227,6 @@ def kill_pool_start(process: subprocess.Popen, out: Path) -> None:
 # ----- inputs -----
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def write_corpus(folder: Path, documents: int) -> Path:
     rng = random.Random(7)
     lines = [line for path in sorted((ROOT / "seeds").iterdir()) for line in path.read_text().splitlines()]
@@ -267,34 +262,12 @@ def write_hostile(folder: Path) -> Path:
     return folder
 
 
-def external_server(home: Path, stack: contextlib.ExitStack) -> str:
-    """A Prefect server of its own (as a user's would be), stopped with the sweep."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(home / "prefect-home"), PREFECT_UI_ENABLED="false", DO_NOT_TRACK="1")
-    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
-    log = stack.enter_context((home / "server.log").open("wb"))
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    stack.callback(lambda: server.poll() is None and os.killpg(server.pid, signal.SIGKILL))
-    url = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/health", timeout=1):
-            return url
-        time.sleep(0.5)
-    raise RuntimeError("the sweep's own Prefect server did not start: see server.log")
-
-
-def kill_external(url: str) -> Callable[[subprocess.Popen, Path], None]:
-    """The user's Prefect server dies while the run is reporting to it."""
-    port = int(url.rsplit(":", 1)[1].split("/")[0])
+def kill_group(leader: subprocess.Popen) -> Callable[[subprocess.Popen, Path], None]:
+    """The user's Prefect server (`leader` of its process group) dies while the run reports to it."""
 
     def kill(process: subprocess.Popen, out: Path) -> None:
         if when_staging(process, out):
-            for connection in psutil.net_connections("tcp"):
-                if connection.laddr and connection.laddr.port == port and connection.status == "LISTEN":
-                    with contextlib.suppress(psutil.Error):
-                        os.killpg(psutil.Process(connection.pid).pid, signal.SIGKILL)
+            os.killpg(leader.pid, signal.SIGKILL)
 
     return kill
 
@@ -322,11 +295,11 @@ def cases(work: Path, stack: contextlib.ExitStack) -> dict[str, Case]:
     bad_configs["wrong-type"].write_text("[run]\nworkers = 'two'\n")
     published = work / "published"
     subprocess.run(
-        [*CLI, "run", str(small), "--out", str(published)], cwd=ROOT, check=True, capture_output=True
+        cli_command("run", str(small), "--out", str(published)), cwd=ROOT, check=True, capture_output=True
     )
     replaced = work / "replaced"
     subprocess.run(
-        [*CLI, "run", str(small), "--out", str(replaced)], cwd=ROOT, check=True, capture_output=True
+        cli_command("run", str(small), "--out", str(replaced)), cwd=ROOT, check=True, capture_output=True
     )
     (replaced / "data").unlink()
     (replaced / "data").mkdir()
@@ -392,12 +365,12 @@ def cases(work: Path, stack: contextlib.ExitStack) -> dict[str, Case]:
         "server-killed": Case(run(corpus, str(work / "o-srv"), *long_run), {0, 1}, during=kill_server),
         "resume-after-kill": Case(run(corpus, str(work / "o-kill"), *long_run), {0}, out=work / "o-kill"),
     }
-    url = external_server(work.parent / "server", stack)
+    server_env, server = stack.enter_context(prefect_server(work.parent / "server"))
     found["external-server-dies"] = Case(
         run(corpus, str(work / "o-ext"), *long_run),
         {0, 1},
-        env={"PREFECT_API_URL": url},
-        during=kill_external(url),
+        env={"PREFECT_API_URL": server_env["PREFECT_API_URL"]},
+        during=kill_group(server),
     )
     for name, path in bad_configs.items():
         found[f"config-{name}"] = Case(run(small, str(work / f"o-c-{name}"), "--config", str(path)), {2})
