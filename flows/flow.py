@@ -61,6 +61,7 @@ from .storage.dataset import (
     remove_leftovers,
     write_text_atomic,
 )
+from .storage.distributions import merge_all
 from .storage.manifest import (
     Manifest,
     build_manifest,
@@ -73,6 +74,8 @@ from .storage.manifest import (
     run_report,
 )
 from .storage.parts import PartCounts, RunColumns, make_part_dirs, write_parts
+from .storage.plots import draw
+from .storage.tokens import check_tokenizer
 
 
 def _no_empty_traceback(record: logging.LogRecord) -> bool:
@@ -195,6 +198,8 @@ def refine(
         check_output_dir(out_dir, roots)  # never write into what is not ours
         if config.dedup.index:
             check_index_dir(Path(config.dedup.index).expanduser().resolve(), out_dir, roots)
+        if config.tokens.tokenizer:
+            check_tokenizer(config.tokens.tokenizer)
     try:
         with dataset_lock(out_dir):  # held already when the command line planned the run
             claim_output_dir(out_dir)
@@ -414,7 +419,7 @@ def _write_version(ctx: RunContext, corpus: Corpus, summaries: list[ShardSummary
         stage.documents_in = corpus.kept
         shutil.rmtree(next_dir, ignore_errors=True)
         calls = [
-            (corpus, position, s.index, str(next_dir), ctx.run, ctx.sequence, ctx.config.dedup)
+            (corpus, position, s.index, str(next_dir), ctx.run, ctx.sequence, ctx.config)
             for position, s in enumerate(summaries)
         ]
         parts = _StageWork(ctx, stage, retries=2).each(write_parts, calls)
@@ -444,6 +449,7 @@ def _commit(
         parts=totals,
         reasons=merge_counts([p.reasons for p in parts]),
         chars_removed=merge_counts([p.chars_removed for p in parts]),
+        tokens=merge_counts([p.tokens for p in parts]),
         stages=[done.report() for done in ctx.stages.done],
         config_hash=ctx.run.config_hash,
     )
@@ -451,10 +457,16 @@ def _commit(
         raise RuntimeError(f"documents read != kept + rejected + errors: {record.counts}")
     inputs = run_inputs(ctx.sequence, summaries)
     manifest = build_manifest(
-        previous, record, inputs, list(discovery.skipped), config.model_dump(mode="json")
+        previous,
+        record,
+        inputs,
+        list(discovery.skipped),
+        config.model_dump(mode="json"),
+        merge_all([p.distributions for p in parts]),
     )
     write_text_atomic(dumps(manifest), next_dir / "manifest.json")
-    write_text_atomic(dataset_card(manifest, ctx.out_dir.name), next_dir / "README.md")
+    plots = draw(manifest.counts, config.filter, next_dir / "plots") if config.run.plots else []
+    write_text_atomic(dataset_card(manifest, ctx.out_dir.name, plots), next_dir / "README.md")
     publish(next_dir, ctx.out_dir, keep_published=ctx.append)  # the commit point
     if config.dedup.index:
         indexed = write_index(Path(config.dedup.index), ctx.out_dir, config.dedup)

@@ -63,3 +63,17 @@ def prefect_server():
 
     with prefect_test_harness(server_startup_timeout=60):
         yield
+
+
+@pytest.fixture(scope="session")
+def tokenizer_file(tmp_path_factory, seed_lines) -> Path:
+    """A small BPE tokenizer.json trained on the seeds: the file format users give tokens.tokenizer,
+    made here (nothing is downloaded)."""
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+
+    tokenizer = Tokenizer(models.BPE(unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer.train_from_iterator(seed_lines, trainers.BpeTrainer(vocab_size=400, special_tokens=["[UNK]"]))
+    path = tmp_path_factory.mktemp("tokenizer") / "tokenizer.json"
+    tokenizer.save(str(path))
+    return path

@@ -343,6 +343,20 @@ class RunConfig(_Section):
         description="Tasks the near-dup candidate search is split into, each over a group of LSH bands "
         "(0: one per 250,000 documents). Results do not depend on it.",
     )
+    plots: bool = Field(
+        default=True,
+        description="Draw the dataset's plots into OUT/plots (SVG, shown in the card; about a second a run). "
+        "`refinery inspect OUT --plots DIR` draws them at any time.",
+    )
+
+
+class TokensConfig(_Section):
+    tokenizer: str | None = Field(
+        default=None,
+        description="A Hugging Face tokenizer file (`tokenizer.json`, as in a model's folder): the `tokens` "
+        "column counts each document's tokens and the card gives the totals. None: not counted (null). "
+        "tiktoken is not offered: its encodings are downloaded at run time.",
+    )
 
 
 # Extraction settings that decide how a record is run, not what comes out of it.
@@ -357,6 +371,7 @@ class Config(_Section):
     script: ScriptConfig = ScriptConfig()
     dedup: DedupConfig = DedupConfig()
     filter: FilterConfig = FilterConfig()
+    tokens: TokensConfig = TokensConfig()
     run: RunConfig = RunConfig()
 
     @classmethod

@@ -151,6 +151,12 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
         "`refinery config --preset NAME` prints them with their source (filter.preset; none by default)",
     )
     policy.add_argument(
+        "--tokenizer",
+        metavar="FILE",
+        help="count each document's tokens with this Hugging Face tokenizer.json (a model folder's file): "
+        "a `tokens` column and totals in the card (tokens.tokenizer; off by default)",
+    )
+    policy.add_argument(
         "--set",
         action="append",
         default=[],
@@ -210,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
         "  refinery inspect output/seeds --sample 3 --part rejected --where reason=near_duplicate\n"
         "  refinery inspect output/seeds --sample 5 --where lang=zh --where 'cjk_share<0.5' --seed 7\n"
         "  refinery inspect output/seeds --sample 5 --part rejected --where 'reason~quality'\n"
-        "  refinery inspect output/seeds --id 5f0c...",
+        "  refinery inspect output/seeds --id 5f0c...\n"
+        "  refinery inspect output/seeds --plots plots/  # then open plots/signals.svg in a browser",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     inspect.add_argument("out", metavar="OUT", help="the dataset directory (a run's --out)")
@@ -237,6 +244,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=0,
         help="for --sample: which random draw (the same seed, the same documents)",
+    )
+    shown.add_argument(
+        "--plots",
+        metavar="DIR",
+        help="draw the dataset's plots into DIR (created; outside the dataset): histograms of the quality "
+        "signals and lengths of kept and rejected documents, rejections by reason, each quality limit's "
+        "rate, languages and scripts (SVG; a run draws them into OUT/plots too)",
     )
     config = commands.add_parser(
         "config",
@@ -349,6 +363,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     if args.dask_address is not None:
         run.update(runner="dask", dask_address=args.dask_address)
     dedup = {"index": str(Path(args.index).expanduser().resolve()) if args.index else None}
+    tokens = {"tokenizer": str(Path(args.tokenizer).expanduser().resolve()) if args.tokenizer else None}
     read = {"text_field": args.text_field, "url_field": args.url_field, "record_format": args.format}
     keep = (
         tuple(code.strip() for code in args.keep_lang.split(",") if code.strip()) if args.keep_lang else None
@@ -361,6 +376,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
             ("read", read),
             ("language", {"keep": keep}),
             ("filter", {"preset": args.preset}),
+            ("tokens", tokens),
         )
     }
     try:
@@ -372,6 +388,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     from ..execution.environment import check_dask_address, check_prefect_api
     from ..inputs.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
     from ..storage.dataset import check_output_dir, check_writable
+    from ..storage.tokens import check_tokenizer
 
     inputs = args.inputs or [DEFAULT_INPUT]
     if args.out is not None and not args.out.strip():
@@ -387,6 +404,8 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     check_output_dir(out_dir.resolve(), roots)
     if config.dedup.index:
         check_index_dir(Path(config.dedup.index).expanduser().resolve(), out_dir.resolve(), roots)
+    if config.tokens.tokenizer:
+        check_tokenizer(config.tokens.tokenizer)
     check_prefect_api()
     if config.run.dask_address:
         check_dask_address(config.run.dask_address)
@@ -486,12 +505,14 @@ def _verdict(out: Path, sequence: int, counts: dict) -> int:
 
 
 def inspect_command(args: argparse.Namespace) -> int:
-    from .inspect import document, overview, sample
+    from .inspect import document, overview, plots, sample
 
     out = Path(args.out).expanduser()
     if args.sample is not None and args.sample < 1:
         raise UserError("--sample must be 1 or more")
-    if args.id:
+    if args.plots:
+        print(plots(out, Path(args.plots).expanduser()))
+    elif args.id:
         print(document(out, args.id))
     elif args.sample:
         print(sample(out, args.part, args.sample, args.reason, tuple(args.where), args.seed))

@@ -134,6 +134,42 @@ def document(out: Path, document_id: str) -> str:
     raise UserError(f"no document with id {document_id} in {out}")
 
 
+def plots(out: Path, folder: Path) -> str:
+    """Draw the dataset's plots into `folder`, which must lie outside it; a file there that refinery
+    did not draw is never replaced. What was written."""
+    from pydantic import ValidationError
+
+    from ...transforms.config import Config, FilterConfig
+    from ..storage.plots import PLOT_TITLES, draw, is_ours
+
+    manifest = open_dataset(out)
+    if not manifest.counts.distributions:
+        raise UserError(
+            f"{out} was written by refinery {manifest.runs[-1].pipeline_version}, whose manifest has no "
+            "counts to draw: run it again with --force to rebuild it"
+        )
+    target = folder.resolve()
+    if target == out.resolve() or out.resolve() in target.parents:
+        raise UserError(f"--plots {folder} is inside the dataset: choose a folder outside {out}")
+    if target.exists() and not target.is_dir():
+        raise UserError(f"--plots {folder} is a file: name a folder")
+    for name in PLOT_TITLES:
+        path = target / f"{name}.svg"
+        if path.exists() and not is_ours(path):
+            raise UserError(
+                f"--plots {folder} holds {path.name}, which refinery did not draw; choose another folder"
+            )
+    try:
+        policy = Config.model_validate(manifest.config).filter
+    except ValidationError:  # a configuration of another release: draw without its limits
+        policy = FilterConfig()
+    try:
+        written = draw(manifest.counts, policy, target)
+    except OSError as error:
+        raise UserError(f"--plots {folder}: cannot write there ({error.strerror or error})") from error
+    return "\n".join(f"wrote {folder / name}" for name in written)
+
+
 def _part(out: Path, part: str) -> pa.Table:
     return read_part(out, _PART_OF[part])
 

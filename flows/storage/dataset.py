@@ -78,6 +78,7 @@ _DOCUMENT_FIELDS = [
     # quality signals (transforms/quality.py): one column each
     *(pa.field(name, pa.bool_() if name == "spun" else pa.float64()) for name in SIGNALS),
     pa.field("cluster_size", pa.int64()),  # documents in its duplicate cluster, itself included
+    pa.field("tokens", pa.int64()),  # by tokens.tokenizer; null when none is set
 ]
 
 DATA_SCHEMA = pa.schema(_SOURCE_FIELDS[:1] + _DOCUMENT_FIELDS + _SOURCE_FIELDS[1:] + _RUN_FIELDS)
@@ -220,7 +221,7 @@ def read_metadata(path: Path, key: str) -> Any:
 STAGING = ".staging"  # staged shards and the run's intermediate files, kept until the run publishes
 VERSIONS = ".versions"  # every published version of the dataset, each complete
 CURRENT = ".current"  # a symlink to the published version: flipping it is the commit point
-PUBLISHED = (*PARTS, "manifest.json", "README.md")  # OUT/<name> -> .current/<name>
+PUBLISHED = (*PARTS, "manifest.json", "README.md", "plots")  # OUT/<name> -> .current/<name>
 RETIRED = ("dedup-index",)  # published by refinery before 0.6; removed from OUT when it is rewritten
 
 
@@ -262,18 +263,19 @@ def current_version(out: Path) -> Path | None:
 
 
 def _link_published_names(out: Path) -> None:
-    """OUT/data, OUT/manifest.json ... as relative symlinks through OUT/.current, made once. A
-    dataset of 0.3 and before has real directories and files there: they give way, as do the
-    names earlier releases published and this one does not."""
+    """OUT/data, OUT/manifest.json ... as relative symlinks through OUT/.current, for what the
+    version holds (a run without plots has none). A dataset of 0.3 and before has real directories
+    and files there: they give way, as do the names earlier releases published and this one does not."""
     for name in (*PUBLISHED, *RETIRED):
         link = out / name
-        if link.is_symlink() and name in PUBLISHED:
+        wanted = name in PUBLISHED and (out / CURRENT / name).exists()
+        if link.is_symlink() and wanted:
             continue
         if link.is_dir() and not link.is_symlink():
             shutil.rmtree(link)
         else:
             link.unlink(missing_ok=True)
-        if name in PUBLISHED:
+        if wanted:
             link.symlink_to(Path(CURRENT) / name)
 
 

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ...transforms.canonical import recipe as canonical_recipe
 from .dataset import DATA_SCHEMA, ERRORS_SCHEMA
+from .distributions import merge as merge_distributions
+from .plots import PLOT_TITLES
 
 if TYPE_CHECKING:  # the shard module imports the whole pipeline; the manifest needs only its summaries
     from ..shards.process import ShardSummary
@@ -28,6 +30,8 @@ _DISTRIBUTIONS = (
     "pyarrow",
     "charset-normalizer",
     "ftfy",
+    "tokenizers",
+    "matplotlib",
 )
 
 
@@ -99,10 +103,12 @@ class Counts(_Record):
     scripts: dict[str, int] = {}
     flagged: dict[str, int] = {}
     chars_removed_by_stage: dict[str, int] = {}
+    tokens: dict[str, int] = {}  # kept and rejected, counted with tokens.tokenizer (none: not counted)
 
 
 class DatasetCounts(Counts):
     invariant: str = "documents_read = kept + rejected + errors"
+    distributions: dict[str, Any] = {}  # the plots' tally (storage/distributions.py), over every run
 
 
 class StageReport(_Record):
@@ -158,6 +164,7 @@ def run_record(
     parts: dict[str, int],
     reasons: dict[str, int],
     chars_removed: dict[str, int],
+    tokens: dict[str, int],
     stages: list[dict[str, Any]],
     config_hash: str,
 ) -> RunRecord:
@@ -183,6 +190,7 @@ def run_record(
             scripts=merge_counts([s.scripts for s in shards]),
             flagged=merge_counts([s.flagged for s in shards]),
             chars_removed_by_stage=chars_removed,
+            tokens=tokens,
             shards=len(shards),
             shards_resumed=sum(1 for s in shards if s.resumed),
         ),
@@ -196,7 +204,7 @@ def run_inputs(sequence: int, shards: list[ShardSummary]) -> list[InputEntry]:
 
 
 _TOTALS = ("documents_read", "kept", "rejected", "errors", "shards", "shards_resumed")
-_MERGED = ("rejected_by_reason", "languages", "scripts", "flagged", "chars_removed_by_stage")
+_MERGED = ("rejected_by_reason", "languages", "scripts", "flagged", "chars_removed_by_stage", "tokens")
 
 
 def build_manifest(
@@ -205,9 +213,11 @@ def build_manifest(
     inputs: list[InputEntry],
     skipped: list[str],
     config: dict[str, Any],
+    distributions: dict[str, Any],
 ) -> Manifest:
     """The dataset's manifest after `record`'s run: counts over every run that wrote the dataset
-    (one run for a replace), all their inputs, and each run's own record."""
+    (one run for a replace), all their inputs, and each run's own record; `distributions` is the
+    run's tally, added to the dataset's."""
     runs = [*(previous.runs if previous else []), record]
     totals: dict[str, Any] = {name: sum(getattr(run.counts, name) for run in runs) for name in _TOTALS}
     merged = {name: merge_counts([getattr(run.counts, name) for run in runs]) for name in _MERGED}
@@ -218,7 +228,14 @@ def build_manifest(
         run_id=record.run_id,
         started_at=record.started_at,
         finished_at=record.finished_at,
-        counts=DatasetCounts(**totals, **merged, invariant_holds=holds),
+        counts=DatasetCounts(
+            **totals,
+            **merged,
+            invariant_holds=holds,
+            distributions=merge_distributions(
+                previous.counts.distributions if previous else {}, distributions
+            ),
+        ),
         inputs=[*(previous.inputs if previous else []), *inputs],
         skipped_files=skipped,
         runs=runs,
@@ -264,7 +281,8 @@ def _schema_table(schema) -> str:
     return "\n".join(f"| `{field.name}` | `{field.type}` |" for field in schema)
 
 
-def dataset_card(manifest: Manifest, name: str) -> str:
+def dataset_card(manifest: Manifest, name: str, plots: list[str]) -> str:
+    """The card (OUT/README.md); `plots`: the files drawn into OUT/plots, shown in it."""
     counts = manifest.counts
     reasons, languages = _reasons_rows(counts), _languages(counts)
     return f"""{_front_matter(counts, name, manifest.run_id)}
@@ -280,12 +298,12 @@ Cleaned, deduplicated text produced by refinery {manifest.versions["refinery"]}
 
 Every document read is in exactly one of `data/`, `rejected/`, `errors/`
 (invariant holds: {str(counts.invariant_holds).lower()}). Languages of processed documents: {languages}.
-{_flagged(counts)}
+{_flagged(counts)}{_tokens(counts, manifest.config)}
 
 | rejected because | documents |
 |---|---|
 {reasons}
-
+{_plots(plots)}
 ## Runs
 | run | mode | finished | read | kept | rejected | errors |
 |---|---|---|---|---|---|---|
@@ -363,6 +381,27 @@ def _reasons_rows(counts: Counts) -> str:
 def _flagged(counts: Counts) -> str:
     spun = counts.flagged.get("spun", 0)
     return f"Flagged spun (伪原创) when processed: {spun} (kept unless filter.reject_spun)."
+
+
+def _tokens(counts: Counts, config: dict[str, Any]) -> str:
+    if not counts.tokens:
+        return ""
+    tokenizer = config.get("tokens", {}).get("tokenizer")
+    kept, rejected = counts.tokens.get("kept", 0), counts.tokens.get("rejected", 0)
+    return f"\nTokens (`tokens` column, tokenizer `{tokenizer}`): {kept:,} kept, {rejected:,} rejected."
+
+
+def _plots(plots: list[str]) -> str:
+    if not plots:
+        return ""
+    images = "\n".join(f"![{PLOT_TITLES[Path(name).stem]}](plots/{name})" for name in plots)
+    return f"""
+## Plots
+Drawn by refinery from the counts in `manifest.json` (`refinery inspect OUT --plots DIR` draws them
+again); kept against rejected documents, duplicates left out.
+
+{images}
+"""
 
 
 def _languages(counts: Counts) -> str:

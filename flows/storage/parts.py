@@ -6,14 +6,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ...transforms.config import DedupConfig
+from ...transforms.config import Config
 from ..corpus.index import INDEX_COLUMNS, index_part, write_index_file
 from ..corpus.stage import Corpus
 from .dataset import INDEX_DIR, PARTS, part_name, write_table_atomic
+from .distributions import tally
+from .tokens import count_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +36,23 @@ class PartCounts:
     errors: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     chars_removed: dict[str, int] = field(default_factory=dict)  # per stage, over kept and rejected
+    tokens: dict[str, int] = field(default_factory=dict)  # kept and rejected, with tokens.tokenizer
+    distributions: dict[str, Any] = field(default_factory=dict)  # storage/distributions.py's tally
 
 
 def write_parts(
-    corpus: Corpus, shard: int, index: int, next_dir: str, run: RunColumns, sequence: int, dedup: DedupConfig
+    corpus: Corpus, shard: int, index: int, next_dir: str, run: RunColumns, sequence: int, config: Config
 ) -> PartCounts:
     """Split shard `shard` of the corpus, as the corpus stages left it, into its data/, rejected/ and
     errors/ parts (named for the shard's `index`; empty parts are not written), and record the
-    signatures of its data rows in the version's dedup index, from the same rows."""
+    signatures of its data rows in the version's dedup index, from the same rows. Tokens are
+    counted here, on the text as published, and the rows tallied for the plots."""
     staged = corpus.rows(shard)
     cluster_size = staged.schema.get_field_index("cluster_size")
     staged = staged.set_column(cluster_size, "cluster_size", pc.fill_null(staged["cluster_size"], 1))
+    if config.tokens.tokenizer:
+        tokens = count_tokens(staged["text"], config.tokens.tokenizer)  # null for error rows
+        staged = staged.set_column(staged.schema.get_field_index("tokens"), "tokens", tokens)
     staged = _with_run_columns(staged, run)
 
     tables = {}
@@ -54,14 +63,23 @@ def write_parts(
             write_table_atomic(tables[part], Path(next_dir) / part / part_name(index, sequence))
         if part == "data" and rows.num_rows:
             published = rows.select(INDEX_COLUMNS)
-            write_index_file(published, Path(next_dir) / INDEX_DIR / index_part(sequence, index), dedup)
+            write_index_file(
+                published, Path(next_dir) / INDEX_DIR / index_part(sequence, index), config.dedup
+            )
+    tokens = {"kept": _total(tables["data"]), "rejected": _total(tables["rejected"])}
     return PartCounts(
         kept=tables["data"].num_rows,
         rejected=tables["rejected"].num_rows,
         errors=tables["errors"].num_rows,
         reasons=dict(Counter(tables["rejected"]["reason"].to_pylist())),
         chars_removed=_chars_removed_by_stage([tables["data"], tables["rejected"]]),
+        tokens=tokens if config.tokens.tokenizer else {},
+        distributions=tally(tables["data"], tables["rejected"], config.filter),
     )
+
+
+def _total(table: pa.Table) -> int:
+    return pc.sum(table["tokens"]).as_py() or 0
 
 
 def _chars_removed_by_stage(tables: list[pa.Table]) -> dict[str, int]:

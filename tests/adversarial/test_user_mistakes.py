@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 
 import pytest
 
 from refinery.flows.storage.dataset import dataset_lock
-from tests.cli import ROOT, assert_one_line_error, cli_command, cli_env, run_cli
+from tests.cli import ROOT, assert_one_line_error, cli_command, cli_env, free_port, run_cli
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # nobody listens once the probe is closed
 
 
 @pytest.mark.parametrize(
@@ -39,6 +32,15 @@ def test_values_that_would_break_a_run_are_refused(corpus, tmp_path, toml, messa
 def test_an_option_out_of_bounds(corpus, tmp_path):
     result = run_cli("run", str(corpus), "--workers", "100000", "--out", str(tmp_path / "o"))
     assert_one_line_error(result, "option run.workers")
+
+
+def test_a_tokenizer_file_that_is_not_one(corpus, tmp_path):
+    (tmp_path / "tokenizer.json").write_text('{"model": "none"}')
+    result = run_cli(
+        "run", str(corpus), "--tokenizer", str(tmp_path / "tokenizer.json"), "--out", str(tmp_path / "o")
+    )
+    assert_one_line_error(result, "not a tokenizer.json file")
+    assert not (tmp_path / "o").exists()
 
 
 def test_an_output_that_cannot_be_written(corpus):

@@ -184,6 +184,12 @@ def test_manifest_and_card(published):
     assert len(on_disk["inputs"]) == 10  # every readable file, with size and checksum
     card = (out / "README.md").read_text()
     assert "| 10 | 6 | 3 | 1 |" in card and "pd.read_parquet" in card
+    for name in ("signals.svg", "overview.svg"):  # the plots, drawn from the manifest's tally
+        assert f"](plots/{name})" in card and (out / "plots" / name).read_text().startswith("<?xml")
+    histograms = on_disk["counts"]["distributions"]["histograms"]
+    assert (
+        sum(histograms["length"]["kept"]) == 6 and sum(histograms["length"]["rejected"]) == 1
+    )  # 2 copies left out
 
 
 def test_no_temporary_files_are_left(published):
@@ -197,10 +203,11 @@ def test_no_temporary_files_are_left(published):
         "data",
         "errors",
         "manifest.json",
+        "plots",
         "rejected",
     ]
     assert [p.name for p in (out / ".versions").iterdir()] == ["v000001"]
-    for name in ("README.md", "data", "errors", "manifest.json", "rejected"):
+    for name in ("README.md", "data", "errors", "manifest.json", "plots", "rejected"):
         assert (out / name).resolve() == out / ".versions" / "v000001" / name
     # the dedup index: one file per data part, what that part holds
     indexed = sorted(p.name for p in (out / ".current" / "dedup-index").iterdir())
@@ -338,12 +345,14 @@ def test_a_taiwan_phrased_copy_is_a_duplicate_even_when_scripts_are_kept(prefect
     assert manifest["dedup_canonical"].startswith("zh:") and "canonical_zh-" in manifest["dedup_canonical"]
 
 
-def test_quality_policy_rejects_with_the_signal_as_reason(prefect_server, seeds_dir, tmp_path):
-    config = CONFIG.model_copy(
-        update={
-            "filter": CONFIG.filter.model_validate(
-                {"reject_spun": True, "languages": {"zh": {"max_boilerplate_share": 0.4}}}
-            )
+def test_quality_policy_rejects_with_the_signal_as_reason_and_tokens_are_counted(
+    prefect_server, seeds_dir, tmp_path, tokenizer_file
+):
+    config = Config.model_validate(
+        {
+            **CONFIG.model_dump(),
+            "filter": {"reject_spun": True, "languages": {"zh": {"max_boilerplate_share": 0.4}}},
+            "tokens": {"tokenizer": str(tokenizer_file)},
         }
     )
     manifest = run_with(config, seeds_dir, tmp_path / "out", workers=1)
@@ -353,6 +362,21 @@ def test_quality_policy_rejects_with_the_signal_as_reason(prefect_server, seeds_
     rejected = {Path(r["source_uri"]).name[:3]: r for r in read(tmp_path / "out", "rejected").to_pylist()}
     assert rejected["001"]["reason"] == "quality:spun" and rejected["001"]["spun_score"] > 0.5
     assert rejected["000"]["reason"] == "quality:boilerplate_share"
+    _assert_tokens_counted_on_the_published_text(tmp_path / "out", manifest, tokenizer_file)
+
+
+def _assert_tokens_counted_on_the_published_text(out: Path, manifest: dict, tokenizer_file: Path) -> None:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    totals = {}
+    for part, group in (("data", "kept"), ("rejected", "rejected")):
+        rows = read(out, part).to_pylist()
+        for row in rows:
+            assert row["tokens"] == len(tokenizer.encode(row["text"], add_special_tokens=False).ids)
+        totals[group] = sum(row["tokens"] for row in rows)
+    assert manifest["counts"]["tokens"] == totals and totals["kept"] > 0
+    assert f"{totals['kept']:,} kept, {totals['rejected']:,} rejected" in (out / "README.md").read_text()
 
 
 def test_manifest_counts_every_stage_including_the_corpus_wide_ones(published):

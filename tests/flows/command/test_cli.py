@@ -250,6 +250,18 @@ def test_inspect_shows_counts_samples_and_one_document(tmp_path, seeds_dir):
         assert piped.stderr == "" and len(piped.stdout.splitlines()) == (2 if reader == "head -2" else 0)
     assert_one_line_error(refinery("inspect", str(tmp_path)), "no refinery dataset in")
 
+    drawn = refinery("inspect", str(out), "--plots", str(tmp_path / "plots"))
+    assert drawn.returncode == 0 and drawn.stdout.count("wrote ") == 2, drawn.stderr
+    for name in ("signals.svg", "overview.svg"):  # what the run drew into the dataset, drawn again
+        assert (tmp_path / "plots" / name).read_bytes() == (out / "plots" / name).read_bytes()
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "signals.svg").write_text("my own drawing")
+    assert_one_line_error(
+        refinery("inspect", str(out), "--plots", str(tmp_path / "mine")), "which refinery did not draw"
+    )
+    assert (tmp_path / "mine" / "signals.svg").read_text() == "my own drawing"
+    assert_one_line_error(refinery("inspect", str(out), "--plots", str(out / "plots")), "inside the dataset")
+
 
 def test_pages_in_a_text_field_are_extracted_by_default_and_a_forced_text_format_is_questioned(tmp_path):
     topics = [

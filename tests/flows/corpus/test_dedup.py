@@ -42,7 +42,7 @@ def publish_run(out_dir, staged, config=CONFIG, sequence=0):
     work = InlineWork(Config(dedup=config), out_dir / ".staging", out_dir, sequence)
     corpus = Deduplicate().run(corpus, work)
     for shard in range(len(staged)):
-        write_parts(corpus, shard, shard, str(out_dir / ".current"), run, sequence, config)
+        write_parts(corpus, shard, shard, str(out_dir / ".current"), run, sequence, work.config)
     written = (out_dir / ".current" / "dedup-index").glob(f"run-{sequence:04d}-*.parquet")
     return sum(pq.read_metadata(path).num_rows for path in written)
 

@@ -66,7 +66,7 @@ def run_in_process(tmp_path, texts: list[str], config: Config) -> dict[str, list
             corpus = stage.run(corpus, work)
     version = tmp_path / "version"
     for position, summary in enumerate(summaries):
-        write_parts(corpus, position, summary.index, str(version), RUN, 0, config.dedup)
+        write_parts(corpus, position, summary.index, str(version), RUN, 0, config)
     parts = {
         part: [
             row

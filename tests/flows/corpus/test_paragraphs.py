@@ -35,7 +35,7 @@ def published(corpus: Corpus, config: Config, tmp_path) -> tuple[list[dict], lis
     its dedup index records."""
     corpus = SharedParagraphs().run(corpus, InlineWork(config, tmp_path, tmp_path / "out"))
     version = tmp_path / "version"
-    counts = write_parts(corpus, 0, 0, str(version), RUN, 0, config.dedup)
+    counts = write_parts(corpus, 0, 0, str(version), RUN, 0, config)
     assert counts.kept == corpus.kept
 
     def read(part: str) -> list[dict]:

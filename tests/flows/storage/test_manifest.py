@@ -23,6 +23,13 @@ STAGES = [
 ]
 
 
+TALLY = {
+    "histograms": {"digit_share": {"edges": [0.0, 0.5, 1.0], "kept": [1, 0], "rejected": [0, 1]}},
+    "judged": 2,
+    "outside": {"max_digit_share": 1},
+}
+
+
 def shard(documents: int) -> ShardSummary:
     return ShardSummary(
         index=0,
@@ -45,6 +52,7 @@ def record(sequence: int, parts: dict, shards: list[ShardSummary]):
         parts=parts,
         reasons={"empty": parts["rejected"]},
         chars_removed={},
+        tokens={"kept": 10 * parts["kept"], "rejected": 10 * parts["rejected"]},
         stages=STAGES,
         config_hash="h",
     )
@@ -67,6 +75,7 @@ def test_an_append_adds_its_run_and_sums_the_counts():
         run_inputs(0, shards[0]),
         [],
         config,
+        {},
     )
     second = build_manifest(
         first,
@@ -74,18 +83,26 @@ def test_an_append_adds_its_run_and_sums_the_counts():
         run_inputs(1, shards[1]),
         [],
         config,
+        TALLY,
     )
     assert [run.run_id for run in second.runs] == ["r0", "r1"]
     assert second.counts.documents_read == 5 and second.counts.kept == 4
     assert second.counts.rejected_by_reason == {"empty": 1} and second.counts.invariant_holds
     assert [entry.run for entry in second.inputs] == [0, 1]
+    assert second.counts.tokens == {"kept": 40, "rejected": 10}
+    assert second.counts.distributions == TALLY and first.counts.distributions == {}
 
 
 def test_a_manifest_reads_back_as_written_and_keeps_keys_it_does_not_know():
     config = Config().model_dump(mode="json")
     shards = [shard(2)]
     manifest = build_manifest(
-        None, record(0, {"kept": 2, "rejected": 0, "errors": 0}, shards), run_inputs(0, shards), [], config
+        None,
+        record(0, {"kept": 2, "rejected": 0, "errors": 0}, shards),
+        run_inputs(0, shards),
+        [],
+        config,
+        TALLY,
     )
     assert load_manifest(dumps(manifest)) == manifest
     older = manifest.model_copy(update={"inputs": [InputEntry(key="/a", size=1, future_key="x")]})
