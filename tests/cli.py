@@ -17,18 +17,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli_env() -> dict[str, str]:
-    """The environment without PREFECT_API_URL: each run starts its own temporary server."""
-    return {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+SHARED_API = "REFINERY_TEST_PREFECT_API_URL"  # the session's server (conftest.py's prefect_server)
+
+
+def cli_env(own_server: bool = False) -> dict[str, str]:
+    """The environment of a CLI run. Where the session's Prefect server runs (system tests), runs
+    use it, as a user's runs do with PREFECT_API_URL set: a temporary server costs each run 7-8 s.
+    `own_server`, or without a session server: no PREFECT_API_URL, so the run starts its own
+    temporary server, as a first run does (the tests of that path ask for it)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", SHARED_API)}
+    if os.environ.get(SHARED_API) and not own_server:
+        env["PREFECT_API_URL"] = os.environ[SHARED_API]
+    return env
 
 
 def cli_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "refinery.flows.command.cli", *args]
 
 
-def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 300) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path = ROOT, timeout: int = 300, own_server: bool = False
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        cli_command(*args), cwd=cwd, env=cli_env(), capture_output=True, text=True, timeout=timeout
+        cli_command(*args), cwd=cwd, env=cli_env(own_server), capture_output=True, text=True, timeout=timeout
     )
 
 

@@ -58,11 +58,25 @@ def seed_texts() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def prefect_server():
-    """One temporary Prefect server for the whole session: starting one costs several seconds."""
+    """One temporary Prefect server for the whole session: starting one costs several seconds.
+    Command-line runs of the system tests use it too (tests/cli.py's cli_env)."""
+    from prefect.settings import PREFECT_API_URL
     from prefect.testing.utilities import prefect_test_harness
 
+    from tests.cli import SHARED_API
+
     with prefect_test_harness(server_startup_timeout=60):
-        yield
+        os.environ[SHARED_API] = PREFECT_API_URL.value()
+        try:
+            yield
+        finally:
+            del os.environ[SHARED_API]
+
+
+@pytest.fixture(autouse=True)
+def _system_tests_share_the_prefect_server(request):
+    if request.node.get_closest_marker("system"):
+        request.getfixturevalue("prefect_server")
 
 
 @pytest.fixture(scope="session")

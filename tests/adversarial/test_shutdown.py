@@ -33,7 +33,7 @@ def start(corpus: Path, out: Path, env: dict[str, str] | None = None) -> subproc
     return subprocess.Popen(
         cli_command("run", str(corpus), "--out", str(out), "--config", str(config)),
         cwd=ROOT,
-        env=env or cli_env(),
+        env=env or cli_env(own_server=True),  # what these tests stop includes the run's own server
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

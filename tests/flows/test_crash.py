@@ -1,5 +1,6 @@
-"""`refinery run` killed with SIGKILL (the whole process group: CLI, Prefect server, workers) and
-started again with the same arguments ends with the same dataset as a run never interrupted."""
+"""`refinery run` killed with SIGKILL (the whole process group: CLI and workers; the temporary
+Prefect server too, where the run has one) and started again with the same arguments ends with the
+same dataset as a run never interrupted."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from refinery.flows.storage.dataset import RUN_COLUMNS, read_part
-from tests.cli import cli_command
+from tests.cli import cli_command, cli_env
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
@@ -41,16 +42,10 @@ def command(corpus: Path, out: Path) -> list[str]:
     return cli_command("run", str(corpus), "--out", str(out), "--config", str(config))
 
 
-def environment() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-
-
 @pytest.fixture(scope="module")
 def reference(corpus) -> Path:
     out = corpus.parent / "reference"
-    result = subprocess.run(
-        command(corpus, out), cwd=ROOT, env=environment(), capture_output=True, timeout=300
-    )
+    result = subprocess.run(command(corpus, out), cwd=ROOT, env=cli_env(), capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     return out
 
@@ -63,12 +58,12 @@ def parts_being_written(out: Path) -> bool:
     return any(out.glob(".next-*/*/part-*.parquet"))
 
 
-def start_run(corpus: Path, out: Path) -> subprocess.Popen:
-    """The run in a process group of its own (server and workers included)."""
+def start_run(corpus: Path, out: Path, own_server: bool = False) -> subprocess.Popen:
+    """The run in a process group of its own (workers and, `own_server`, its server included)."""
     return subprocess.Popen(
         command(corpus, out),
         cwd=ROOT,
-        env=environment(),
+        env=cli_env(own_server),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -102,9 +97,7 @@ def test_a_killed_run_resumes_to_the_same_dataset(corpus, reference, tmp_path, r
     kill_when(corpus, out, ready)
     assert not (out / "manifest.json").exists()  # killed before it published
 
-    result = subprocess.run(
-        command(corpus, out), cwd=ROOT, env=environment(), capture_output=True, timeout=300
-    )
+    result = subprocess.run(command(corpus, out), cwd=ROOT, env=cli_env(), capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"]["invariant_holds"] and manifest["counts"]["documents_read"] == 250
@@ -128,7 +121,7 @@ def test_a_run_that_loses_its_process_or_its_server_resumes_to_the_same_dataset(
     import psutil
 
     out = tmp_path / "dataset"
-    process = start_run(corpus, out)
+    process = start_run(corpus, out, own_server=True)
     wait_until(process, out, lambda out: any((out / ".staging").glob("shard-*.parquet")))
     time.sleep(random.Random(target).uniform(0, 1.5))
     descendants = psutil.Process(process.pid).children(recursive=True)
@@ -141,9 +134,7 @@ def test_a_run_that_loses_its_process_or_its_server_resumes_to_the_same_dataset(
     _, alive = psutil.wait_procs(descendants, timeout=10)
     assert not alive
 
-    result = subprocess.run(
-        command(corpus, out), cwd=ROOT, env=environment(), capture_output=True, timeout=300
-    )
+    result = subprocess.run(command(corpus, out), cwd=ROOT, env=cli_env(), capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     for part in ("data", "rejected", "errors"):
         assert rows(out, part).equals(rows(reference, part)), part

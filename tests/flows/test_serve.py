@@ -21,9 +21,10 @@ from tests.cli import ROOT, prefect_server, started, wait_for
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
 
-@pytest.fixture
-def server(tmp_path) -> Iterator[dict[str, str]]:
-    with prefect_server(tmp_path) as (env, _):
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[dict[str, str]]:
+    """One server for the module's deployments (each has its own name): starting one takes 15 s."""
+    with prefect_server(tmp_path_factory.mktemp("server")) as (env, _):
         yield env
 
 
@@ -80,7 +81,10 @@ def test_served_deployment_grows_the_dataset_run_by_run(server, seeds_dir, tmp_p
         ds.dataset(out / "data").to_table()["run_id"].to_pylist()
     )
     assert "Run 1 (append)" in (out / "README.md").read_text()  # the last run's report
-    reports = api_post(server, "/artifacts/filter", {"artifacts": {"key": {"any_": ["refinery-run-report"]}}})
+    growing = {"deployments": {"name": {"any_": ["growing"]}}}
+    reports = api_post(
+        server, "/artifacts/filter", {**growing, "artifacts": {"key": {"any_": ["refinery-run-report"]}}}
+    )
     assert len(reports) == 2 and all("| stage | documents in |" in report["data"] for report in reports)
 
 
@@ -149,6 +153,6 @@ def test_sigterm_stops_serving_and_the_run_in_progress_within_seconds(server, wr
     text = log.read_text()
     assert "Traceback" not in text, text[-3000:]
     assert text.strip().splitlines()[-1] == "refinery: stopped serving refinery/stopping"
-    runs = api_post(server, "/flow_runs/filter", {})
+    runs = api_post(server, "/flow_runs/filter", {"deployments": {"name": {"any_": ["stopping"]}}})
     started_runs = [run["state"]["type"] for run in runs if run["state"]["type"] != "SCHEDULED"]
     assert started_runs == ["CRASHED"]  # the server knows the run did not finish

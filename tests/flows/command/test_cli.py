@@ -65,7 +65,7 @@ def test_help_teaches_every_option():
     ],
 )
 def test_user_mistakes_are_one_line(args, message):
-    result = refinery(*args)
+    result = refinery(*args, own_server=True)  # without PREFECT_API_URL, as on a first run
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
@@ -99,7 +99,7 @@ def test_default_config_is_valid_toml_for_the_loader():
 def test_run_seeds_end_to_end(tmp_path):
     """What `make run` does, in a fresh process with its own temporary Prefect server."""
     out = tmp_path / "seeds"
-    result = refinery("run", "seeds", "--out", str(out))
+    result = refinery("run", "seeds", "--out", str(out), own_server=True)
     assert result.returncode == 0, result.stderr
     assert "5 documents read, 5 kept" in result.stdout and "0 errors, 1 flagged spun" in result.stdout
     assert "shard 1/1" in result.stderr  # progress is shown
@@ -120,7 +120,15 @@ def test_a_run_on_worker_processes_uses_one_temporary_prefect_server(tmp_path):
     config = tmp_path / "shards.toml"
     config.write_text("[run]\nshard_docs = 2\n")
     result = refinery(
-        "run", "seeds", "--out", str(tmp_path / "out"), "--config", str(config), "--workers", "2"
+        "run",
+        "seeds",
+        "--out",
+        str(tmp_path / "out"),
+        "--config",
+        str(config),
+        "--workers",
+        "2",
+        own_server=True,
     )
     assert result.returncode == 0, result.stderr
     assert "shard 3/3" in result.stderr
@@ -181,7 +189,11 @@ def test_on_a_terminal_a_progress_bar_shows_documents_rate_eta_and_outcomes(tmp_
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))  # rows, columns
     command = cli_command("run", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1")
     process = subprocess.Popen(
-        [*command, "--set", "run.shard_docs=300"], cwd=ROOT, env=cli_env(), stdout=secondary, stderr=secondary
+        [*command, "--set", "run.shard_docs=300"],
+        cwd=ROOT,
+        env=cli_env(own_server=True),
+        stdout=secondary,
+        stderr=secondary,
     )
     os.close(secondary)
     output = b""

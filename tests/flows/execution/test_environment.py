@@ -28,7 +28,7 @@ def test_what_the_server_prints_is_kept_for_the_message_that_says_it_stopped():
     ran = subprocess.run(
         [sys.executable, "-c", INTERRUPTED_SERVER],
         cwd=ROOT,
-        env={key: value for key, value in cli_env().items() if key != "PREFECT_API_URL"},
+        env=cli_env(own_server=True),
         capture_output=True,
         text=True,
         timeout=120,
