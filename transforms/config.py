@@ -11,6 +11,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .canonical import recipe as canonical_recipe
+from .pii import DEFAULT_REPLACEMENTS as PII_REPLACEMENTS
+from .pii import KINDS as PII_KINDS
 from .presets import PRESETS
 from .quality import LIMITED_SIGNALS
 
@@ -350,6 +352,32 @@ class RunConfig(_Section):
     )
 
 
+class PIIConfig(_Section):
+    mode: Literal["off", "annotate", "redact"] = Field(
+        default="off",
+        description="Personal data (transforms/pii.py): annotate counts it per kind in a `pii` step (never "
+        "the values); redact also replaces each value by its kind's token.",
+    )
+    kinds: tuple[str, ...] = Field(
+        default=tuple(PII_KINDS), description=f"Kinds looked for: {', '.join(PII_KINDS)}."
+    )
+    replacements: dict[str, str] = Field(
+        default_factory=dict,
+        description='Tokens over the defaults, per kind, e.g. { email = "email@example.com" }; defaults: '
+        + ", ".join(f"{kind} {token}" for kind, token in PII_REPLACEMENTS.items()),
+    )
+
+    @model_validator(mode="after")
+    def _known_kinds(self) -> PIIConfig:
+        unknown = sorted((set(self.kinds) | set(self.replacements)) - set(PII_KINDS))
+        if unknown:
+            raise ValueError(f"pii: unknown kind {', '.join(unknown)}; known: {', '.join(PII_KINDS)}")
+        return self
+
+    def tokens(self) -> dict[str, str]:
+        return {**PII_REPLACEMENTS, **self.replacements}
+
+
 class TokensConfig(_Section):
     tokenizer: str | None = Field(
         default=None,
@@ -371,6 +399,7 @@ class Config(_Section):
     script: ScriptConfig = ScriptConfig()
     dedup: DedupConfig = DedupConfig()
     filter: FilterConfig = FilterConfig()
+    pii: PIIConfig = PIIConfig()
     tokens: TokensConfig = TokensConfig()
     run: RunConfig = RunConfig()
 

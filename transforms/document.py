@@ -50,3 +50,4 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     quality: QualitySignals | None = None
     reason: str | None = None
+    pii: tuple[tuple[str, int], ...] | None = None  # personal values found, per kind; None: not looked for

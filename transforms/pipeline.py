@@ -22,6 +22,8 @@ from .language import (
     prose_and_counts,
 )
 from .normalize import normalize_text
+from .pii import counts as pii_counts
+from .pii import find_pii, redact
 from .quality import class_table
 from .script import dominant_script, han_tables, script_table
 from .spun import default_lexicon
@@ -162,6 +164,29 @@ def width_and_punctuation(draft: Draft, config: Config) -> Draft:
     return draft.changed(step, text=text, title=title)
 
 
+def personal_data(draft: Draft, config: Config) -> Draft:
+    """Personal data counted per kind (annotate) or replaced by tokens (redact); after the width
+    folding, so full-width digits are found as digits."""
+    settings, document = config.pii, draft.document
+    if settings.mode == "off":
+        return draft
+    in_text = find_pii(document.text, settings.kinds)
+    in_title = find_pii(document.title, settings.kinds) if document.title else []
+    found = pii_counts(in_text + in_title)
+    if not found:
+        return replace(draft, document=replace(document, pii=()))
+    listed = ", ".join(f"{kind} {n}" for kind, n in found.items())
+    if settings.mode == "annotate":
+        return draft.changed(Step("pii", 0, f"found {listed}"), pii=tuple(found.items()))
+    tokens = settings.tokens()
+    return draft.changed(
+        Step("pii", sum(match.end - match.start for match in in_text), f"redacted {listed}"),
+        text=redact(document.text, in_text, tokens),
+        title=redact(document.title, in_title, tokens) if in_title else document.title,
+        pii=tuple(found.items()),
+    )
+
+
 # The per-document stages, in order; each records its Step. Quality signals and the judgment
 # follow (transforms/judge.py).
 STAGES: tuple[Callable[[Draft, Config], Draft], ...] = (
@@ -172,6 +197,7 @@ STAGES: tuple[Callable[[Draft, Config], Draft], ...] = (
     detect,
     unify,
     width_and_punctuation,
+    personal_data,
 )
 
 

@@ -58,6 +58,7 @@ def document_columns(document: Document, dedup: DedupConfig) -> dict[str, Any]:
         "converted": document.converted,
         "steps": [step_row(step) for step in document.steps],
         "metadata": metadata_json(document.metadata),
+        "pii": None if document.pii is None else [{"kind": k, "count": n} for k, n in document.pii],
         **(asdict(document.quality) if document.quality else dict.fromkeys(SIGNAL_COLUMNS)),
         "reason": document.reason,
         "status": "kept" if kept else "rejected",
@@ -83,4 +84,5 @@ def document_from_row(row: dict[str, Any]) -> Document:
         metadata=json.loads(row["metadata"]) if row["metadata"] else {},
         quality=None if all(value is None for value in signals.values()) else QualitySignals(**signals),
         reason=row["reason"],
+        pii=None if row.get("pii") is None else tuple((item["kind"], item["count"]) for item in row["pii"]),
     )

@@ -46,6 +46,7 @@ class ShardSummary:
     languages: dict[str, int] = field(default_factory=dict)
     scripts: dict[str, int] = field(default_factory=dict)
     flagged: dict[str, int] = field(default_factory=dict)  # quality flags raised (spun)
+    pii: dict[str, int] = field(default_factory=dict)  # personal values found, per kind
     inputs: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     isolated_cpu_seconds: float = 0.0  # the isolated extractor's CPU, which the task's own omits
@@ -85,7 +86,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
     load_resources(config)
     summary = ShardSummary(index=shard.index, staging_path=str(path))
     counters: dict[str, Counter[str]] = {
-        name: Counter() for name in ("reasons", "languages", "scripts", "flagged")
+        name: Counter() for name in ("reasons", "languages", "scripts", "flagged", "pii")
     }
     isolated = isolated_processor(config.model_dump_json()) if _can_isolate(config) else None
     isolated_cpu_before = isolated.cpu_seconds if isolated is not None else 0.0
@@ -176,6 +177,8 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
     counters["scripts"][row["script"] or "Zyyy"] += 1
     if row.get("spun"):
         counters["flagged"]["spun"] += 1
+    for item in row.get("pii") or ():
+        counters["pii"][item["kind"]] += item["count"]
 
 
 @cache

@@ -75,6 +75,8 @@ _DOCUMENT_FIELDS = [
     pa.field("text_hash", pa.string()),
     pa.field("steps", pa.list_(STEP_TYPE)),
     pa.field("metadata", pa.string()),  # JSON object: extractor metadata (author, date, sitename)
+    # personal values found per kind (pii.mode annotate or redact; null when off)
+    pa.field("pii", pa.list_(pa.struct([("kind", pa.string()), ("count", pa.int64())]))),
     # quality signals (transforms/quality.py): one column each
     *(pa.field(name, pa.bool_() if name == "spun" else pa.float64()) for name in SIGNALS),
     pa.field("cluster_size", pa.int64()),  # documents in its duplicate cluster, itself included

@@ -104,6 +104,7 @@ class Counts(_Record):
     flagged: dict[str, int] = {}
     chars_removed_by_stage: dict[str, int] = {}
     tokens: dict[str, int] = {}  # kept and rejected, counted with tokens.tokenizer (none: not counted)
+    pii: dict[str, int] = {}  # personal values found (pii.mode), per kind
 
 
 class DatasetCounts(Counts):
@@ -189,6 +190,7 @@ def run_record(
             languages=merge_counts([s.languages for s in shards]),
             scripts=merge_counts([s.scripts for s in shards]),
             flagged=merge_counts([s.flagged for s in shards]),
+            pii=merge_counts([s.pii for s in shards]),
             chars_removed_by_stage=chars_removed,
             tokens=tokens,
             shards=len(shards),
@@ -204,7 +206,15 @@ def run_inputs(sequence: int, shards: list[ShardSummary]) -> list[InputEntry]:
 
 
 _TOTALS = ("documents_read", "kept", "rejected", "errors", "shards", "shards_resumed")
-_MERGED = ("rejected_by_reason", "languages", "scripts", "flagged", "chars_removed_by_stage", "tokens")
+_MERGED = (
+    "rejected_by_reason",
+    "languages",
+    "scripts",
+    "flagged",
+    "chars_removed_by_stage",
+    "tokens",
+    "pii",
+)
 
 
 def build_manifest(
@@ -298,7 +308,7 @@ Cleaned, deduplicated text produced by refinery {manifest.versions["refinery"]}
 
 Every document read is in exactly one of `data/`, `rejected/`, `errors/`
 (invariant holds: {str(counts.invariant_holds).lower()}). Languages of processed documents: {languages}.
-{_flagged(counts)}{_tokens(counts, manifest.config)}
+{_flagged(counts)}{_tokens(counts, manifest.config)}{_pii(counts, manifest.config)}
 
 | rejected because | documents |
 |---|---|
@@ -389,6 +399,14 @@ def _tokens(counts: Counts, config: dict[str, Any]) -> str:
     tokenizer = config.get("tokens", {}).get("tokenizer")
     kept, rejected = counts.tokens.get("kept", 0), counts.tokens.get("rejected", 0)
     return f"\nTokens (`tokens` column, tokenizer `{tokenizer}`): {kept:,} kept, {rejected:,} rejected."
+
+
+def _pii(counts: Counts, config: dict[str, Any]) -> str:
+    mode = config.get("pii", {}).get("mode", "off")
+    if mode == "off":
+        return ""
+    found = ", ".join(f"{kind} {n:,}" for kind, n in counts.pii.items()) or "none"
+    return f"\nPersonal data (`pii.mode = {mode}`; the `pii` column and step count it per document): {found}."
 
 
 def _plots(plots: list[str]) -> str:

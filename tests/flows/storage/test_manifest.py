@@ -2,6 +2,7 @@ from refinery.flows.shards.process import ShardSummary
 from refinery.flows.storage.manifest import (
     InputEntry,
     build_manifest,
+    dataset_card,
     dumps,
     load_manifest,
     run_inputs,
@@ -107,6 +108,34 @@ def test_a_manifest_reads_back_as_written_and_keeps_keys_it_does_not_know():
     assert load_manifest(dumps(manifest)) == manifest
     older = manifest.model_copy(update={"inputs": [InputEntry(key="/a", size=1, future_key="x")]})
     assert load_manifest(dumps(older)).inputs[0].model_extra == {"future_key": "x"}
+
+
+def test_the_card_says_what_personal_data_and_how_many_tokens_were_counted():
+    config = Config.model_validate({"pii": {"mode": "redact"}, "tokens": {"tokenizer": "/m/tokenizer.json"}})
+    manifest = build_manifest(
+        None,
+        record(0, {"kept": 2, "rejected": 1, "errors": 0}, [shard(3)]),
+        [],
+        [],
+        config.model_dump(mode="json"),
+        TALLY,
+    )
+    manifest.counts.pii = {"cn_mobile": 3, "email": 1}
+    card = dataset_card(manifest, "out", ["signals.svg"])
+    assert "Personal data (`pii.mode = redact`" in card and "cn_mobile 3, email 1" in card
+    assert "Tokens (`tokens` column, tokenizer `/m/tokenizer.json`): 20 kept, 10 rejected." in card
+    assert "![Quality signals and lengths of kept and rejected documents](plots/signals.svg)" in card
+    plain = build_manifest(
+        None,
+        record(0, {"kept": 2, "rejected": 1, "errors": 0}, [shard(3)]),
+        [],
+        [],
+        Config().model_dump(),
+        {},
+    )
+    plain.counts.tokens = {}  # what a run without a tokenizer records
+    card = dataset_card(plain, "out", [])
+    assert "Personal data" not in card and "Tokens" not in card and "## Plots" not in card
 
 
 def test_the_run_report_has_a_row_per_stage():
