@@ -50,6 +50,7 @@ from .inputs.readers import (
     default_output,
     local_input_roots,
 )
+from .inputs.user_files import check_user_files
 from .shards.process import ShardSummary
 from .storage.dataset import (
     STAGING,
@@ -75,7 +76,6 @@ from .storage.manifest import (
 )
 from .storage.parts import PartCounts, RunColumns, make_part_dirs, write_parts
 from .storage.plots import draw
-from .storage.tokens import check_tokenizer
 
 
 def _no_empty_traceback(record: logging.LogRecord) -> bool:
@@ -198,8 +198,7 @@ def refine(
         check_output_dir(out_dir, roots)  # never write into what is not ours
         if config.dedup.index:
             check_index_dir(Path(config.dedup.index).expanduser().resolve(), out_dir, roots)
-        if config.tokens.tokenizer:
-            check_tokenizer(config.tokens.tokenizer)
+        check_user_files(config)
     try:
         with dataset_lock(out_dir):  # held already when the command line planned the run
             claim_output_dir(out_dir)

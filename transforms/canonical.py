@@ -19,7 +19,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import opencc
@@ -107,7 +107,10 @@ class CanonicalText:
         return [line_key(line) for line in self.lines]
 
 
+@lru_cache(maxsize=4)
 def canonical_text(text: str, form: str = "zh") -> CanonicalText:
+    """Cached for the last few texts: the flagged-word signals and the dedup columns of one
+    document fold the same text."""
     folded = fold(text, form)
     return CanonicalText(folded, compact_lines(text, folded, form))
 

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .canonical import recipe as canonical_recipe
+from .flagged import FlaggedWords, flagged_words
 from .pii import DEFAULT_REPLACEMENTS as PII_REPLACEMENTS
 from .pii import KINDS as PII_KINDS
 from .presets import PRESETS
@@ -378,6 +379,25 @@ class PIIConfig(_Section):
         return {**PII_REPLACEMENTS, **self.replacements}
 
 
+class FlaggedConfig(_Section):
+    builtin: bool = Field(
+        default=False,
+        description="Count the words of refinery's small list of Chinese spam (gambling, adult services, "
+        "fake documents; transforms/data/flagged_zh.txt) in the flagged_share and flagged_line_share "
+        "signals.",
+    )
+    lists: tuple[str, ...] = Field(
+        default=(),
+        description="Word lists of your own, one term per line (# comments), counted the same way; matched "
+        "on the canonical form, so Traditional, full-width and spaced-out spellings count. Filter with "
+        "filter.thresholds, e.g. max_flagged_line_share = 0.5.",
+    )
+
+    def words(self) -> FlaggedWords | None:
+        """The lists' words, loaded once per process; None when no list is set."""
+        return flagged_words(self.builtin, self.lists) if self.builtin or self.lists else None
+
+
 class TokensConfig(_Section):
     tokenizer: str | None = Field(
         default=None,
@@ -400,6 +420,7 @@ class Config(_Section):
     dedup: DedupConfig = DedupConfig()
     filter: FilterConfig = FilterConfig()
     pii: PIIConfig = PIIConfig()
+    flagged: FlaggedConfig = FlaggedConfig()
     tokens: TokensConfig = TokensConfig()
     run: RunConfig = RunConfig()
 

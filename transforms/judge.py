@@ -15,6 +15,7 @@ from dataclasses import replace
 from .code import prose_of
 from .config import Config, FilterConfig
 from .document import Document, Step
+from .flagged import flagged_shares
 from .quality import BOILERPLATE_STEPS, LIMITED_SIGNALS, QualitySignals, quality_signals
 
 Check = Callable[[Document, Config], str | None]
@@ -82,9 +83,12 @@ def with_signals(document: Document, config: Config) -> Document:
     lines in a post (which end no sentence and hold no CJK) would make a Chinese thread look like
     a poor one, so they count only in a document that is nothing else."""
     removed = sum(step.chars_removed for step in document.steps if step.name in BOILERPLATE_STEPS)
-    signals = quality_signals(
-        prose_of(document.text), document.lang == "zh", removed, config.filter.spun_threshold
-    )
+    prose = prose_of(document.text)
+    signals = quality_signals(prose, document.lang == "zh", removed, config.filter.spun_threshold)
+    words = config.flagged.words()
+    if words is not None:
+        share, line_share = flagged_shares(document.text, words)  # folded once for dedup too
+        signals = replace(signals, flagged_share=share, flagged_line_share=line_share)
     return replace(document, quality=signals)
 
 

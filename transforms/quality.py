@@ -39,6 +39,9 @@ class QualitySignals:
     boilerplate_share: float  # characters the boilerplate cleaners removed / characters before
     spun_score: float | None  # Chinese only: 0..1, see transforms.spun
     spun: bool | None
+    # with flagged-word lists (config [flagged]; transforms/flagged.py), else None
+    flagged_share: float | None = None  # canonical characters inside flagged words
+    flagged_line_share: float | None = None  # the same in the worst line
 
 
 @cache

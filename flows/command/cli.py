@@ -387,8 +387,8 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     from ..corpus.index import check_index_dir
     from ..execution.environment import check_dask_address, check_prefect_api
     from ..inputs.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
+    from ..inputs.user_files import check_user_files
     from ..storage.dataset import check_output_dir, check_writable
-    from ..storage.tokens import check_tokenizer
 
     inputs = args.inputs or [DEFAULT_INPUT]
     if args.out is not None and not args.out.strip():
@@ -404,8 +404,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     check_output_dir(out_dir.resolve(), roots)
     if config.dedup.index:
         check_index_dir(Path(config.dedup.index).expanduser().resolve(), out_dir.resolve(), roots)
-    if config.tokens.tokenizer:
-        check_tokenizer(config.tokens.tokenizer)
+    check_user_files(config)
     check_prefect_api()
     if config.run.dask_address:
         check_dask_address(config.run.dask_address)

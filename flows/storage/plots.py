@@ -58,7 +58,9 @@ def _signals(distributions: dict[str, Any], policy: FilterConfig) -> Any:
     from matplotlib.figure import Figure
 
     histograms = distributions.get("histograms", {})
-    names = [name for name in HISTOGRAMS if name in histograms]
+    names = [  # a signal no document has (flagged words without lists) is left out
+        name for name in HISTOGRAMS if any(sum(histograms.get(name, {}).get(group, ())) for group in _COLOURS)
+    ]
     columns = 4
     rows = max(1, -(-len(names) // columns))
     figure = Figure(figsize=(11, 2.4 * rows))

@@ -34,12 +34,19 @@ def test_an_option_out_of_bounds(corpus, tmp_path):
     assert_one_line_error(result, "option run.workers")
 
 
-def test_a_tokenizer_file_that_is_not_one(corpus, tmp_path):
-    (tmp_path / "tokenizer.json").write_text('{"model": "none"}')
-    result = run_cli(
-        "run", str(corpus), "--tokenizer", str(tmp_path / "tokenizer.json"), "--out", str(tmp_path / "o")
-    )
-    assert_one_line_error(result, "not a tokenizer.json file")
+@pytest.mark.parametrize(
+    ("option", "content", "message"),
+    [
+        ("--tokenizer", '{"model": "none"}', "not a tokenizer.json file"),
+        ("--set", "# nothing but a comment\n", "no terms in it"),
+    ],
+)
+def test_a_file_the_configuration_names_that_cannot_be_used(corpus, tmp_path, option, content, message):
+    named = tmp_path / "named"
+    named.write_text(content)
+    value = str(named) if option == "--tokenizer" else f"flagged.lists=[{str(named)!r}]"
+    result = run_cli("run", str(corpus), option, value, "--out", str(tmp_path / "o"))
+    assert_one_line_error(result, message)
     assert not (tmp_path / "o").exists()
 
 

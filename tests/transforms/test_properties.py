@@ -20,6 +20,7 @@ from refinery.transforms.canonical import canonical_text
 from refinery.transforms.config import BoilerplateConfig, Config
 from refinery.transforms.decode import Decoded, DecodeError, declared_charset, decode_bytes
 from refinery.transforms.document import Document, RawRecord
+from refinery.transforms.flagged import flagged_shares, flagged_words
 from refinery.transforms.hashing import exact_key, strip_marks
 from refinery.transforms.language import detect_language
 from refinery.transforms.normalize import normalize_text
@@ -525,9 +526,11 @@ def test_config_round_trips_through_its_canonical_json(sections):
 def test_quality_signals_are_total_and_shares_are_shares(text, chinese, removed):
     signals = quality_signals(text, chinese, removed)
     shares = [value for name, value in asdict(signals).items() if name.endswith("share")]
-    assert all(0.0 <= value <= 1.0 for value in shares)
+    assert all(0.0 <= value <= 1.0 for value in shares if value is not None)
+    assert signals.flagged_share is None and signals.flagged_line_share is None  # without word lists
     assert (signals.spun_score is None) is (not chinese)
     assert chinese is False or 0.0 <= signals.spun_score <= 1.0
+    assert all(0.0 <= share <= 1.0 for share in flagged_shares(text, flagged_words(True, ())))
 
 
 # --- stability: pages that differ in one paragraph clean to texts that differ in that paragraph ---
