@@ -45,7 +45,7 @@ class ShardSummary:
     reasons: dict[str, int] = field(default_factory=dict)
     languages: dict[str, int] = field(default_factory=dict)
     scripts: dict[str, int] = field(default_factory=dict)
-    flagged: dict[str, int] = field(default_factory=dict)  # quality flags raised (spun)
+    flagged: dict[str, int] = field(default_factory=dict)  # documents flagged: spun, flagged_words
     pii: dict[str, int] = field(default_factory=dict)  # personal values found, per kind
     inputs: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
@@ -177,6 +177,8 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
     counters["scripts"][row["script"] or "Zyyy"] += 1
     if row.get("spun"):
         counters["flagged"]["spun"] += 1
+    if row.get("flagged_share"):
+        counters["flagged"]["flagged_words"] += 1
     for item in row.get("pii") or ():
         counters["pii"][item["kind"]] += item["count"]
 

@@ -390,7 +390,9 @@ def _reasons_rows(counts: Counts) -> str:
 
 def _flagged(counts: Counts) -> str:
     spun = counts.flagged.get("spun", 0)
-    return f"Flagged spun (伪原创) when processed: {spun} (kept unless filter.reject_spun)."
+    words = counts.flagged.get("flagged_words")
+    holding = "" if words is None else f" Holding flagged words (flagged.builtin, flagged.lists): {words}."
+    return f"Flagged spun (伪原创) when processed: {spun} (kept unless filter.reject_spun).{holding}"
 
 
 def _tokens(counts: Counts, config: dict[str, Any]) -> str:

@@ -76,20 +76,22 @@ def test_strings_parquet_cannot_store_are_repaired_and_the_repair_is_a_step():
     assert encodable(clean) == clean
 
 
-def test_personal_data_is_counted_per_kind_in_the_summary_and_staged_per_document(tmp_path):
+def test_personal_data_and_flagged_words_are_counted_in_the_summary_and_staged_per_document(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "ad.txt").write_text(
         "出租房屋一间，有意者请联系李女士：13812345678，或发邮件至 li@example.cn。"
     )
     (corpus / "plain.txt").write_text("今天天气很好，我们去公园散步，看到很多人在放风筝。")
-    config = Config.from_toml('[pii]\nmode = "redact"\n')
+    (corpus / "spam.txt").write_text("澳門博彩真人荷官線上發牌，註冊送彩金，首存送百分之百。")
+    config = Config.from_toml('[pii]\nmode = "redact"\n[flagged]\nbuiltin = true\n')
     shard = plan_shards(discover([str(corpus)], config.read).files, config)[0]
     summary = process_shard(shard, config, str(tmp_path / "staging"), "test")
-    assert summary.pii == {"cn_mobile": 1, "email": 1}
+    assert summary.pii == {"cn_mobile": 1, "email": 1} and summary.flagged == {"flagged_words": 1}
     rows = {
         row["source_uri"].rsplit("/", 1)[1]: row for row in pq.read_table(summary.staging_path).to_pylist()
     }
     assert "<PHONE>" in rows["ad.txt"]["text"] and "13812345678" not in rows["ad.txt"]["text"]
     assert rows["ad.txt"]["pii"] == [{"kind": "cn_mobile", "count": 1}, {"kind": "email", "count": 1}]
-    assert rows["plain.txt"]["pii"] == []
+    assert rows["plain.txt"]["pii"] == [] and rows["plain.txt"]["flagged_share"] == 0
+    assert rows["spam.txt"]["flagged_line_share"] > 0.3
