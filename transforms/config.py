@@ -375,7 +375,7 @@ class PIIConfig(_Section):
             raise ValueError(f"pii: unknown kind {', '.join(unknown)}; known: {', '.join(PII_KINDS)}")
         return self
 
-    def tokens(self) -> dict[str, str]:
+    def replacement_tokens(self) -> dict[str, str]:
         return {**PII_REPLACEMENTS, **self.replacements}
 
 

@@ -56,6 +56,7 @@ def load_resources(config: Config) -> None:
     mainland_variants(taiwan=True)
     regional_markers()
     load_canonical_tables()
+    config.flagged.words()
 
 
 def guess_title(text: str) -> str | None:
@@ -178,7 +179,7 @@ def personal_data(draft: Draft, config: Config) -> Draft:
     listed = ", ".join(f"{kind} {n}" for kind, n in found.items())
     if settings.mode == "annotate":
         return draft.changed(Step("pii", 0, f"found {listed}"), pii=tuple(found.items()))
-    tokens = settings.tokens()
+    tokens = settings.replacement_tokens()
     return draft.changed(
         Step("pii", sum(match.end - match.start for match in in_text), f"redacted {listed}"),
         text=redact(document.text, in_text, tokens),

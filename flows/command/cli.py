@@ -384,6 +384,8 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     except ValidationError as error:  # an option's value out of bounds, e.g. --workers 100000
         raise UserError(f"option {_first_problem(error)}") from error
     config = apply_settings(config, args.set)
+    lists = tuple(str(Path(path).expanduser().resolve()) for path in config.flagged.lists)
+    config = config.with_overrides({"flagged": {"lists": lists}})  # the same files from any worker
     from ..corpus.index import check_index_dir
     from ..execution.environment import check_dask_address, check_prefect_api
     from ..inputs.readers import DEFAULT_INPUT, default_output, discover, local_input_roots

@@ -51,8 +51,8 @@ def write_parts(
     cluster_size = staged.schema.get_field_index("cluster_size")
     staged = staged.set_column(cluster_size, "cluster_size", pc.fill_null(staged["cluster_size"], 1))
     if config.tokens.tokenizer:
-        tokens = count_tokens(staged["text"], config.tokens.tokenizer)  # null for error rows
-        staged = staged.set_column(staged.schema.get_field_index("tokens"), "tokens", tokens)
+        counted = count_tokens(staged["text"], config.tokens.tokenizer)  # null for error rows
+        staged = staged.set_column(staged.schema.get_field_index("tokens"), "tokens", counted)
     staged = _with_run_columns(staged, run)
 
     tables = {}
@@ -66,14 +66,15 @@ def write_parts(
             write_index_file(
                 published, Path(next_dir) / INDEX_DIR / index_part(sequence, index), config.dedup
             )
-    tokens = {"kept": _total(tables["data"]), "rejected": _total(tables["rejected"])}
     return PartCounts(
         kept=tables["data"].num_rows,
         rejected=tables["rejected"].num_rows,
         errors=tables["errors"].num_rows,
         reasons=dict(Counter(tables["rejected"]["reason"].to_pylist())),
         chars_removed=_chars_removed_by_stage([tables["data"], tables["rejected"]]),
-        tokens=tokens if config.tokens.tokenizer else {},
+        tokens={"kept": _total(tables["data"]), "rejected": _total(tables["rejected"])}
+        if config.tokens.tokenizer
+        else {},
         distributions=tally(tables["data"], tables["rejected"], config.filter),
     )
 

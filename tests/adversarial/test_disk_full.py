@@ -18,7 +18,7 @@ from tests.cli import ROOT, cli_command, cli_env
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
-CONFIG = "[run]\nshard_docs = 100\nworkers = 2\n"
+CONFIG = "[run]\nshard_docs = 50\nworkers = 2\n"
 
 
 def can_mount_a_small_disk(tmp_path: Path) -> bool:
@@ -33,8 +33,8 @@ def can_mount_a_small_disk(tmp_path: Path) -> bool:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, write_corpus) -> Path:
-    """400 distinct documents from the seeds' lines, in 4 shards."""
-    root = write_corpus(tmp_path_factory.mktemp("disk_full") / "corpus", 400, lines=8, seed=3)
+    """200 distinct documents from the seeds' lines, in 4 shards."""
+    root = write_corpus(tmp_path_factory.mktemp("disk_full") / "corpus", 200, lines=8, seed=3)
     (root.parent / "config.toml").write_text(CONFIG)
     return root
 

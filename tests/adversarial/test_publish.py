@@ -47,7 +47,7 @@ def test_readers_see_whole_versions_while_runs_replace_the_dataset(corpus, tmp_p
     reader = threading.Thread(target=read_in_a_loop)
     reader.start()
     try:
-        for _ in range(3):
+        for _ in range(2):
             result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
             assert result.returncode == 0, result.stderr
     finally:

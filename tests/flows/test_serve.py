@@ -1,4 +1,4 @@
-"""Production shape: a real `prefect server` on 127.0.0.1, `refinery serve`, and two runs triggered
+"""Production shape: a real Prefect server on 127.0.0.1, `refinery serve`, and two runs triggered
 with `prefect deployment run` over a folder that grows between them. Everything started is stopped."""
 
 from __future__ import annotations
@@ -11,21 +11,23 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 
 import pyarrow.dataset as ds
 import pytest
 
-from tests.cli import ROOT, prefect_server, started, wait_for
+from tests.cli import ROOT, cli_env, started, wait_for
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[dict[str, str]]:
-    """One server for the module's deployments (each has its own name): starting one takes 15 s."""
-    with prefect_server(tmp_path_factory.mktemp("server")) as (env, _):
-        yield env
+@pytest.fixture
+def server() -> dict[str, str]:
+    """The session's Prefect server (conftest.py: a real server process on 127.0.0.1, as `prefect
+    server start` runs), which every system test talks to: each deployment here has a name of its
+    own, and what the tests ask of the server is filtered by it. Starting one more takes 15-19 s."""
+    env = cli_env()
+    assert env.get("PREFECT_API_URL"), "the session's Prefect server is not running"
+    return env
 
 
 def trigger(deployment: str, env: dict[str, str]) -> None:
