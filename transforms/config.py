@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .blocklist import UrlBlocklist, url_blocklist
 from .canonical import recipe as canonical_recipe
 from .flagged import FlaggedWords, flagged_words
 from .pii import DEFAULT_REPLACEMENTS as PII_REPLACEMENTS
@@ -290,6 +291,22 @@ class FilterConfig(_Section):
         default_factory=dict,
         description="Limits for one language (a langdetect code, e.g. zh, en), over `thresholds`.",
     )
+    url_blocklists: tuple[str, ...] = Field(
+        default=(),
+        description="Files of domains, one per line (UT1's or OISD's domain lists): a document whose URL is "
+        "on one, or on a subdomain of one, is rejected as blocklisted_url.",
+    )
+    url_words: tuple[str, ...] = Field(
+        default=(),
+        description="Files of words, one per line: a document whose URL contains one is rejected as "
+        "blocklisted_url.",
+    )
+
+    def url_blocklist(self) -> UrlBlocklist | None:
+        """The URL lists, loaded once per process; None when none is set."""
+        if not self.url_blocklists and not self.url_words:
+            return None
+        return url_blocklist(self.url_blocklists, self.url_words)
 
     @model_validator(mode="after")
     def _known_limits(self) -> FilterConfig:

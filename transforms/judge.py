@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from .blocklist import blocked_by
 from .code import prose_of
 from .config import Config, FilterConfig
 from .document import Document, Step
@@ -19,6 +20,11 @@ from .flagged import flagged_shares
 from .quality import BOILERPLATE_STEPS, LIMITED_SIGNALS, QualitySignals, quality_signals
 
 Check = Callable[[Document, Config], str | None]
+
+
+def blocklisted_url(document: Document, config: Config) -> str | None:
+    lists = config.filter.url_blocklist()
+    return "blocklisted_url" if lists is not None and blocked_by(document.source_url, lists) else None
 
 
 def too_short(document: Document, config: Config) -> str | None:
@@ -62,6 +68,7 @@ def outside_quality_limits(document: Document, config: Config) -> str | None:
 
 
 CHECKS: tuple[tuple[str, Check], ...] = (
+    ("url", blocklisted_url),
     ("length", too_short),
     ("language", unwanted_language),
     ("language_score", unsure_language),

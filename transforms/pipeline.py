@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .blocklist import blocked_by
 from .boilerplate import clean_lines, default_patterns
 from .canonical import load_canonical_tables
 from .config import Config
@@ -57,6 +58,7 @@ def load_resources(config: Config) -> None:
     regional_markers()
     load_canonical_tables()
     config.flagged.words()
+    config.filter.url_blocklist()
 
 
 def guess_title(text: str) -> str | None:
@@ -211,4 +213,8 @@ def process_record(record: RawRecord, config: Config) -> Document:
     for stage in STAGES:
         draft = stage(draft, config)
     document = with_signals(draft.document, config)
-    return replace(document, reason=judge(document, config))
+    reason = judge(document, config)
+    if reason == "blocklisted_url":  # the step names the list and the entry
+        entry = blocked_by(document.source_url, config.filter.url_blocklist())
+        document = replace(document, steps=(*document.steps, Step("url_blocklist", 0, entry or "")))
+    return replace(document, reason=reason)

@@ -384,12 +384,10 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     except ValidationError as error:  # an option's value out of bounds, e.g. --workers 100000
         raise UserError(f"option {_first_problem(error)}") from error
     config = apply_settings(config, args.set)
-    lists = tuple(str(Path(path).expanduser().resolve()) for path in config.flagged.lists)
-    config = config.with_overrides({"flagged": {"lists": lists}})  # the same files from any worker
     from ..corpus.index import check_index_dir
     from ..execution.environment import check_dask_address, check_prefect_api
     from ..inputs.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
-    from ..inputs.user_files import check_user_files
+    from ..inputs.user_files import check_user_files, with_absolute_lists
     from ..storage.dataset import check_output_dir, check_writable
 
     inputs = args.inputs or [DEFAULT_INPUT]
@@ -406,6 +404,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     check_output_dir(out_dir.resolve(), roots)
     if config.dedup.index:
         check_index_dir(Path(config.dedup.index).expanduser().resolve(), out_dir.resolve(), roots)
+    config = with_absolute_lists(config)
     check_user_files(config)
     check_prefect_api()
     if config.run.dask_address:

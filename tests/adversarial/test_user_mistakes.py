@@ -38,7 +38,7 @@ def test_an_option_out_of_bounds(corpus, tmp_path):
     ("option", "content", "message"),
     [
         ("--tokenizer", '{"model": "none"}', "not a tokenizer.json file"),
-        ("--set", "# nothing but a comment\n", "no terms in it"),
+        ("--set", "# nothing but a comment\n", "no entries in it"),
     ],
 )
 def test_a_file_the_configuration_names_that_cannot_be_used(corpus, tmp_path, option, content, message):
