@@ -37,6 +37,7 @@ def overview(out: Path) -> str:
         _tally("languages", counts.languages),
         _tally("scripts", counts.scripts),
         _tally("characters removed, by step", counts.chars_removed_by_stage),
+        *([_tally("flagged documents", counts.flagged)] if counts.flagged else []),
         *([_tally("personal data found", counts.pii)] if counts.pii else []),
         *([_tally("tokens", counts.tokens)] if counts.tokens else []),
         f"stages of the last run ({last.run_id}):",
