@@ -50,7 +50,7 @@ from .inputs.readers import (
     default_output,
     local_input_roots,
 )
-from .inputs.user_files import check_user_files
+from .inputs.user_files import check_user_files, config_hash
 from .shards.process import ShardSummary
 from .storage.dataset import (
     STAGING,
@@ -265,7 +265,7 @@ def _refine(inputs: list[str], out_dir: Path, config: Config, plan: Plan | None)
     stages = Stages()
     run = RunColumns(
         run_id=str(flow_run.id or f"local-{started:%Y%m%dT%H%M%S}"),
-        config_hash=config.content_hash(),
+        config_hash=config_hash(config),
         pipeline_version=pipeline_version(),
         processed_at=started.replace(microsecond=0),
     )

@@ -18,6 +18,7 @@ from ...transforms.config import Config
 from ..errors import UserError
 from ..storage.manifest import Manifest, code_digest, load_manifest, pipeline_version
 from .readers import Discovery, InputFile, Shard, discover, plan_shards
+from .user_files import config_hash
 
 
 class ForeignManifest(UserError):
@@ -105,7 +106,7 @@ def selection_for(
         files,
         previous,
         config.run.mode,
-        config.content_hash(),
+        config_hash(config),
         pipeline_version(),
         config.run.force,
         code_digest(),
@@ -129,7 +130,7 @@ class Plan:
     seconds: float  # what planning took
 
     def is_for(self, inputs: list[str], out_dir: Path, config: Config) -> bool:
-        wanted = (tuple(inputs), out_dir, config.content_hash())
+        wanted = (tuple(inputs), out_dir, config_hash(config))
         return (self.inputs, self.out_dir, self.config_hash) == wanted
 
 
@@ -143,8 +144,7 @@ def make_plan(inputs: list[str], out_dir: Path, config: Config, discovery: Disco
     workers = worker_count(config.run)
     shards = () if selection.up_to_date else tuple(plan_shards(selection.files, config, workers))
     seconds = round(time.perf_counter() - started, 3)
-    config_hash = config.content_hash()
-    return Plan(tuple(inputs), out_dir, config_hash, discovery, previous, selection, shards, seconds)
+    return Plan(tuple(inputs), out_dir, config_hash(config), discovery, previous, selection, shards, seconds)
 
 
 # The plan the command line made for the flow it runs in this process (a flow parameter would put

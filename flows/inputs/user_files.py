@@ -3,6 +3,8 @@ so a missing or malformed one is one line and exit 2, not an error row for every
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
 from pathlib import Path
 
 from ...transforms.config import Config
@@ -24,6 +26,36 @@ def check_user_files(config: Config) -> None:
             raise UserError(f"{key} {path}: not UTF-8 text ({error.reason})") from error
         if not terms:
             raise UserError(f"{key} {path}: no entries in it (one per line; # starts a comment)")
+
+
+def config_hash(config: Config) -> str:
+    """The run's configuration hash: the configuration's own, and the contents of the files it names
+    (a tokenizer, word and domain lists). A file edited in place changes what a run writes, so it
+    must make the dataset out of date and staged shards stale. Without such files it is the
+    configuration's hash."""
+    named = [("tokens.tokenizer", config.tokens.tokenizer)] if config.tokens.tokenizer else []
+    named += list_files(config)
+    if not named:
+        return config.content_hash()
+    digest = hashlib.sha256(config.content_hash().encode())
+    for key, path in named:
+        digest.update(f"\0{key}\0{path}\0{_file_digest(path)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _file_digest(path: str) -> str:
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return "unreadable"  # check_user_files refuses it before a run starts
+    return _digest(path, status.st_size, status.st_mtime_ns)
+
+
+@cache
+def _digest(path: str, size: int, mtime_ns: int) -> str:
+    """A file's SHA-256, once per process and version of the file (size and mtime)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def list_files(config: Config) -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ from ...transforms.hashing import sha256_hex
 from ...transforms.pipeline import RecordError, load_resources, process_record
 from ...transforms.rows import document_columns, step_row
 from ..inputs.readers import FORMATS, Shard, Unread, read_piece
+from ..inputs.user_files import config_hash
 from ..storage.dataset import STAGING_SCHEMA, StagingWriter, read_metadata
 from ..storage.manifest import code_digest
 from .isolation import IsolatedProcessor, RecordFailure
@@ -69,7 +70,7 @@ def shard_fingerprint(shard: Shard, config_hash: str, pipeline_version: str) -> 
 
 def staging_path(shard: Shard, config: Config, staging_dir: str, pipeline_version: str) -> Path:
     """Where the shard is staged, named by the fingerprint of its inputs, configuration and pipeline."""
-    fingerprint = shard_fingerprint(shard, config.content_hash(), pipeline_version)
+    fingerprint = shard_fingerprint(shard, config_hash(config), pipeline_version)
     return Path(staging_dir) / f"shard-{shard.index:05d}-{fingerprint}.parquet"
 
 

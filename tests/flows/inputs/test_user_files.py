@@ -30,3 +30,16 @@ def test_an_empty_blocklist_is_a_user_error_and_list_paths_become_absolute(tmp_p
     assert config.filter.url_blocklists == (str(tmp_path / "domains.txt"),)
     with pytest.raises(UserError, match=r"filter.url_blocklists .*domains.txt: no entries in it"):
         check_user_files(config)
+
+
+def test_the_run_hash_follows_the_contents_of_the_files_the_configuration_names(tmp_path):
+    from refinery.flows.inputs.user_files import config_hash
+
+    terms = tmp_path / "terms.txt"
+    terms.write_text("博彩\n")
+    config = Config.model_validate({"flagged": {"lists": [str(terms)]}})
+    assert config_hash(Config()) == Config().content_hash()  # no files named: the configuration's own
+    before = config_hash(config)
+    assert before != config.content_hash() and config_hash(config) == before
+    terms.write_text("博彩\n百家乐\n")  # edited in place: same path, other words
+    assert config_hash(config) != before
