@@ -114,7 +114,10 @@ def _always(value: str) -> bool:
 
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
 _CN_PREFIX = r"(?:(?:\+|00)86[- ]?|\(\+?86\)[- ]?)"
-_APART, _APART_END = r"(?<![0-9A-Za-z+])", r"(?![0-9])"
+_PHONE_EDGE, _NO_DIGIT_AFTER = (
+    r"(?<![0-9A-Za-z+])",
+    r"(?![0-9])",
+)  # never inside "+86 ..." or a longer run of digits
 # Four or more groups of four digits: a card-like number (valid or not) holds no phone number
 _GROUPED = re.compile(r"(?<![0-9])(?:[0-9]{4}[- ]){3,}[0-9]{4}(?![0-9])")
 _PHONES = ("cn_mobile", "cn_landline", "phone")
@@ -137,21 +140,21 @@ KINDS: dict[str, tuple[re.Pattern[str], Callable[[str], bool]]] = {
         _valid_card,
     ),
     "cn_mobile": (
-        re.compile(_APART + _CN_PREFIX + r"?1[3-9][0-9](?:[- ]?[0-9]{4}){2}" + _APART_END),
+        re.compile(_PHONE_EDGE + _CN_PREFIX + r"?1[3-9][0-9](?:[- ]?[0-9]{4}){2}" + _NO_DIGIT_AFTER),
         _always,
     ),
     "cn_landline": (
         re.compile(
-            _APART + r"(?:" + _CN_PREFIX + r"?\(0[1-9][0-9]{1,2}\)[- ]?|"
-            r"(?:" + _CN_PREFIX + r"|0)[1-9][0-9]{1,2}[- ])[2-9][0-9]{2,3}[- ]?[0-9]{4}" + _APART_END
+            _PHONE_EDGE + r"(?:" + _CN_PREFIX + r"?\(0[1-9][0-9]{1,2}\)[- ]?|"
+            r"(?:" + _CN_PREFIX + r"|0)[1-9][0-9]{1,2}[- ])[2-9][0-9]{2,3}[- ]?[0-9]{4}" + _NO_DIGIT_AFTER
         ),
         _always,
     ),
     "phone": (
         re.compile(
-            _APART + r"(?:\+[1-9][0-9]{0,2}[- ]?(?:\(?[0-9]{1,4}\)?[- ]?){1,4}[0-9]{2,4}"
+            _PHONE_EDGE + r"(?:\+[1-9][0-9]{0,2}[- ]?(?:\(?[0-9]{1,4}\)?[- ]?){1,4}[0-9]{2,4}"
             r"|\([2-9][0-9]{2}\) ?[2-9][0-9]{2}-[0-9]{4}|[2-9][0-9]{2}[-.][2-9][0-9]{2}[-.][0-9]{4})"
-            + _APART_END
+            + _NO_DIGIT_AFTER
         ),
         _international_phone,
     ),
