@@ -84,7 +84,7 @@ def test_one_signal_stops_the_run_and_the_next_run_resumes(
     assert "Traceback" not in stderr and stderr.strip().splitlines()[-1].startswith(f"refinery: {word}")
     assert all_gone(children)
 
-    again = start(corpus, out)
+    again = start(corpus, out, env=cli_env())  # resuming needs no server of its own
     assert again.wait(timeout=300) == 0, again.stderr.read()
     counts = json.loads((out / "manifest.json").read_text())["counts"]
     assert counts["documents_read"] == 400 and counts["invariant_holds"] and counts["shards_resumed"] >= 1
