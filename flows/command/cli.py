@@ -363,7 +363,6 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     if args.dask_address is not None:
         run.update(runner="dask", dask_address=args.dask_address)
     dedup = {"index": str(Path(args.index).expanduser().resolve()) if args.index else None}
-    tokens = {"tokenizer": str(Path(args.tokenizer).expanduser().resolve()) if args.tokenizer else None}
     read = {"text_field": args.text_field, "url_field": args.url_field, "record_format": args.format}
     keep = (
         tuple(code.strip() for code in args.keep_lang.split(",") if code.strip()) if args.keep_lang else None
@@ -376,7 +375,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
             ("read", read),
             ("language", {"keep": keep}),
             ("filter", {"preset": args.preset}),
-            ("tokens", tokens),
+            ("tokens", {"tokenizer": args.tokenizer}),
         )
     }
     try:
@@ -387,7 +386,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     from ..corpus.index import check_index_dir
     from ..execution.environment import check_dask_address, check_prefect_api
     from ..inputs.readers import DEFAULT_INPUT, default_output, discover, local_input_roots
-    from ..inputs.user_files import check_user_files, with_absolute_lists
+    from ..inputs.user_files import check_user_files, with_absolute_paths
     from ..storage.dataset import check_output_dir, check_writable
 
     inputs = args.inputs or [DEFAULT_INPUT]
@@ -404,7 +403,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
     check_output_dir(out_dir.resolve(), roots)
     if config.dedup.index:
         check_index_dir(Path(config.dedup.index).expanduser().resolve(), out_dir.resolve(), roots)
-    config = with_absolute_lists(config)
+    config = with_absolute_paths(config)
     check_user_files(config)
     check_prefect_api()
     if config.run.dask_address:

@@ -12,12 +12,47 @@ from ...transforms.flagged import read_list
 from ..errors import UserError
 from ..storage.tokens import check_tokenizer
 
+# Keys naming files: the tokenizer, then the word and domain lists (a tuple of paths each)
+_TOKENIZER = "tokens.tokenizer"
+FILE_KEYS = (_TOKENIZER, "flagged.lists", "filter.url_blocklists", "filter.url_words")
+
+
+def _value(config: Config, key: str) -> str | tuple[str, ...] | None:
+    section, name = key.split(".")
+    return getattr(getattr(config, section), name)
+
+
+def named_files(config: Config) -> list[tuple[str, str]]:
+    """Every file the configuration names, with its key."""
+    named = []
+    for key in FILE_KEYS:
+        value = _value(config, key)
+        named += [(key, path) for path in ((value,) if isinstance(value, str) else value or ())]
+    return named
+
+
+def with_absolute_paths(config: Config) -> Config:
+    """The configuration with the files it names as absolute paths: the same files from any worker."""
+
+    def absolute(path: str) -> str:
+        return str(Path(path).expanduser().resolve())
+
+    overrides: dict[str, dict[str, object]] = {}
+    for key in FILE_KEYS:
+        value = _value(config, key)
+        if value:
+            section, name = key.split(".")
+            resolved = absolute(value) if isinstance(value, str) else tuple(map(absolute, value))
+            overrides.setdefault(section, {})[name] = resolved
+    return config.with_overrides(overrides) if overrides else config
+
 
 def check_user_files(config: Config) -> None:
     """Raises UserError for a file the configuration names that cannot be used."""
-    if config.tokens.tokenizer:
-        check_tokenizer(config.tokens.tokenizer)
-    for key, path in list_files(config):
+    for key, path in named_files(config):
+        if key == _TOKENIZER:
+            check_tokenizer(path)
+            continue
         try:
             terms = read_list(Path(path).read_text(encoding="utf-8"))
         except OSError as error:
@@ -33,8 +68,7 @@ def config_hash(config: Config) -> str:
     (a tokenizer, word and domain lists). A file edited in place changes what a run writes, so it
     must make the dataset out of date and staged shards stale. Without such files it is the
     configuration's hash."""
-    named = [("tokens.tokenizer", config.tokens.tokenizer)] if config.tokens.tokenizer else []
-    named += list_files(config)
+    named = named_files(config)
     if not named:
         return config.content_hash()
     digest = hashlib.sha256(config.content_hash().encode())
@@ -56,29 +90,3 @@ def _digest(path: str, size: int, mtime_ns: int) -> str:
     """A file's SHA-256, once per process and version of the file (size and mtime)."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def list_files(config: Config) -> list[tuple[str, str]]:
-    """Every word, domain or URL-word list the configuration names, with its key."""
-    return [
-        *(("flagged.lists", path) for path in config.flagged.lists),
-        *(("filter.url_blocklists", path) for path in config.filter.url_blocklists),
-        *(("filter.url_words", path) for path in config.filter.url_words),
-    ]
-
-
-def with_absolute_lists(config: Config) -> Config:
-    """The configuration with its list files as absolute paths: the same files from any worker."""
-
-    def absolute(paths: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(str(Path(path).expanduser().resolve()) for path in paths)
-
-    return config.with_overrides(
-        {
-            "flagged": {"lists": absolute(config.flagged.lists)},
-            "filter": {
-                "url_blocklists": absolute(config.filter.url_blocklists),
-                "url_words": absolute(config.filter.url_words),
-            },
-        }
-    )

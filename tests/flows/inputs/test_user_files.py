@@ -22,12 +22,16 @@ def test_a_list_that_cannot_be_used_is_a_user_error(tmp_path, content, message):
 
 
 def test_an_empty_blocklist_is_a_user_error_and_list_paths_become_absolute(tmp_path, monkeypatch):
-    from refinery.flows.inputs.user_files import with_absolute_lists
+    from refinery.flows.inputs.user_files import with_absolute_paths
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "domains.txt").write_text("# nothing yet\n")
-    config = with_absolute_lists(Config.model_validate({"filter": {"url_blocklists": ["domains.txt"]}}))
+    config = with_absolute_paths(Config.model_validate({"filter": {"url_blocklists": ["domains.txt"]}}))
     assert config.filter.url_blocklists == (str(tmp_path / "domains.txt"),)
+    named = with_absolute_paths(
+        Config.model_validate({"tokens": {"tokenizer": "t.json"}, "flagged": {"lists": ["w"]}})
+    )
+    assert (named.tokens.tokenizer, named.flagged.lists) == (str(tmp_path / "t.json"), (str(tmp_path / "w"),))
     with pytest.raises(UserError, match=r"filter.url_blocklists .*domains.txt: no entries in it"):
         check_user_files(config)
 
