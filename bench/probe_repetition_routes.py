@@ -58,9 +58,9 @@ def per_document(texts: list[str]) -> list[Shares]:
     shares = []
     for text in texts:
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        classes = quality._classes(codes)
+        classes = quality.char_classes(codes)
         ids, lengths = quality._tokens(text, codes, classes)
-        cjk = int(np.count_nonzero(classes & quality._CJK))
+        cjk = int(np.count_nonzero(classes & quality.CJK_BIT))
         dup_n = quality.DUP_NGRAM_CJK if cjk * 2 >= len(ids) else quality.DUP_NGRAM_WORDS
         shares.append(quality.repetition_shares(ids, lengths, quality.TOP_NGRAM, dup_n))
     return shares
@@ -74,8 +74,8 @@ def batched(texts: list[str]) -> list[Shares]:
     joined = "\n".join(texts)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     starts = np.concatenate(([0], np.cumsum(np.fromiter(map(len, texts), np.int64, n) + 1)[:-1]))
-    classes = quality._classes(codes)
-    cjk = (classes & quality._CJK) > 0
+    classes = quality.char_classes(codes)
+    cjk = (classes & quality.CJK_BIT) > 0
     edges = np.diff(np.concatenate(([False], (classes & quality._WORD) > 0, [False])).astype(np.int8))
     run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     # Word runs numbered per document by first appearance, as quality._tokens numbers them.

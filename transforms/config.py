@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .blocklist import UrlBlocklist, url_blocklist
 from .canonical import recipe as canonical_recipe
+from .decontaminate import BenchmarkIndex, benchmark_index
 from .flagged import FlaggedWords, flagged_words
 from .pii import DEFAULT_REPLACEMENTS as PII_REPLACEMENTS
 from .pii import KINDS as PII_KINDS
@@ -424,6 +425,32 @@ class TokensConfig(_Section):
     )
 
 
+class DecontaminateConfig(_Section):
+    files: tuple[str, ...] = Field(
+        default=(),
+        description="Benchmark files (JSONL or Parquet, any field names): a document sharing 13 words or 20 "
+        "CJK characters in a row with an item (script, width, case and punctuation folded) is "
+        "contaminated; the `decontaminate` step names the file and item, the contaminated_by column too.",
+    )
+    fields: tuple[str, ...] = Field(
+        default=(),
+        description="The item fields to compare (e.g. question, choices); none: every string in the item.",
+    )
+    id_field: str | None = Field(
+        default=None,
+        description="The field naming an item; none: the first of id, qid, idx, uid, _id, question_id, "
+        "task_id, ID it has, else its number in the file (#N).",
+    )
+    action: Literal["drop", "flag"] = Field(
+        default="drop",
+        description="drop: reject a contaminated document (reason contaminated); flag: keep it, marked.",
+    )
+
+    def index(self) -> BenchmarkIndex | None:
+        """The items' windows, built once per process; None when no file is set."""
+        return benchmark_index(self.files, self.fields, self.id_field) if self.files else None
+
+
 # Extraction settings that decide how a record is run, not what comes out of it.
 EXECUTION_ONLY = ("timeout_seconds", "isolate")
 
@@ -439,6 +466,7 @@ class Config(_Section):
     pii: PIIConfig = PIIConfig()
     flagged: FlaggedConfig = FlaggedConfig()
     tokens: TokensConfig = TokensConfig()
+    decontaminate: DecontaminateConfig = DecontaminateConfig()
     run: RunConfig = RunConfig()
 
     @classmethod

@@ -51,3 +51,4 @@ class Document:
     quality: QualitySignals | None = None
     reason: str | None = None
     pii: tuple[tuple[str, int], ...] | None = None  # personal values found, per kind; None: not looked for
+    contaminated_by: str | None = None  # the benchmark item (file:id) it shares a passage with

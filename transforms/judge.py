@@ -27,6 +27,13 @@ def blocklisted_url(document: Document, config: Config) -> str | None:
     return "blocklisted_url" if lists is not None and blocked_by(document.source_url, lists) else None
 
 
+def contaminated(document: Document, config: Config) -> str | None:
+    """Set by the pipeline's decontaminate stage on the text as published: a line removed later does
+    not clear it, since the page did hold the passage."""
+    drop = document.contaminated_by is not None and config.decontaminate.action == "drop"
+    return "contaminated" if drop else None
+
+
 def too_short(document: Document, config: Config) -> str | None:
     """`empty` when nothing is left, `too_short` when something is but fewer than filter.min_chars
     characters: a user tuning min_chars must see what it costs apart from blank pages."""
@@ -69,6 +76,7 @@ def outside_quality_limits(document: Document, config: Config) -> str | None:
 
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("url", blocklisted_url),
+    ("contamination", contaminated),
     ("length", too_short),
     ("language", unwanted_language),
     ("language_score", unsure_language),

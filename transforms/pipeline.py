@@ -13,6 +13,7 @@ from .boilerplate import clean_lines, default_patterns
 from .canonical import load_canonical_tables
 from .config import Config
 from .decode import DecodeError, declared_charset, decode_bytes
+from .decontaminate import contamination
 from .document import Document, RawRecord, Step
 from .extract import extract_html, too_deep
 from .judge import judge, recorded, with_signals
@@ -59,6 +60,7 @@ def load_resources(config: Config) -> None:
     load_canonical_tables()
     config.flagged.words()
     config.filter.url_blocklist()
+    config.decontaminate.index()
 
 
 def guess_title(text: str) -> str | None:
@@ -190,6 +192,17 @@ def personal_data(draft: Draft, config: Config) -> Draft:
     )
 
 
+def decontaminate(draft: Draft, config: Config) -> Draft:
+    """Benchmark items the text shares a passage with (decontaminate.files): the step names the one
+    it shares most; judge rejects the document when decontaminate.action is drop."""
+    index = config.decontaminate.index()
+    found = contamination(draft.document.text, index) if index is not None else None
+    if found is None:
+        return draft
+    item, windows = found
+    return draft.changed(Step("decontaminate", 0, f"{item} ({windows} windows)"), contaminated_by=item)
+
+
 # The per-document stages, in order; each records its Step. Quality signals and the judgment
 # follow (transforms/judge.py).
 STAGES: tuple[Callable[[Draft, Config], Draft], ...] = (
@@ -201,6 +214,7 @@ STAGES: tuple[Callable[[Draft, Config], Draft], ...] = (
     unify,
     width_and_punctuation,
     personal_data,
+    decontaminate,
 )
 
 

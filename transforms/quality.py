@@ -18,7 +18,7 @@ from .chars import CJK_RANGES, CJK_TOKEN_SHARE, at_least, ends_sentence, in_rang
 from .spun import spun_evidence
 
 # Character classes, as bits of a per-code-point table (numpy counts them without Python loops)
-_SPACE, _CJK, _WORD, _DIGIT, _SYMBOL = 1, 2, 4, 8, 16  # _WORD: letters/digits other than CJK
+_SPACE, CJK_BIT, WORD_BIT, _DIGIT, _SYMBOL = 1, 2, 4, 8, 16  # WORD_BIT: letters/digits other than CJK
 _ASTRAL_SYMBOLS = (0x1F000, 0x1FB00)  # emoji and other pictographs
 TOP_NGRAM = 2  # Gopher: share of characters in the most frequent 2-gram
 # Repeated n-grams: 10 CJK characters ≈ 5 words; 10 when CJK is chars.CJK_TOKEN_SHARE of the tokens
@@ -49,22 +49,22 @@ def class_table() -> np.ndarray:
     """Class bits of every BMP code point, built once per process from Python's own definitions."""
     plane = "".join(map(chr, range(0x10000)))
     table = np.zeros(0x10000, dtype=np.uint8)
-    for bit, pattern in ((_SPACE, r"\s"), (_WORD, r"\w"), (_DIGIT, r"\d")):
+    for bit, pattern in ((_SPACE, r"\s"), (WORD_BIT, r"\w"), (_DIGIT, r"\d")):
         table[[match.start() for match in re.finditer(pattern, plane)]] |= bit
     for first, last in CJK_RANGES:
         if first <= 0xFFFF:
-            table[first : last + 1] = (table[first : last + 1] & (0xFF ^ _WORD)) | _CJK
+            table[first : last + 1] = (table[first : last + 1] & (0xFF ^ WORD_BIT)) | CJK_BIT
     table[[code for code in range(0x10000) if unicodedata.category(chr(code)).startswith("S")]] |= _SYMBOL
     return table
 
 
-def _classes(codes: np.ndarray) -> np.ndarray:
+def char_classes(codes: np.ndarray) -> np.ndarray:
     classes = class_table()[np.minimum(codes, 0xFFFF)]
     astral = codes > 0xFFFF
     if astral.any():
         classes[astral] = np.where(
             in_ranges(codes[astral], CJK_RANGES),
-            _CJK,
+            CJK_BIT,
             np.where(
                 (codes[astral] >= _ASTRAL_SYMBOLS[0]) & (codes[astral] < _ASTRAL_SYMBOLS[1]), _SYMBOL, 0
             ),
@@ -75,8 +75,8 @@ def _classes(codes: np.ndarray) -> np.ndarray:
 def _tokens(text: str, codes: np.ndarray, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Token ids and lengths: a CJK character is a token (its code point), and so is each run of other
     word characters (numbered by first appearance, above the code points)."""
-    cjk = (classes & _CJK) > 0
-    word = (classes & _WORD) > 0
+    cjk = (classes & CJK_BIT) > 0
+    word = (classes & WORD_BIT) > 0
     edges = np.diff(np.concatenate(([False], word, [False])).astype(np.int8))
     run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     numbering: dict[str, int] = {}
@@ -100,14 +100,14 @@ def quality_signals(
 ) -> QualitySignals:
     """All signals of one (cleaned) document; `removed_chars` is what boilerplate removal took."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes = _classes(codes)
-    counts = {bit: int(np.count_nonzero(classes & bit)) for bit in (_SPACE, _CJK, _DIGIT, _SYMBOL)}
+    classes = char_classes(codes)
+    counts = {bit: int(np.count_nonzero(classes & bit)) for bit in (_SPACE, CJK_BIT, _DIGIT, _SYMBOL)}
     visible = len(text) - counts[_SPACE]
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     ended = sum(1 for line in lines if ends_sentence(line))
     ids, lengths = _tokens(text, codes, classes)
-    cjk = counts[_CJK]
+    cjk = counts[CJK_BIT]
     dup_n = DUP_NGRAM_CJK if at_least(cjk, len(ids), CJK_TOKEN_SHARE) else DUP_NGRAM_WORDS
     top_ngram, dup_ngram = repetition_shares(ids, lengths, TOP_NGRAM, dup_n)
     evidence = spun_evidence(text) if chinese else None

@@ -59,6 +59,7 @@ def document_columns(document: Document, dedup: DedupConfig) -> dict[str, Any]:
         "steps": [step_row(step) for step in document.steps],
         "metadata": metadata_json(document.metadata),
         "pii": None if document.pii is None else [{"kind": k, "count": n} for k, n in document.pii],
+        "contaminated_by": document.contaminated_by,
         **(asdict(document.quality) if document.quality else dict.fromkeys(SIGNAL_COLUMNS)),
         "reason": document.reason,
         "status": "kept" if kept else "rejected",
@@ -85,4 +86,5 @@ def document_from_row(row: dict[str, Any]) -> Document:
         quality=None if all(value is None for value in signals.values()) else QualitySignals(**signals),
         reason=row["reason"],
         pii=None if row.get("pii") is None else tuple((item["kind"], item["count"]) for item in row["pii"]),
+        contaminated_by=row.get("contaminated_by"),
     )

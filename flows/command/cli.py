@@ -157,6 +157,14 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
         "a `tokens` column and totals in the card (tokens.tokenizer; off by default)",
     )
     policy.add_argument(
+        "--decontaminate",
+        action="append",
+        metavar="FILE",
+        help="benchmark items (JSONL or Parquet, any fields): drop documents sharing 13 words or 20 CJK "
+        "characters in a row with one; repeatable (decontaminate.files; decontaminate.action = flag keeps "
+        "them, marked)",
+    )
+    policy.add_argument(
         "--set",
         action="append",
         default=[],
@@ -376,6 +384,7 @@ def configure(args: argparse.Namespace) -> tuple[Config, list[str], str, Discove
             ("language", {"keep": keep}),
             ("filter", {"preset": args.preset}),
             ("tokens", {"tokenizer": args.tokenizer}),
+            ("decontaminate", {"files": tuple(args.decontaminate) if args.decontaminate else None}),
         )
     }
     try:

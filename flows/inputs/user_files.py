@@ -8,13 +8,15 @@ from functools import cache
 from pathlib import Path
 
 from ...transforms.config import Config
+from ...transforms.decontaminate import read_items
 from ...transforms.flagged import read_list
 from ..errors import UserError
 from ..storage.tokens import check_tokenizer
 
-# Keys naming files: the tokenizer, then the word and domain lists (a tuple of paths each)
+# Keys naming files: the tokenizer, the word and domain lists, the benchmarks (a tuple of paths each)
 _TOKENIZER = "tokens.tokenizer"
-FILE_KEYS = (_TOKENIZER, "flagged.lists", "filter.url_blocklists", "filter.url_words")
+_BENCHMARKS = "decontaminate.files"
+FILE_KEYS = (_TOKENIZER, "flagged.lists", "filter.url_blocklists", "filter.url_words", _BENCHMARKS)
 
 
 def _value(config: Config, key: str) -> str | tuple[str, ...] | None:
@@ -53,6 +55,9 @@ def check_user_files(config: Config) -> None:
         if key == _TOKENIZER:
             check_tokenizer(path)
             continue
+        if key == _BENCHMARKS:
+            _check_benchmark(path)
+            continue
         try:
             terms = read_list(Path(path).read_text(encoding="utf-8"))
         except OSError as error:
@@ -61,6 +66,17 @@ def check_user_files(config: Config) -> None:
             raise UserError(f"{key} {path}: not UTF-8 text ({error.reason})") from error
         if not terms:
             raise UserError(f"{key} {path}: no entries in it (one per line; # starts a comment)")
+
+
+def _check_benchmark(path: str) -> None:
+    try:
+        items = read_items(path)
+    except OSError as error:
+        raise UserError(f"{_BENCHMARKS} {path}: cannot read it ({error.strerror or error})") from error
+    except ValueError as error:
+        raise UserError(f"{_BENCHMARKS} {path}: {error}") from error
+    if not items:
+        raise UserError(f"{_BENCHMARKS} {path}: no items in it (JSONL: one JSON object per line)")
 
 
 def config_hash(config: Config) -> str:

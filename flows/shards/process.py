@@ -46,7 +46,8 @@ class ShardSummary:
     reasons: dict[str, int] = field(default_factory=dict)
     languages: dict[str, int] = field(default_factory=dict)
     scripts: dict[str, int] = field(default_factory=dict)
-    flagged: dict[str, int] = field(default_factory=dict)  # documents flagged: spun, flagged_words
+    # documents flagged: spun, flagged_words, contaminated
+    flagged: dict[str, int] = field(default_factory=dict)
     pii: dict[str, int] = field(default_factory=dict)  # personal values found, per kind
     inputs: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
@@ -180,6 +181,8 @@ def _count(summary: ShardSummary, counters: dict[str, Counter[str]], row: dict[s
         counters["flagged"]["spun"] += 1
     if row.get("flagged_share"):
         counters["flagged"]["flagged_words"] += 1
+    if row.get("contaminated_by"):
+        counters["flagged"]["contaminated"] += 1
     for item in row.get("pii") or ():
         counters["pii"][item["kind"]] += item["count"]
 

@@ -77,6 +77,7 @@ _DOCUMENT_FIELDS = [
     pa.field("metadata", pa.string()),  # JSON object: extractor metadata (author, date, sitename)
     # personal values found per kind (pii.mode annotate or redact; null when off)
     pa.field("pii", pa.list_(pa.struct([("kind", pa.string()), ("count", pa.int64())]))),
+    pa.field("contaminated_by", pa.string()),  # benchmark item (file:id) it shares a passage with
     # quality signals (transforms/quality.py): one column each
     *(pa.field(name, pa.bool_() if name == "spun" else pa.float64()) for name in SIGNALS),
     pa.field("cluster_size", pa.int64()),  # documents in its duplicate cluster, itself included

@@ -308,7 +308,7 @@ Cleaned, deduplicated text produced by refinery {manifest.versions["refinery"]}
 
 Every document read is in exactly one of `data/`, `rejected/`, `errors/`
 (invariant holds: {str(counts.invariant_holds).lower()}). Languages of processed documents: {languages}.
-{_flagged(counts)}{_tokens(counts, manifest.config)}{_pii(counts, manifest.config)}
+{_flagged(counts)}{_annotations(counts, manifest.config)}
 
 | rejected because | documents |
 |---|---|
@@ -395,6 +395,11 @@ def _flagged(counts: Counts) -> str:
     return f"Flagged spun (伪原创) when processed: {spun} (kept unless filter.reject_spun).{holding}"
 
 
+def _annotations(counts: Counts, config: dict[str, Any]) -> str:
+    """What the optional stages found: tokens, personal data, benchmark contamination."""
+    return _tokens(counts, config) + _pii(counts, config) + _decontaminated(counts, config)
+
+
 def _tokens(counts: Counts, config: dict[str, Any]) -> str:
     if not counts.tokens:
         return ""
@@ -409,6 +414,19 @@ def _pii(counts: Counts, config: dict[str, Any]) -> str:
         return ""
     found = ", ".join(f"{kind} {n:,}" for kind, n in counts.pii.items()) or "none"
     return f"\nPersonal data (`pii.mode = {mode}`; the `pii` column and step count it per document): {found}."
+
+
+def _decontaminated(counts: Counts, config: dict[str, Any]) -> str:
+    settings = config.get("decontaminate", {})
+    if not settings.get("files"):
+        return ""
+    files = ", ".join(f"`{Path(path).name}`" for path in settings["files"])
+    action = "rejected as contaminated" if settings.get("action") == "drop" else "kept, flagged"
+    found = counts.flagged.get("contaminated", 0)
+    return (
+        f"\nDecontaminated against {files}: {found:,} documents share a passage with a benchmark item "
+        f"({action}; the `contaminated_by` column and the `decontaminate` step name it)."
+    )
 
 
 def _plots(plots: list[str]) -> str:

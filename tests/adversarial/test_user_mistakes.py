@@ -39,12 +39,13 @@ def test_an_option_out_of_bounds(corpus, tmp_path):
     [
         ("--tokenizer", '{"model": "none"}', "not a tokenizer.json file"),
         ("--set", "# nothing but a comment\n", "no entries in it"),
+        ("--decontaminate", '{"id": 1, "question": "..."}\n{"id": 2,\n', "line 2 is not JSON"),
     ],
 )
 def test_a_file_the_configuration_names_that_cannot_be_used(corpus, tmp_path, option, content, message):
     named = tmp_path / "named"
     named.write_text(content)
-    value = str(named) if option == "--tokenizer" else f"flagged.lists=[{str(named)!r}]"
+    value = f"flagged.lists=[{str(named)!r}]" if option == "--set" else str(named)
     result = run_cli("run", str(corpus), option, value, "--out", str(tmp_path / "o"))
     assert_one_line_error(result, message)
     assert not (tmp_path / "o").exists()

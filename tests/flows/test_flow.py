@@ -345,14 +345,19 @@ def test_a_taiwan_phrased_copy_is_a_duplicate_even_when_scripts_are_kept(prefect
     assert manifest["dedup_canonical"].startswith("zh:") and "canonical_zh-" in manifest["dedup_canonical"]
 
 
-def test_quality_policy_rejects_with_the_signal_as_reason_and_tokens_are_counted(
+def test_quality_policy_rejects_with_the_signal_as_reason_tokens_are_counted_and_benchmarks_flagged(
     prefect_server, seeds_dir, tmp_path, tokenizer_file
 ):
+    seed = sorted(seeds_dir.iterdir())[3]
+    passage = max(seed.read_text(encoding="utf-8").splitlines(), key=len)[:40]
+    benchmark = tmp_path / "exam.jsonl"
+    benchmark.write_text(json.dumps({"qid": "q7", "question": passage}, ensure_ascii=False) + "\n")
     config = Config.model_validate(
         {
             **CONFIG.model_dump(),
             "filter": {"reject_spun": True, "languages": {"zh": {"max_boilerplate_share": 0.4}}},
             "tokens": {"tokenizer": str(tokenizer_file)},
+            "decontaminate": {"files": [str(benchmark)], "action": "flag"},
         }
     )
     manifest = run_with(config, seeds_dir, tmp_path / "out", workers=1)
@@ -363,6 +368,12 @@ def test_quality_policy_rejects_with_the_signal_as_reason_and_tokens_are_counted
     assert rejected["001"]["reason"] == "quality:spun" and rejected["001"]["spun_score"] > 0.5
     assert rejected["000"]["reason"] == "quality:boilerplate_share"
     _assert_tokens_counted_on_the_published_text(tmp_path / "out", manifest, tokenizer_file)
+    flagged = {
+        row["source_uri"]: row["contaminated_by"] for row in read(tmp_path / "out", "data").to_pylist()
+    }
+    assert {uri: item for uri, item in flagged.items() if item} == {seed.as_uri(): "exam.jsonl:q7"}
+    assert counts["flagged"]["contaminated"] == 1
+    assert "Decontaminated against `exam.jsonl`: 1 documents" in (tmp_path / "out" / "README.md").read_text()
 
 
 def _assert_tokens_counted_on_the_published_text(out: Path, manifest: dict, tokenizer_file: Path) -> None:

@@ -29,7 +29,14 @@ def test_each_check_names_its_reason_and_the_first_failing_one_wins():
     assert judge(document(TEXT * 4), config) == "language_score"
     config = config.with_overrides({"language": {"min_score": 0.5}})
     assert judge(document(TEXT * 4), config) == "quality:sentence_end_share"
-    assert [name for name, _ in CHECKS] == ["url", "length", "language", "language_score", "quality"]
+    assert [name for name, _ in CHECKS] == [
+        "url",
+        "contamination",
+        "length",
+        "language",
+        "language_score",
+        "quality",
+    ]
 
 
 def test_revise_records_the_step_recomputes_the_signals_and_judges_again():

@@ -28,7 +28,7 @@ def test_set_takes_toml_values_bare_strings_and_new_table_entries():
     [
         ("filter.min_chars", "expected SECTION.KEY=VALUE"),
         ("min_chars=3", "expected SECTION.KEY=VALUE"),
-        ("filtre.min_chars=3", "unknown key filtre (known: boilerplate, dedup"),
+        ("filtre.min_chars=3", "unknown key filtre (known: boilerplate, decontaminate, dedup"),
         ("filter.min_chrs=3", "--set filter.min_chrs: unknown key"),
         ("filter.languages.en.min_bogus=1", "unknown limit min_bogus"),
         ("run.workers=-1", "--set run.workers: Input should be"),
