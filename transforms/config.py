@@ -282,6 +282,13 @@ class FilterConfig(_Section):
         default=0.5, gt=0, lt=1, description="spun_score from which a Chinese document is flagged `spun`."
     )
     reject_spun: bool = Field(default=False, description="Reject documents flagged `spun` (quality:spun).")
+    fluency: bool = Field(
+        default=False,
+        description="Compute the fluency signal: the mean log10 frequency of the words in wordfreq's lists "
+        "(Chinese segmented by jieba-rs with wordfreq's dictionary; null for Japanese, Korean, Thai). "
+        "Prose is near -3.7, scrambled text lower: e.g. min_fluency = -4.5. Off by default: it adds "
+        "about a tenth to a document's time (bench/eval_fluency.py).",
+    )
     thresholds: dict[str, float] = Field(
         default_factory=dict,
         description="Quality limits for every language, e.g. max_dup_line_share = 0.3 or "

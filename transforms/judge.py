@@ -17,6 +17,7 @@ from .code import prose_of
 from .config import Config, FilterConfig
 from .document import Document, Step
 from .flagged import flagged_shares
+from .fluency import fluency
 from .quality import BOILERPLATE_STEPS, LIMITED_SIGNALS, QualitySignals, quality_signals
 
 Check = Callable[[Document, Config], str | None]
@@ -100,6 +101,8 @@ def with_signals(document: Document, config: Config) -> Document:
     removed = sum(step.chars_removed for step in document.steps if step.name in BOILERPLATE_STEPS)
     prose = prose_of(document.text)
     signals = quality_signals(prose, document.lang == "zh", removed, config.filter.spun_threshold)
+    if config.filter.fluency:
+        signals = replace(signals, fluency=fluency(prose, document.lang))
     words = config.flagged.words()
     if words is not None:
         share, line_share = flagged_shares(document.text, words)  # folded once for dedup too

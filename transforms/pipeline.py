@@ -16,6 +16,7 @@ from .decode import DecodeError, declared_charset, decode_bytes
 from .decontaminate import contamination
 from .document import Document, RawRecord, Step
 from .extract import extract_html, too_deep
+from .fluency import chinese_segmenter, log_frequencies
 from .judge import judge, recorded, with_signals
 from .language import (
     detect_language,
@@ -61,6 +62,9 @@ def load_resources(config: Config) -> None:
     config.flagged.words()
     config.filter.url_blocklist()
     config.decontaminate.index()
+    if config.filter.fluency:
+        log_frequencies("zh")
+        chinese_segmenter()
 
 
 def guess_title(text: str) -> str | None:

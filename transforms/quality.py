@@ -42,6 +42,8 @@ class QualitySignals:
     # with flagged-word lists (config [flagged]; transforms/flagged.py), else None
     flagged_share: float | None = None  # canonical characters inside flagged words
     flagged_line_share: float | None = None  # the same in the worst line
+    # mean log10 word frequency in wordfreq's lists (filter.fluency; transforms/fluency.py), else None
+    fluency: float | None = None
 
 
 @cache

@@ -30,7 +30,10 @@ HISTOGRAMS = (*LIMITED_SIGNALS, LENGTH)
 
 def edges(name: str) -> np.ndarray:
     """Bins of a histogram: 40 linear ones for a share or score (0..1), logarithmic ones for what
-    spans orders of magnitude (characters per line, characters per document)."""
+    spans orders of magnitude (characters per line, characters per document), and fluency's
+    log10 probabilities from wordfreq's floor (-8) up."""
+    if name == "fluency":
+        return np.linspace(-8, 0, 41)
     if name == "mean_line_chars":
         return np.geomspace(1, 1e5, 41)
     if name == LENGTH:
