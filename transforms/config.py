@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from functools import cached_property
 from typing import Any, Literal
@@ -263,6 +264,9 @@ class DedupConfig(_Section):
 
 
 QUALITY_LIMITS = frozenset(f"{bound}_{name}" for bound in ("min", "max") for name in LIMITED_SIGNALS)
+CLASSIFIER_NAME = r"^[a-z][a-z0-9_]*$"
+# A classifier's score (quality.classifiers) is limited like a signal: min_quality_<name>
+CLASSIFIER_LIMIT = re.compile(r"^(min|max)_quality_([a-z][a-z0-9_]*)$")
 
 
 class FilterConfig(_Section):
@@ -321,13 +325,19 @@ class FilterConfig(_Section):
         for where, limits in [("thresholds", self.thresholds)] + [
             (f"languages.{lang}", limits) for lang, limits in self.languages.items()
         ]:
-            unknown = sorted(set(limits) - QUALITY_LIMITS)
+            unknown = sorted(key for key in set(limits) - QUALITY_LIMITS if not CLASSIFIER_LIMIT.match(key))
             if unknown:
                 raise ValueError(
                     f"filter.{where}: unknown limit {', '.join(unknown)}; "
-                    f"known: {', '.join(sorted(QUALITY_LIMITS))}"
+                    f"known: {', '.join(sorted(QUALITY_LIMITS))}, min_quality_<classifier>"
                 )
         return self
+
+    def classifier_limits(self) -> set[str]:
+        """The classifier names the limits name (min_quality_<name>)."""
+        limits = [self.thresholds, PRESETS[self.preset].limits if self.preset != "none" else {}]
+        limits += list(self.languages.values())
+        return {match[2] for each in limits for key in each if (match := CLASSIFIER_LIMIT.match(key))}
 
     def limits_for(self, lang: str | None) -> dict[str, float]:
         """The limits set for documents of language `lang`: the preset's, then `thresholds`, then the
@@ -432,6 +442,42 @@ class TokensConfig(_Section):
     )
 
 
+class Classifier(_Section):
+    name: str = Field(pattern=CLASSIFIER_NAME, description="Names the column: quality_<name>.")
+    path: str = Field(description="A fastText model file (.bin or .ftz).")
+    label: str = Field(
+        default="positive",
+        description="The label whose probability is the score (__label__ may be left out); "
+        "`refinery train-classifier` models: positive.",
+    )
+    tokenize: Literal["chars", "words", "none"] = Field(
+        default="chars",
+        description="How text is cut for the model, as at its training: chars (each CJK character a token; "
+        "train-classifier's), words (Jieba), none (as it is, on one line).",
+    )
+
+
+class QualityConfig(_Section):
+    classifiers: tuple[Classifier, ...] = Field(
+        default=(),
+        description="fastText models scoring the cleaned text: a quality_<name> column each (the "
+        "probability of `label`), limited like a signal: filter.thresholds.min_quality_<name> = 0.5. "
+        'E.g. classifiers = [{ name = "edu", path = "edu.bin", label = "positive" }]. Train one with '
+        "`refinery train-classifier`.",
+    )
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> QualityConfig:
+        names = [classifier.name for classifier in self.classifiers]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise ValueError(f"quality.classifiers: the name {', '.join(repeated)} is given twice")
+        return self
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(classifier.name for classifier in self.classifiers)
+
+
 class DecontaminateConfig(_Section):
     files: tuple[str, ...] = Field(
         default=(),
@@ -474,7 +520,17 @@ class Config(_Section):
     flagged: FlaggedConfig = FlaggedConfig()
     tokens: TokensConfig = TokensConfig()
     decontaminate: DecontaminateConfig = DecontaminateConfig()
+    quality: QualityConfig = QualityConfig()
     run: RunConfig = RunConfig()
+
+    @model_validator(mode="after")
+    def _limits_name_classifiers(self) -> Config:
+        unknown = sorted(self.filter.classifier_limits() - set(self.quality.names()))
+        if unknown:
+            raise ValueError(
+                f"filter: a limit names the classifier {', '.join(unknown)}, which quality.classifiers lacks"
+            )
+        return self
 
     @classmethod
     def from_toml(cls, text: str) -> Config:

@@ -52,3 +52,4 @@ class Document:
     reason: str | None = None
     pii: tuple[tuple[str, int], ...] | None = None  # personal values found, per kind; None: not looked for
     contaminated_by: str | None = None  # the benchmark item (file:id) it shares a passage with
+    scores: tuple[tuple[str, float], ...] | None = None  # quality.classifiers' probabilities, by name

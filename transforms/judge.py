@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .blocklist import blocked_by
+from .classifiers import load_model, model_input, probability
 from .code import prose_of
 from .config import Config, FilterConfig
 from .document import Document, Step
@@ -53,15 +54,21 @@ def unsure_language(document: Document, config: Config) -> str | None:
     return "language_score" if (document.lang_score or 0.0) < config.language.min_score else None
 
 
-def quality_reason(signals: QualitySignals, policy: FilterConfig, lang: str | None) -> str | None:
+def quality_reason(
+    signals: QualitySignals,
+    policy: FilterConfig,
+    lang: str | None,
+    scores: tuple[tuple[str, float], ...] | None = None,
+) -> str | None:
     """The quality policy: `quality:spun` for a spun document when the policy rejects those, else the
-    first signal (in QualitySignals order) outside the limits set for the language, as
-    `quality:<signal>`; None when the document passes. Configuration holds the limits, this decides."""
+    first signal (in QualitySignals order, then the classifiers' scores as quality_<name>) outside
+    the limits set for the language, as `quality:<signal>`; None when the document passes.
+    Configuration holds the limits, this decides."""
     if policy.reject_spun and signals.spun:
         return "quality:spun"
     limits = policy.limits_for(lang)
-    for name in LIMITED_SIGNALS:
-        value = getattr(signals, name)
+    values = [(name, getattr(signals, name)) for name in LIMITED_SIGNALS]
+    for name, value in values + [(f"quality_{name}", score) for name, score in scores or ()]:
         if value is None:
             continue
         low, high = limits.get(f"min_{name}"), limits.get(f"max_{name}")
@@ -72,7 +79,7 @@ def quality_reason(signals: QualitySignals, policy: FilterConfig, lang: str | No
 
 def outside_quality_limits(document: Document, config: Config) -> str | None:
     assert document.quality is not None, "judged before with_signals"  # the pipeline and revise set it
-    return quality_reason(document.quality, config.filter, document.lang)
+    return quality_reason(document.quality, config.filter, document.lang, document.scores)
 
 
 CHECKS: tuple[tuple[str, Check], ...] = (
@@ -107,7 +114,22 @@ def with_signals(document: Document, config: Config) -> Document:
     if words is not None:
         share, line_share = flagged_shares(document.text, words)  # folded once for dedup too
         signals = replace(signals, flagged_share=share, flagged_line_share=line_share)
-    return replace(document, quality=signals)
+    return replace(document, quality=signals, scores=classifier_scores(document.text, config))
+
+
+def classifier_scores(text: str, config: Config) -> tuple[tuple[str, float], ...] | None:
+    """Each quality classifier's probability for the text; None when none is set."""
+    classifiers = config.quality.classifiers
+    if not classifiers:
+        return None
+    inputs: dict[str, str] = {}  # one cut per tokenization, whatever the number of models
+    scores = []
+    for classifier in classifiers:
+        if classifier.tokenize not in inputs:
+            inputs[classifier.tokenize] = model_input(text, classifier.tokenize)
+        model = load_model(classifier.path)
+        scores.append((classifier.name, probability(model, inputs[classifier.tokenize], classifier.label)))
+    return tuple(scores)
 
 
 def recorded(step: Step, config: Config) -> Step:

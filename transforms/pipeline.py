@@ -11,6 +11,7 @@ from typing import Any
 from .blocklist import blocked_by
 from .boilerplate import clean_lines, default_patterns
 from .canonical import load_canonical_tables
+from .classifiers import load_model
 from .config import Config
 from .decode import DecodeError, declared_charset, decode_bytes
 from .decontaminate import contamination
@@ -62,6 +63,8 @@ def load_resources(config: Config) -> None:
     config.flagged.words()
     config.filter.url_blocklist()
     config.decontaminate.index()
+    for classifier in config.quality.classifiers:
+        load_model(classifier.path)
     if config.filter.fluency:
         log_frequencies("zh")
         chinese_segmenter()

@@ -60,6 +60,9 @@ def document_columns(document: Document, dedup: DedupConfig) -> dict[str, Any]:
         "metadata": metadata_json(document.metadata),
         "pii": None if document.pii is None else [{"kind": k, "count": n} for k, n in document.pii],
         "contaminated_by": document.contaminated_by,
+        "quality_scores": None
+        if document.scores is None
+        else [{"name": name, "score": score} for name, score in document.scores],
         **(asdict(document.quality) if document.quality else dict.fromkeys(SIGNAL_COLUMNS)),
         "reason": document.reason,
         "status": "kept" if kept else "rejected",
@@ -87,4 +90,7 @@ def document_from_row(row: dict[str, Any]) -> Document:
         reason=row["reason"],
         pii=None if row.get("pii") is None else tuple((item["kind"], item["count"]) for item in row["pii"]),
         contaminated_by=row.get("contaminated_by"),
+        scores=None
+        if row.get("quality_scores") is None
+        else tuple((item["name"], item["score"]) for item in row["quality_scores"]),
     )

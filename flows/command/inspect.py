@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 from ..errors import UserError
 from ..inputs.plan import read_manifest
 from ..storage.dataset import read_part
-from ..storage.manifest import Manifest
+from ..storage.manifest import Manifest, optional_stages
 
 _PART_OF = {"kept": "data", "rejected": "rejected", "errors": "errors"}
 _TEXT_HEAD = 300
@@ -40,6 +40,7 @@ def overview(out: Path) -> str:
         *([_tally("flagged documents", counts.flagged)] if counts.flagged else []),
         *([_tally("personal data found", counts.pii)] if counts.pii else []),
         *([_tally("tokens", counts.tokens)] if counts.tokens else []),
+        *([f"optional stages: {', '.join(stages)}"] if (stages := optional_stages(manifest.config)) else []),
         f"stages of the last run ({last.run_id}):",
         *(
             f"  {stage.name:<12} in {_blank(stage.documents_in):>9}  out {_blank(stage.documents_out):>9}  "

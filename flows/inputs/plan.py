@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from ...transforms.config import Config
 from ..errors import UserError
-from ..storage.manifest import Manifest, code_digest, load_manifest, pipeline_version
+from ..storage.manifest import Manifest, classifier_names, code_digest, load_manifest, pipeline_version
 from .readers import Discovery, InputFile, Shard, discover, plan_shards
 from .user_files import config_hash
 
@@ -92,6 +92,17 @@ def select_inputs(
     return Selection(files, (), unchanged and not force)
 
 
+def check_same_classifiers(published: tuple[str, ...], mine: tuple[str, ...]) -> None:
+    """An append run adds parts beside the published ones: with other classifiers their columns would
+    differ, and readers of data/ fail on parts of different columns."""
+    if published != mine:
+        theirs, ours = ", ".join(published) or "none", ", ".join(mine) or "none"
+        raise UserError(
+            f"the dataset's parts have the quality columns of classifiers ({theirs}), this run's would have "
+            f"({ours}); append with the same quality.classifiers, or rebuild it with --mode replace"
+        )
+
+
 def selection_for(
     files: tuple[InputFile, ...], out_dir: Path, config: Config
 ) -> tuple[Manifest | None, Selection]:
@@ -102,6 +113,8 @@ def selection_for(
         if config.run.mode == "append":
             raise
         previous = None  # a replace run rebuilds the dataset whatever its old manifest says
+    if previous is not None and config.run.mode == "append":
+        check_same_classifiers(classifier_names(previous.config), config.quality.names())
     selection = select_inputs(
         files,
         previous,

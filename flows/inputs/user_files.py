@@ -7,6 +7,7 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+from ...transforms.classifiers import load_model
 from ...transforms.config import Config
 from ...transforms.decontaminate import read_items
 from ...transforms.flagged import read_list
@@ -16,12 +17,21 @@ from ..storage.tokens import check_tokenizer
 # Keys naming files: the tokenizer, the word and domain lists, the benchmarks (a tuple of paths each)
 _TOKENIZER = "tokens.tokenizer"
 _BENCHMARKS = "decontaminate.files"
-FILE_KEYS = (_TOKENIZER, "flagged.lists", "filter.url_blocklists", "filter.url_words", _BENCHMARKS)
+_CLASSIFIERS = "quality.classifiers"  # a tuple of classifiers, each with a path
+FILE_KEYS = (
+    _TOKENIZER,
+    "flagged.lists",
+    "filter.url_blocklists",
+    "filter.url_words",
+    _BENCHMARKS,
+    _CLASSIFIERS,
+)
 
 
 def _value(config: Config, key: str) -> str | tuple[str, ...] | None:
     section, name = key.split(".")
-    return getattr(getattr(config, section), name)
+    value = getattr(getattr(config, section), name)
+    return tuple(classifier.path for classifier in value) if key == _CLASSIFIERS else value
 
 
 def named_files(config: Config) -> list[tuple[str, str]]:
@@ -45,6 +55,11 @@ def with_absolute_paths(config: Config) -> Config:
         if value:
             section, name = key.split(".")
             resolved = absolute(value) if isinstance(value, str) else tuple(map(absolute, value))
+            if key == _CLASSIFIERS:
+                classifiers = config.quality.classifiers
+                resolved = tuple(
+                    c.model_dump() | {"path": p} for c, p in zip(classifiers, resolved, strict=True)
+                )
             overrides.setdefault(section, {})[name] = resolved
     return config.with_overrides(overrides) if overrides else config
 
@@ -57,6 +72,9 @@ def check_user_files(config: Config) -> None:
             continue
         if key == _BENCHMARKS:
             _check_benchmark(path)
+            continue
+        if key == _CLASSIFIERS:
+            _check_model(path)
             continue
         try:
             terms = read_list(Path(path).read_text(encoding="utf-8"))
@@ -77,6 +95,15 @@ def _check_benchmark(path: str) -> None:
         raise UserError(f"{_BENCHMARKS} {path}: {error}") from error
     if not items:
         raise UserError(f"{_BENCHMARKS} {path}: no items in it (JSONL: one JSON object per line)")
+
+
+def _check_model(path: str) -> None:
+    try:
+        load_model(path)
+    except OSError as error:
+        raise UserError(f"{_CLASSIFIERS} {path}: cannot read it ({error.strerror or error})") from error
+    except ValueError as error:
+        raise UserError(f"{_CLASSIFIERS} {path}: not a fastText model ({error})") from error
 
 
 def config_hash(config: Config) -> str:

@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, NoReturn
@@ -104,12 +104,30 @@ STAGING_SCHEMA = pa.schema(
         pa.field("text_chars", pa.int64()),  # for dedup's keep policy, without reading texts
         pa.field("minhash", pa.list_(pa.uint32())),  # near-dup signature
         pa.field("bands", pa.list_(pa.uint64())),  # its LSH band keys
+        # quality.classifiers' probabilities: published as one quality_<name> column each
+        pa.field("quality_scores", pa.list_(pa.struct([("name", pa.string()), ("score", pa.float64())]))),
     ]
 )
 PARTS = {"data": DATA_SCHEMA, "rejected": REJECTED_SCHEMA, "errors": ERRORS_SCHEMA}
 
 
 INDEX_DIR = "dedup-index"
+
+
+def score_column(name: str) -> str:
+    """The column of a quality classifier's score."""
+    return f"quality_{name}"
+
+
+def part_schema(part: str, classifiers: Sequence[str] = ()) -> pa.Schema:
+    """A part's schema with a float column for each quality classifier (quality.classifiers), after
+    the document columns' own: data/ and rejected/ only."""
+    schema = PARTS[part]
+    if part == "errors":
+        return schema
+    for name in classifiers:
+        schema = schema.append(pa.field(score_column(name), pa.float64()))
+    return schema
 
 
 def part_name(index: int, sequence: int = 0) -> str:
@@ -119,10 +137,13 @@ def part_name(index: int, sequence: int = 0) -> str:
 
 def read_part(out: Path, part: str) -> pa.Table:
     """All rows of a part (data, rejected, errors) of the dataset in `out`, with the part's schema
-    even when it has no files."""
+    and its classifiers' score columns, even when it has no files."""
     import pyarrow.dataset as ds
 
-    return ds.dataset(out / part, format="parquet", schema=PARTS[part]).to_table()
+    files = sorted((out / part).glob("*.parquet"))
+    names = pq.read_schema(files[0]).names if files else []
+    classifiers = [name.removeprefix("quality_") for name in names if name.startswith("quality_")]
+    return ds.dataset(out / part, format="parquet", schema=part_schema(part, classifiers)).to_table()
 
 
 def run_parts(directory: Path, sequence: int) -> list[Path]:

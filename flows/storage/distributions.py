@@ -51,7 +51,8 @@ def tally(kept: pa.Table, rejected: pa.Table, policy: FilterConfig) -> dict[str,
         rejected = rejected.filter(pc.invert(is_duplicate(rejected["reason"])))
     groups = {"kept": kept, "rejected": rejected}
     histograms = {}
-    for name in HISTOGRAMS:
+    scores = [name for name in kept.column_names if name.startswith("quality_")]  # quality.classifiers
+    for name in (*HISTOGRAMS, *scores):
         bins = edges(name)
         entry: dict[str, Any] = {"edges": bins.tolist()}
         for group, table in groups.items():

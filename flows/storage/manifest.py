@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from ...transforms.canonical import recipe as canonical_recipe
-from .dataset import DATA_SCHEMA, ERRORS_SCHEMA
+from .dataset import ERRORS_SCHEMA, part_schema
 from .distributions import merge as merge_distributions
 from .plots import PLOT_TITLES
 
@@ -347,7 +347,7 @@ the three parts have different columns.
 ## Schema of `data/`
 | column | type |
 |---|---|
-{_schema_table(DATA_SCHEMA)}
+{_schema_table(part_schema("data", classifier_names(manifest.config)))}
 
 `rejected/` adds: `reason`, `duplicate_of`, `similarity`.
 `errors/` has: {", ".join(f"`{n}`" for n in ERRORS_SCHEMA.names)}.
@@ -395,9 +395,39 @@ def _flagged(counts: Counts) -> str:
     return f"Flagged spun (伪原创) when processed: {spun} (kept unless filter.reject_spun).{holding}"
 
 
+def classifier_names(config: dict[str, Any]) -> tuple[str, ...]:
+    """The quality classifiers of a configuration as a manifest records it."""
+    return tuple(item["name"] for item in config.get("quality", {}).get("classifiers", ()))
+
+
+def optional_stages(config: dict[str, Any]) -> list[str]:
+    """The stages a configuration switched on besides the defaults, as a card and `inspect` list them."""
+    section = config.get
+    stages = []
+    if section("pii", {}).get("mode", "off") != "off":
+        stages.append(f"personal data ({section('pii')['mode']})")
+    if section("flagged", {}).get("builtin") or section("flagged", {}).get("lists"):
+        stages.append("flagged words")
+    if section("filter", {}).get("url_blocklists") or section("filter", {}).get("url_words"):
+        stages.append("URL blocklists")
+    if section("decontaminate", {}).get("files"):
+        files = ", ".join(Path(path).name for path in section("decontaminate")["files"])
+        stages.append(f"decontamination ({files}; {section('decontaminate').get('action', 'drop')})")
+    if section("filter", {}).get("fluency"):
+        stages.append("fluency")
+    names = classifier_names(config)
+    if names:
+        stages.append(f"quality classifiers ({', '.join(f'quality_{name}' for name in names)})")
+    if section("tokens", {}).get("tokenizer"):
+        stages.append("token counts")
+    return stages
+
+
 def _annotations(counts: Counts, config: dict[str, Any]) -> str:
-    """What the optional stages found: tokens, personal data, benchmark contamination."""
-    return _tokens(counts, config) + _pii(counts, config) + _decontaminated(counts, config)
+    """What the optional stages found: tokens, personal data, benchmark contamination; which ran."""
+    stages = optional_stages(config)
+    ran = f"\nOptional stages that ran: {', '.join(stages)}." if stages else ""
+    return ran + _tokens(counts, config) + _pii(counts, config) + _decontaminated(counts, config)
 
 
 def _tokens(counts: Counts, config: dict[str, Any]) -> str:

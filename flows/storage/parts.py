@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ import pyarrow.compute as pc
 from ...transforms.config import Config
 from ..corpus.index import INDEX_COLUMNS, index_part, write_index_file
 from ..corpus.stage import Corpus
-from .dataset import INDEX_DIR, PARTS, part_name, write_table_atomic
+from .dataset import INDEX_DIR, PARTS, part_name, part_schema, score_column, write_table_atomic
 from .distributions import tally
 from .tokens import count_tokens
 
@@ -53,12 +54,13 @@ def write_parts(
     if config.tokens.tokenizer:
         counted = count_tokens(staged["text"], config.tokens.tokenizer)  # null for error rows
         staged = staged.set_column(staged.schema.get_field_index("tokens"), "tokens", counted)
-    staged = _with_run_columns(staged, run)
+    staged = _with_score_columns(_with_run_columns(staged, run), config.quality.names())
 
     tables = {}
     for part, wanted in (("data", "kept"), ("rejected", "rejected"), ("errors", "error")):
         rows = staged.filter(pc.equal(staged["status"], wanted))
-        tables[part] = rows.select(PARTS[part].names).cast(PARTS[part])
+        schema = part_schema(part, config.quality.names())
+        tables[part] = rows.select(schema.names).cast(schema)
         if rows.num_rows:
             write_table_atomic(tables[part], Path(next_dir) / part / part_name(index, sequence))
         if part == "data" and rows.num_rows:
@@ -99,6 +101,20 @@ def make_part_dirs(next_dir: str) -> None:
     with no rows has no file (Hugging Face `datasets` fails on a file of 0 rows)."""
     for part in PARTS:
         (Path(next_dir) / part).mkdir(parents=True, exist_ok=True)
+
+
+def _with_score_columns(table: pa.Table, classifiers: Sequence[str]) -> pa.Table:
+    """The classifiers' scores, staged as a list per row, as a quality_<name> column each."""
+    if not classifiers:
+        return table
+    staged = [dict(map(_pair, scores or ())) for scores in table["quality_scores"].to_pylist()]
+    for name in classifiers:
+        table = table.append_column(score_column(name), pa.array([s.get(name) for s in staged], pa.float64()))
+    return table
+
+
+def _pair(item: dict[str, Any]) -> tuple[str, float]:
+    return item["name"], item["score"]
 
 
 def _with_run_columns(table: pa.Table, run: RunColumns) -> pa.Table:

@@ -59,7 +59,9 @@ def _signals(distributions: dict[str, Any], policy: FilterConfig) -> Any:
 
     histograms = distributions.get("histograms", {})
     names = [  # a signal no document has (flagged words without lists) is left out
-        name for name in HISTOGRAMS if any(sum(histograms.get(name, {}).get(group, ())) for group in _COLOURS)
+        name
+        for name in (*HISTOGRAMS, *(name for name in histograms if name not in HISTOGRAMS))  # then scores
+        if any(sum(histograms.get(name, {}).get(group, ())) for group in _COLOURS)
     ]
     columns = 4
     rows = max(1, -(-len(names) // columns))

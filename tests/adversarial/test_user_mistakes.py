@@ -35,18 +35,26 @@ def test_an_option_out_of_bounds(corpus, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("option", "content", "message"),
+    ("option", "value", "content", "message"),
     [
-        ("--tokenizer", '{"model": "none"}', "not a tokenizer.json file"),
-        ("--set", "# nothing but a comment\n", "no entries in it"),
-        ("--decontaminate", '{"id": 1, "question": "..."}\n{"id": 2,\n', "line 2 is not JSON"),
+        ("--tokenizer", "{named}", '{"model": "none"}', "not a tokenizer.json file"),
+        ("--set", "flagged.lists=['{named}']", "# nothing but a comment\n", "no entries in it"),
+        ("--decontaminate", "{named}", '{"id": 1, "question": "..."}\n{"id": 2,\n', "line 2 is not JSON"),
+        (
+            "--set",
+            "quality.classifiers=[{{name='q', path='{named}'}}]",
+            "not a model",
+            "not a fastText model",
+        ),
+        ("--set", "quality.classifiers=[{{name='q', path='{named}.missing'}}]", "", "cannot read it"),
     ],
 )
-def test_a_file_the_configuration_names_that_cannot_be_used(corpus, tmp_path, option, content, message):
+def test_a_file_the_configuration_names_that_cannot_be_used(
+    corpus, tmp_path, option, value, content, message
+):
     named = tmp_path / "named"
     named.write_text(content)
-    value = f"flagged.lists=[{str(named)!r}]" if option == "--set" else str(named)
-    result = run_cli("run", str(corpus), option, value, "--out", str(tmp_path / "o"))
+    result = run_cli("run", str(corpus), option, value.format(named=named), "--out", str(tmp_path / "o"))
     assert_one_line_error(result, message)
     assert not (tmp_path / "o").exists()
 

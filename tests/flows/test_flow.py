@@ -12,12 +12,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from refinery.flows.command.train import train_classifier
 from refinery.flows.flow import configured_flow
 from refinery.flows.inputs.readers import discover, plan_shards
 from refinery.flows.shards.process import process_shard
 from refinery.flows.storage.dataset import DATA_SCHEMA, ERRORS_SCHEMA, REJECTED_SCHEMA, RUN_COLUMNS, read_part
 from refinery.transforms.config import Config
 from refinery.transforms.unify import converter
+from tests.transforms.test_classifiers import BAD, GOOD
 
 pytestmark = pytest.mark.system  # real CLI runs, Prefect servers or Dask clusters: make check skips them
 
@@ -345,9 +347,11 @@ def test_a_taiwan_phrased_copy_is_a_duplicate_even_when_scripts_are_kept(prefect
     assert manifest["dedup_canonical"].startswith("zh:") and "canonical_zh-" in manifest["dedup_canonical"]
 
 
-def test_quality_policy_rejects_with_the_signal_as_reason_tokens_are_counted_and_benchmarks_flagged(
+def test_quality_policy_rejects_with_the_signal_as_reason_with_every_optional_stage_on(
     prefect_server, seeds_dir, tmp_path, tokenizer_file
 ):
+    """Tokens counted, benchmarks flagged, a classifier's column written."""
+    train_classifier(GOOD, BAD, tmp_path / "zh.bin", epoch=25)
     seed = sorted(seeds_dir.iterdir())[3]
     passage = max(seed.read_text(encoding="utf-8").splitlines(), key=len)[:40]
     benchmark = tmp_path / "exam.jsonl"
@@ -358,6 +362,7 @@ def test_quality_policy_rejects_with_the_signal_as_reason_tokens_are_counted_and
             "filter": {"reject_spun": True, "languages": {"zh": {"max_boilerplate_share": 0.4}}},
             "tokens": {"tokenizer": str(tokenizer_file)},
             "decontaminate": {"files": [str(benchmark)], "action": "flag"},
+            "quality": {"classifiers": [{"name": "zh", "path": str(tmp_path / "zh.bin")}]},
         }
     )
     manifest = run_with(config, seeds_dir, tmp_path / "out", workers=1)
@@ -373,7 +378,12 @@ def test_quality_policy_rejects_with_the_signal_as_reason_tokens_are_counted_and
     }
     assert {uri: item for uri, item in flagged.items() if item} == {seed.as_uri(): "exam.jsonl:q7"}
     assert counts["flagged"]["contaminated"] == 1
-    assert "Decontaminated against `exam.jsonl`: 1 documents" in (tmp_path / "out" / "README.md").read_text()
+    card = (tmp_path / "out" / "README.md").read_text()
+    assert "Decontaminated against `exam.jsonl`: 1 documents" in card
+    assert "| `quality_zh` | `double` |" in card and "quality classifiers (quality_zh)" in card
+    for part in ("data", "rejected"):
+        scores = read(tmp_path / "out", part)["quality_zh"].to_pylist()
+        assert scores and all(0 <= score <= 1 for score in scores)
 
 
 def _assert_tokens_counted_on_the_published_text(out: Path, manifest: dict, tokenizer_file: Path) -> None:

@@ -53,7 +53,12 @@ ITEMS = [
         {
             "id": "dv-hist-04",
             "question": "明朝永乐年间，郑和率领庞大船队多次远航，最远到达非洲东海岸和红海沿岸。关于郑和下西洋，下列说法中正确的是：",
-            "choices": ["船队共出航七次", "目的是寻找通往美洲的新航路", "发生在清朝康熙年间", "船队只到达了朝鲜半岛"],
+            "choices": [
+                "船队共出航七次",
+                "目的是寻找通往美洲的新航路",
+                "发生在清朝康熙年间",
+                "船队只到达了朝鲜半岛",
+            ],
             "answer": "A",
         },
     ),
@@ -87,7 +92,12 @@ ITEMS = [
         {
             "id": "dv-hist-07",
             "question": "汉武帝采纳董仲舒的建议，“罢黜百家，独尊儒术”，并在长安兴办太学。下列说法中正确的是：",
-            "choices": ["儒家思想从此成为正统思想", "这一政策由秦始皇首先提出", "太学主要教授法家经典", "这一措施削弱了皇权"],
+            "choices": [
+                "儒家思想从此成为正统思想",
+                "这一政策由秦始皇首先提出",
+                "太学主要教授法家经典",
+                "这一措施削弱了皇权",
+            ],
             "answer": "A",
         },
     ),
@@ -107,7 +117,12 @@ ITEMS = [
         {
             "id": "dv-phy-01",
             "question": "一辆汽车在平直公路上以20 m/s的速度匀速行驶，司机发现前方障碍物后立即刹车，加速度大小为5 m/s²。以下哪一项是正确的？",
-            "choices": ["汽车刹车后4 s停下", "汽车刹车距离为80 m", "刹车后2 s内位移为20 m", "刹车过程中速度保持不变"],
+            "choices": [
+                "汽车刹车后4 s停下",
+                "汽车刹车距离为80 m",
+                "刹车后2 s内位移为20 m",
+                "刹车过程中速度保持不变",
+            ],
             "answer": "A",
         },
     ),
@@ -141,7 +156,12 @@ ITEMS = [
         {
             "id": "dv-phy-04",
             "question": "用手握住一个装水的玻璃杯在空中保持静止，当手握得更紧时，以下哪一项是正确的？",
-            "choices": ["杯子受到的摩擦力增大", "杯子受到的摩擦力不变", "杯子受到的重力减小", "杯子受到的摩擦力方向向下"],
+            "choices": [
+                "杯子受到的摩擦力增大",
+                "杯子受到的摩擦力不变",
+                "杯子受到的重力减小",
+                "杯子受到的摩擦力方向向下",
+            ],
             "answer": "B",
         },
     ),
@@ -152,7 +172,12 @@ ITEMS = [
         {
             "id": "dv-chem-01",
             "question": "将一小块金属钠投入滴有酚酞的水中，可以观察到钠浮在水面上、熔成小球并四处游动，溶液变红。下列说法中正确的是：",
-            "choices": ["钠的密度比水大", "反应生成了氢气和氢氧化钠", "溶液变红说明生成了酸", "该反应需要加热才能发生"],
+            "choices": [
+                "钠的密度比水大",
+                "反应生成了氢气和氢氧化钠",
+                "溶液变红说明生成了酸",
+                "该反应需要加热才能发生",
+            ],
             "answer": "B",
         },
     ),
@@ -342,7 +367,12 @@ ITEMS = [
         {
             "id": "dv-med-02",
             "question": "在为心跳骤停的成人实施心肺复苏时，施救者需要进行高质量的胸外按压。下列说法中正确的是：",
-            "choices": ["按压频率为每分钟100至120次", "按压部位在腹部正中", "按压深度越浅越好", "每次按压后不必让胸廓回弹"],
+            "choices": [
+                "按压频率为每分钟100至120次",
+                "按压部位在腹部正中",
+                "按压深度越浅越好",
+                "每次按压后不必让胸廓回弹",
+            ],
             "answer": "A",
         },
     ),
@@ -693,7 +723,7 @@ TOPIC_NAMES = {
     "biology": ["生物", "初中生物"],
     "law": ["法律常识", "民法", "法考"],
     "medicine": ["医学常识", "临床医学", "健康知识"],
-    "maths": ["数学", "小学奥数", "数学应用题"],
+    "maths": ["数学", "小学奥数", "小学数学"],
     "reading": ["语文阅读", "现代文阅读", "阅读理解"],
     "poetry": ["古诗词", "语文", "成语"],
     "english": ["英语", "英语常识"],
@@ -789,7 +819,7 @@ BANK = {
         "画线段图是解决行程问题的好办法。",
         "列方程时，设未知数要写清楚单位。",
         "做完题目后把答案代回原题检验，可以避免很多低级错误。",
-        "小学奥数里的经典题型，很多都能用方程轻松解决。",
+        "小学奥数中的经典题型，很多都能用方程轻松解决。",
         "数学老师常说，审题比计算更重要。",
         "分数应用题要先找准单位一。",
         "几何题中，辅助线画得好，问题就解决了一半。",
@@ -880,7 +910,12 @@ BANK_EN = [
 # "after" comments on it. "replies" (forum only) are extra paragraphs near the end.
 GENRES = {
     "news": {
-        "title": ["{tn}课堂上的新尝试", "本市中学{tn}教研活动举行", "多所学校开展{tn}专题复习", "{tn}学科质量监测结果发布"],
+        "title": [
+            "{tn}课堂上的新尝试",
+            "本市中学{tn}教研活动举行",
+            "多所学校开展{tn}专题复习",
+            "{tn}学科质量监测结果发布",
+        ],
         "open": [
             "本报讯 近日，本市多所中学围绕{tn}教学开展了一系列公开课和研讨活动。",
             "记者从市教育局获悉，今年的{tn}复习工作已全面启动。",
@@ -907,14 +942,24 @@ GENRES = {
         ],
     },
     "blog": {
-        "title": ["我的{tn}复习笔记（一）", "聊聊{tn}学习这件事", "{tn}备考心得，写给自己也写给你", "一道{tn}题引发的思考"],
+        "title": [
+            "我的{tn}复习笔记（一）",
+            "聊聊{tn}学习这件事",
+            "{tn}备考心得，写给自己也写给你",
+            "一道{tn}题引发的思考",
+        ],
         "open": [
             "好久没有更新博客了，今天来聊一聊{tn}。",
             "作为一个曾经被{tn}折磨过的人，我想写点自己的体会。",
             "最近在帮表妹辅导{tn}，顺手把一些想法记录下来。",
             "这篇文章是我这学期学习{tn}的一点小总结。",
         ],
-        "lead": ["先来看一道我印象很深的题：", "前几天做练习时遇到了这样一题：", "下面这道题是我从练习册上抄下来的：", "举个例子，比如这道题："],
+        "lead": [
+            "先来看一道我印象很深的题：",
+            "前几天做练习时遇到了这样一题：",
+            "下面这道题是我从练习册上抄下来的：",
+            "举个例子，比如这道题：",
+        ],
         "after": [
             "第一次做的时候我选错了，后来翻了课本才弄明白。",
             "这道题的陷阱在于选项之间非常相似。",
@@ -929,7 +974,12 @@ GENRES = {
         ],
     },
     "forum": {
-        "title": ["【求助】这道{tn}题到底选什么？", "有没有人讨论一下这道{tn}题", "{tn}题目求解析，在线等", "【讨论】感觉这道{tn}题答案有问题"],
+        "title": [
+            "【求助】这道{tn}题到底选什么？",
+            "有没有人讨论一下这道{tn}题",
+            "{tn}题目求解析，在线等",
+            "【讨论】感觉这道{tn}题答案有问题",
+        ],
         "open": [
             "楼主是一名高二学生，最近在刷{tn}题。",
             "各位大佬好，萌新第一次发帖。",
@@ -966,45 +1016,81 @@ GENRES = {
             "【方法】先排除明显错误的选项。",
             "【反思】这类题要多练几遍。",
         ],
-        "close": ["（未完待续）", "以上笔记会持续更新。", "二、课后练习见下一篇。", "本笔记仅供个人学习使用。"],
+        "close": [
+            "（未完待续）",
+            "以上笔记会持续更新。",
+            "二、课后练习见下一篇。",
+            "本笔记仅供个人学习使用。",
+        ],
     },
     "qa": {
-        "title": ["{tn}这道题怎么做？", "如何高效学习{tn}？", "请问这道{tn}题的正确答案是什么？", "有哪些学好{tn}的方法？"],
+        "title": [
+            "{tn}这道题怎么做？",
+            "如何高效学习{tn}？",
+            "请问这道{tn}题的正确答案是什么？",
+            "有哪些学好{tn}的方法？",
+        ],
         "open": [
             "谢邀。这个问题我来简单回答一下。",
             "利益相关：前{tn}老师，带过几届毕业班。",
             "看到这个问题，想起了自己当年备考的经历。",
             "匿名答一下，怕被学生认出来。",
         ],
-        "lead": ["题主问的是这道题：", "我们先把题目摆出来：", "题主贴出的原题是：", "这道题在很多题库里都能找到："],
+        "lead": [
+            "题主问的是这道题：",
+            "我们先把题目摆出来：",
+            "题主贴出的原题是：",
+            "这道题在很多题库里都能找到：",
+        ],
         "after": [
             "很多回答都说得比较笼统，我具体说一下思路。",
             "其实这道题并不难，关键在于理解概念。",
             "下面说说我的看法，不一定对。",
             "这类题目在考试中出现的频率很高。",
         ],
-        "close": ["以上，希望对你有帮助。", "码字不易，觉得有用就点个赞吧。", "有问题可以在评论区继续问。", "编辑于昨天，补充了一些细节。"],
+        "close": [
+            "以上，希望对你有帮助。",
+            "码字不易，觉得有用就点个赞吧。",
+            "有问题可以在评论区继续问。",
+            "编辑于昨天，补充了一些细节。",
+        ],
     },
 }
 
 GENRES_EN = {
     "blog_en": {
-        "title": ["Quiz Night Notes: {tn}", "What I Learned From a Week of Practice Questions", "A Few Favourite {tn} Questions"],
+        "title": [
+            "Quiz Night Notes: {tn}",
+            "What I Learned From a Week of Practice Questions",
+            "A Few Favourite {tn} Questions",
+        ],
         "open": [
             "It has been a while since my last post, so here is a quick update from our quiz team.",
             "Every week I collect a handful of {tn} questions that caught my attention.",
             "This post is mostly for my study group, but anyone is welcome to read along.",
         ],
-        "lead": ["Here is the question that stumped our table:", "One of the questions went like this:", "Try this one yourself:"],
+        "lead": [
+            "Here is the question that stumped our table:",
+            "One of the questions went like this:",
+            "Try this one yourself:",
+        ],
         "after": [
             "Only two teams got it right.",
             "It looks simple, but the wording is tricky.",
             "I had to look this one up afterwards.",
         ],
-        "close": ["That is all for this week.", "See you at the next quiz night!", "Let me know how you did."],
+        "close": [
+            "That is all for this week.",
+            "See you at the next quiz night!",
+            "Let me know how you did.",
+        ],
     },
     "forum_en": {
-        "title": ["Help with a {tn} question", "Is the answer key wrong here?", "Practice question discussion ({tn})"],
+        "title": [
+            "Help with a {tn} question",
+            "Is the answer key wrong here?",
+            "Practice question discussion ({tn})",
+        ],
         "open": [
             "Hi all, first time posting here.",
             "I am working through an old practice book and got stuck.",
@@ -1027,7 +1113,13 @@ GENRES_EN = {
 
 # Hard negatives: how a clean document introduces a paraphrase, a short quoted fragment or a
 # boilerplate phrase of an item.
-PARA_LEADS = ["简单来说，这道题讲的是：", "换句话说，", "用自己的话复述一下：", "我的理解是，", "课本上的意思大概是这样的："]
+PARA_LEADS = [
+    "简单来说，这道题讲的是：",
+    "换句话说，",
+    "用自己的话复述一下：",
+    "我的理解是，",
+    "课本上的意思大概是这样的：",
+]
 FRAG_LEADS = [
     "题目里出现了“{frag}”这样的字眼，不少人因此看错了方向。",
     "注意“{frag}”这几个字。",
@@ -1040,7 +1132,7 @@ BOILER_LEADS = [
     "题干里的“{bp}”提醒我们，只有一个选项符合要求。",
     "我数了一下，一套卷子里“{bp}”出现了好几次。",
 ]
-PARA_LEADS_EN = ["In other words, ", "Put simply, ", "The idea behind it: ", "My own summary: "]
+PARA_LEADS_EN = ["In other words: ", "Put simply: ", "The idea behind it: ", "My own summary: "]
 FRAG_LEADS_EN = [
     'The phrase "{frag}" is what confused most of us.',
     'Watch out for the words "{frag}" in the question.',
@@ -1054,3 +1146,45 @@ BOILER_LEADS_EN = [
 # How the variants look in this split.
 PUNCT_STYLE = "swap_spaces"  # Chinese punctuation to ASCII and back, spaces inside the text
 ANSWER_STYLE = "numbered"  # "1. question A. .. B. .. 答案：B"
+
+# Filler sentences with slots, filled at random per document so that pages differ more.
+SLOTS = {
+    "school": ["市实验中学", "第二中学", "外国语学校", "育才中学", "东城区第五中学", "滨江中学"],
+    "city": ["杭州", "成都", "武汉", "西安", "青岛", "长沙"],
+    "name": ["王老师", "李老师", "张同学", "小陈", "刘主任", "赵老师"],
+    "ename": ["Sam", "Priya", "Tom", "Grace", "Daniel", "Mei"],
+    "team": ["Quizzly Bears", "Table Six", "Brain Drain", "Late Arrivals"],
+    "ordinal": ["second", "third", "fourth", "fifth"],
+}
+TEMPLATES = [
+    "{name}说，{tn}其实没有大家想象的那么难。",
+    "据{school}的统计，上学期{tn}的平均分比去年提高了{n}分。",
+    "{city}的不少家长反映，孩子在{tn}上花的时间越来越多。",
+    "我们班有{n}个同学报名参加了{tn}兴趣小组。",
+    "这套题我前后做了{k}遍，每次都有新的收获。",
+    "{name}建议每天抽出{n}分钟专门复习{tn}。",
+    "{school}的{tn}教研组每周三下午集体备课。",
+    "听{name}讲，{city}今年的考试题型会有小调整。",
+    "昨天晚上刷{tn}题刷到十一点，今天一整天都很困。",
+    "{tn}这一块，我觉得最重要的是打好基础。",
+    "第{n}页的那张表格，建议大家抄下来贴在书桌前。",
+    "上次月考{tn}我只考了{score}分，这次一定要补回来。",
+    "{name}的讲解很清楚，连平时不爱听课的同学都听进去了。",
+    "有{n}位网友在下面留言，说自己也遇到过类似的情况。",
+    "{city}一位中学教师告诉记者，{tn}复习要回归课本。",
+    "{school}今年新开了一门{tn}拓展课，很受欢迎。",
+    "不少同学反映，{tn}作业量比上学期多了不少。",
+    "这份资料是{name}整理的，我只是做了一些补充。",
+    "我在{city}上的高中，那时候{tn}老师特别严格。",
+    "{tn}考试时间是九十分钟，时间其实挺紧张的。",
+]
+TEMPLATES_EN = [
+    "{ename} from {team} said the {tn} round was the hardest so far.",
+    "We finished {ordinal} out of {n} teams, which is our best result this season.",
+    "{ename} has been hosting the quiz for {k} years now.",
+    "{team} won again, for the {ordinal} week in a row.",
+    "About {n} people turned up, despite the rain.",
+    "{ename} suggested we keep a list of every question we miss.",
+    "Our score in the {tn} round was {k} out of ten, which is not terrible.",
+    "{ename} swears the answer sheet had a typo in it.",
+]

@@ -176,7 +176,12 @@ ITEMS = [
         {
             "item_id": "HX1113",
             "stem": "我国地势西高东低，呈三级阶梯状分布，许多大河自西向东流入海洋。请选出最恰当的一项：",
-            "opts": ["青藏高原位于第一级阶梯", "四川盆地位于第三级阶梯", "长江发源于东北平原", "地势西高东低不利于河流东流"],
+            "opts": [
+                "青藏高原位于第一级阶梯",
+                "四川盆地位于第三级阶梯",
+                "长江发源于东北平原",
+                "地势西高东低不利于河流东流",
+            ],
             "key": "A",
         },
     ),
@@ -210,7 +215,12 @@ ITEMS = [
         {
             "item_id": "HX1116",
             "stem": "河流的上游往往落差大、水流急，下游则多形成冲积平原。请选出最恰当的一项：",
-            "opts": ["上游适合修建水电站", "下游河道通常比上游狭窄", "冲积平原土壤贫瘠不宜耕作", "上游一般水流最缓慢"],
+            "opts": [
+                "上游适合修建水电站",
+                "下游河道通常比上游狭窄",
+                "冲积平原土壤贫瘠不宜耕作",
+                "上游一般水流最缓慢",
+            ],
             "key": "A",
         },
     ),
@@ -221,7 +231,12 @@ ITEMS = [
         {
             "uid": "u-7f17",
             "context": "将两个阻值分别为4 Ω和6 Ω的电阻串联后接在10 V的电源两端。请选出最恰当的一项：",
-            "options": {"A": "电路中的电流为1 A", "B": "4 Ω电阻两端电压为6 V", "C": "两电阻消耗的功率相等", "D": "总电阻为2.4 Ω"},
+            "options": {
+                "A": "电路中的电流为1 A",
+                "B": "4 Ω电阻两端电压为6 V",
+                "C": "两电阻消耗的功率相等",
+                "D": "总电阻为2.4 Ω",
+            },
             "gold": "A",
         },
     ),
@@ -594,7 +609,12 @@ ITEMS = [
         {
             "item_id": "HX1150",
             "stem": "成语常常来源于古代寓言故事。下面对成语“画蛇添足”的理解，请选出最恰当的一项：",
-            "opts": ["比喻做了多余的事，反而弄巧成拙", "形容画画技术非常高超", "比喻做事前要充分准备", "形容事物变化很快"],
+            "opts": [
+                "比喻做了多余的事，反而弄巧成拙",
+                "形容画画技术非常高超",
+                "比喻做事前要充分准备",
+                "形容事物变化很快",
+            ],
             "key": "A",
         },
     ),
@@ -888,7 +908,12 @@ BANK_EN = [
 
 GENRES = {
     "wechat": {
-        "title": ["干货｜{tn}高频考点一网打尽", "收藏！{tn}易错题精选", "{tn}｜这几道题，你都会吗？", "期末冲刺：{tn}必刷题"],
+        "title": [
+            "干货｜{tn}高频考点一网打尽",
+            "收藏！{tn}易错题精选",
+            "{tn}｜这几道题，你都会吗？",
+            "期末冲刺：{tn}必刷题",
+        ],
         "open": [
             "点击上方蓝字关注我们",
             "各位同学大家好，今天小编给大家带来{tn}的一组精选练习。",
@@ -910,7 +935,12 @@ GENRES = {
         ],
     },
     "tieba": {
-        "title": ["{tn}吧 | 一道题困扰了我一晚上", "问个{tn}的题", "水一贴，分享一道{tn}题", "{tn}大神进来看看"],
+        "title": [
+            "{tn}吧 | 一道题困扰了我一晚上",
+            "问个{tn}的题",
+            "水一贴，分享一道{tn}题",
+            "{tn}大神进来看看",
+        ],
         "open": ["1楼 喂度娘", "如题，高三党一枚。", "楼主文科生，{tn}一直是弱项。", "深夜发帖，睡不着。"],
         "lead": ["2楼 题目：", "题目见下：", "上题：", "原题："],
         "after": ["3楼 坐等大神", "感觉选项都对又都不对……", "我们班一半人都错了", "答案是不是印错了？"],
@@ -950,7 +980,12 @@ GENRES = {
         ],
     },
     "lecture": {
-        "title": ["{tn}名师直播课文字实录", "“{tn}怎么学”讲座整理稿", "第十二讲 {tn}综合复习（整理版）", "{tn}公益课速记"],
+        "title": [
+            "{tn}名师直播课文字实录",
+            "“{tn}怎么学”讲座整理稿",
+            "第十二讲 {tn}综合复习（整理版）",
+            "{tn}公益课速记",
+        ],
         "open": [
             "主讲人：好，同学们，我们开始上课。",
             "（以下根据现场录音整理，略有删节）",
@@ -984,15 +1019,29 @@ GENRES = {
             "今天妈妈问我{tn}考得怎么样，我没敢说实话。",
             "写日记是我坚持了三年的习惯。",
         ],
-        "lead": ["晚上做卷子，卡在了这一题：", "今天老师讲的一道题让我印象很深：", "把今天的错题抄在这里：", "下午自习时遇到这样一道题："],
-        "after": ["想了很久才想明白。", "看来我的基础还是不牢。", "明天要再去问问老师。", "错了两次了，这次一定要记住。"],
+        "lead": [
+            "晚上做卷子，卡在了这一题：",
+            "今天老师讲的一道题让我印象很深：",
+            "把今天的错题抄在这里：",
+            "下午自习时遇到这样一道题：",
+        ],
+        "after": [
+            "想了很久才想明白。",
+            "看来我的基础还是不牢。",
+            "明天要再去问问老师。",
+            "错了两次了，这次一定要记住。",
+        ],
         "close": ["明天继续加油。", "睡觉前再看一眼错题本。", "希望下次考试能进步。", "晚安。"],
     },
 }
 
 GENRES_EN = {
     "newsletter_en": {
-        "title": ["Parent Newsletter: Week {n}", "From the Learning Centre", "Term Update and Practice Corner"],
+        "title": [
+            "Parent Newsletter: Week {n}",
+            "From the Learning Centre",
+            "Term Update and Practice Corner",
+        ],
         "open": [
             "Dear families, thank you for another busy week.",
             "Here is a short round-up of what happened in class, plus a practice question.",
@@ -1004,10 +1053,18 @@ GENRES_EN = {
             "Several pupils found this harder than expected.",
             "Talk it through together before checking.",
         ],
-        "close": ["Best wishes from the whole team.", "See you at the open evening.", "Kind regards, the office."],
+        "close": [
+            "Best wishes from the whole team.",
+            "See you at the open evening.",
+            "Kind regards, the office.",
+        ],
     },
     "quiz_en": {
-        "title": ["Pub Quiz Recap: Round Three", "How We (Nearly) Won the {tn} Quiz", "Quiz League Results and Highlights"],
+        "title": [
+            "Pub Quiz Recap: Round Three",
+            "How We (Nearly) Won the {tn} Quiz",
+            "Quiz League Results and Highlights",
+        ],
         "open": [
             "Another Friday, another narrow defeat for our team.",
             "The room was packed last night, with fourteen teams taking part.",
@@ -1036,7 +1093,7 @@ BOILER_LEADS = [
     "老师提醒：“{bp}”这种问法，往往只有一个正确选项。",
     "“{bp}”是这类题最常见的设问方式。",
 ]
-PARA_LEADS_EN = ["Put another way, ", "What it boils down to: ", "In plain terms, ", "The gist: "]
+PARA_LEADS_EN = ["Put another way: ", "What it boils down to: ", "In plain terms: ", "The gist: "]
 FRAG_LEADS_EN = [
     'Most teams stumbled on "{frag}".',
     'Pay attention to the words "{frag}".',
@@ -1049,3 +1106,41 @@ BOILER_LEADS_EN = [
 
 PUNCT_STYLE = "breaks_brackets"  # hard line breaks inside, 「」 and 【】 brackets, dropped commas
 ANSWER_STYLE = "bracketed"  # "【题目】... （A）..（B）.. 【答案】B 【解析】略"
+
+SLOTS = {
+    "school": ["城南中学", "育英学校", "实验二中", "第十一中学", "明德中学"],
+    "city": ["南京", "郑州", "昆明", "合肥", "厦门", "沈阳"],
+    "name": ["周老师", "吴老师", "孙同学", "小林", "何老师", "郑教授"],
+    "ename": ["Harriet", "Joe", "Amira", "Liam", "Chloe", "Ravi"],
+    "team": ["the Fact Hunters", "Quiz Khalifa", "the Usual Suspects"],
+    "ordinal": ["second", "third", "fourth", "sixth"],
+}
+TEMPLATES = [
+    "{city}某中学的{name}表示，{tn}的复习一定要有计划。",
+    "这一章的内容，{name}前后讲了{k}个课时。",
+    "据不完全统计，{school}有超过{n}%的学生在课外使用题库。",
+    "今年{city}考生的{tn}平均成绩比去年略有上升。",
+    "小编身边有{n}位同学都在这一题上栽了跟头。",
+    "{name}提醒，{tn}答题时要注意书写规范。",
+    "第{n}讲的讲义已经上传到班级群文件。",
+    "昨天的模拟考，{tn}最高分是{score}分。",
+    "{school}的图书馆新添了一批{tn}方面的参考书。",
+    "我和{name}讨论了一个晚上，还是没有得出结论。",
+    "离期末考试还有{n}天，{tn}还有两个单元没复习。",
+    "{name}在{city}教了{n}年书，见过各种各样的学生。",
+    "{tn}这门课，听懂和会做完全是两回事。",
+    "这个星期一共做了{k}套{tn}卷子。",
+    "听说{city}明年的{tn}考试会增加开放性试题。",
+    "{name}的板书特别工整，同学们都喜欢抄那份笔记。",
+    "有位家长在后台留言，问{tn}要不要报补习班。",
+    "{school}的同学反馈说，这套资料难度适中。",
+]
+TEMPLATES_EN = [
+    "{ename} from Year {k} won the reading challenge this term.",
+    "Our team, {team}, came {ordinal} in the regional quiz league.",
+    "Entry costs {k} pounds per team, and all proceeds go to charity.",
+    "{ename} wrote the questions this week and clearly enjoyed making us suffer.",
+    "There are {n} places left for the spring study workshop.",
+    "The team led by {ename} needed a tiebreaker to settle {ordinal} place.",
+    "{ename} reminded everyone that the {tn} club meets after lunch on Thursdays.",
+]

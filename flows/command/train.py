@@ -1,0 +1,170 @@
+"""`refinery train-classifier`: a fastText quality classifier from two sets of documents, the CCNet
+and DCLM recipe (a reference corpus as positives, random crawl as negatives), with its accuracy on
+documents held out of training.
+
+Documents are read from JSONL (one object per line, its --text-field), Parquet (that column), plain
+text files (one document each) or a refinery dataset's folder (its data/ parts); folders are walked.
+The split is by a hash of each text, so the same inputs give the same split, and training runs on
+one thread with a fixed seed, so the same inputs give the same model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import xxhash
+
+from ...transforms.classifiers import LABEL_PREFIX, model_input
+from ..errors import UserError
+
+POSITIVE, NEGATIVE = "positive", "negative"
+# Token pairs hashed into 200,000 buckets of 32 dimensions: a 27 MB model; fastText's default
+# shape (2,000,000 × 100) writes 800 MB, no more accurate on bench/eval_classifier.py's pages.
+# A learning rate of 0.5, as fastText's tutorial advises over its default of 0.1.
+MODEL_SHAPE = {"wordNgrams": 2, "minCount": 1, "dim": 32, "bucket": 200_000, "lr": 0.5}
+# Epochs, unless given: enough for about 20 million token updates, 5 to 100. A few hundred
+# documents need about 100 (at 5, every probability stays near 0.5 and held-out accuracy near
+# chance; chosen on bench/data/quality_eval/dev.jsonl by page-grouped 2-fold runs); a large corpus
+# learns in 5, where 100 would take hours.
+TOKEN_UPDATES, EPOCHS = 20_000_000, (5, 100)
+
+
+def epochs_for(tokens: int) -> int:
+    """The default number of epochs for a training set of `tokens` tokens."""
+    return max(EPOCHS[0], min(EPOCHS[1], round(TOKEN_UPDATES / max(tokens, 1))))
+
+
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    trained: dict[str, int]  # documents per label
+    held_out: dict[str, int]
+    epochs: int
+    accuracy: float
+    precision: float  # of `positive`
+    recall: float
+
+
+def read_texts(path: Path, text_field: str) -> list[str]:
+    """The documents in a file or under a folder. Raises UserError for what cannot be read."""
+    if path.is_dir():
+        data = path / "data"
+        root = data if (path / "manifest.json").exists() and data.is_dir() else path
+        files = sorted(p for p in root.rglob("*") if p.is_file() and _readable(p))
+        if not files:
+            raise UserError(f"{path}: no .jsonl, .parquet or text files in it")
+        return [text for file in files for text in read_texts(file, text_field)]
+    try:
+        if path.suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            table = pq.read_table(path)
+            if text_field not in table.column_names:
+                raise UserError(f"{path}: no column {text_field!r} (--text-field)")
+            return [text for text in table[text_field].to_pylist() if text]
+        if path.suffix in (".jsonl", ".ndjson"):
+            return _jsonl_texts(path, text_field)
+        return [path.read_text(encoding="utf-8")]
+    except FileNotFoundError as error:
+        raise UserError(f"{path}: no such file") from error
+    except UnicodeDecodeError as error:
+        raise UserError(f"{path}: not UTF-8 text ({error.reason})") from error
+    except OSError as error:
+        raise UserError(f"{path}: cannot read it ({error.strerror or error})") from error
+
+
+def _readable(path: Path) -> bool:
+    return path.suffix in (".parquet", ".jsonl", ".ndjson", *_TEXT_SUFFIXES)
+
+
+def _jsonl_texts(path: Path, text_field: str) -> list[str]:
+    texts = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise UserError(f"{path}: line {number} is not JSON ({error.msg})") from error
+            text = record.get(text_field) if isinstance(record, dict) else None
+            if isinstance(text, str) and text.strip():
+                texts.append(text)
+    return texts
+
+
+def is_held_out(text: str, share: float) -> bool:
+    """Whether a document is kept out of training: by its text's hash, the same on every run."""
+    return xxhash.xxh3_64_intdigest(text.encode("utf-8", "surrogatepass")) % 10_000 < share * 10_000
+
+
+def train_classifier(
+    positives: list[str],
+    negatives: list[str],
+    out: Path,
+    tokenize: str = "chars",
+    held_out: float = 0.1,
+    epoch: int | None = None,
+    seed: int = 0,
+) -> Evaluation:
+    """Train on the documents not held out, measure on those held out, and write the model to `out`
+    (atomically: a temporary file beside it, renamed). Raises UserError when a set is too small."""
+    split: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
+    for label, texts in ((POSITIVE, positives), (NEGATIVE, negatives)):
+        for text in texts:
+            tokens = model_input(text, tokenize)
+            if tokens:
+                split[is_held_out(text, held_out)].append((label, tokens))
+    trained = _per_label(split[False])
+    if min(trained.values(), default=0) < 2 or len(trained) < 2:
+        raise UserError(
+            f"too few documents to train on ({trained.get(POSITIVE, 0)} positive, "
+            f"{trained.get(NEGATIVE, 0)} negative after the held-out share): give each side at least a few"
+        )
+    import fasttext
+
+    with tempfile.TemporaryDirectory(prefix="refinery-train-") as scratch:
+        corpus = Path(scratch) / "train.txt"
+        corpus.write_text("".join(f"{LABEL_PREFIX}{label} {tokens}\n" for label, tokens in split[False]))
+        epoch = epoch or epochs_for(sum(tokens.count(" ") + 1 for _, tokens in split[False]))
+        try:
+            model = fasttext.train_supervised(
+                str(corpus), verbose=0, thread=1, seed=seed, epoch=epoch, **MODEL_SHAPE
+            )
+        except RuntimeError as error:  # fastText's own ("Encountered NaN." on degenerate data)
+            raise UserError(f"fastText could not train on these documents: {error}") from error
+    evaluation = _evaluate(model, split[True], trained, epoch)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    model.save_model(str(temporary))
+    os.replace(temporary, out)
+    return evaluation
+
+
+def _per_label(pairs: list[tuple[str, str]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for label, _ in pairs:
+        counts[label] = counts.get(label, 0) + 1
+    return counts
+
+
+def _evaluate(model, held: list[tuple[str, str]], trained: dict[str, int], epochs: int) -> Evaluation:
+    predicted = [model.predict(tokens)[0][0].removeprefix(LABEL_PREFIX) for _, tokens in held]
+    truth = [label for label, _ in held]
+    hits = sum(p == t for p, t in zip(predicted, truth, strict=True))
+    true_positive = sum(p == t == POSITIVE for p, t in zip(predicted, truth, strict=True))
+    said_positive, are_positive = predicted.count(POSITIVE), truth.count(POSITIVE)
+    return Evaluation(
+        trained=trained,
+        held_out=_per_label(held),
+        epochs=epochs,
+        accuracy=round(hits / len(held), 4) if held else float("nan"),
+        precision=round(true_positive / said_positive, 4) if said_positive else float("nan"),
+        recall=round(true_positive / are_positive, 4) if are_positive else float("nan"),
+    )

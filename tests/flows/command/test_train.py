@@ -1,0 +1,65 @@
+import json
+import subprocess
+import sys
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from refinery.flows.command.train import is_held_out, read_texts, train_classifier
+from refinery.flows.errors import UserError
+from refinery.flows.inputs.plan import check_same_classifiers
+from tests.transforms.test_classifiers import BAD, GOOD
+
+TRAIN = """
+import sys
+from pathlib import Path
+from refinery.flows.command.train import train_classifier
+from tests.transforms.test_classifiers import BAD, GOOD
+print(train_classifier(GOOD, BAD, Path(sys.argv[1]), held_out=0.2))
+"""
+
+
+def test_the_same_documents_give_the_same_model_and_split(tmp_path):
+    """In a new process each, as the command runs: fastText's second training in one process can
+    differ from its first."""
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", TRAIN, str(tmp_path / name)], capture_output=True, text=True, check=True
+        )
+        for name in ("a.bin", "b.bin")
+    ]
+    assert (tmp_path / "a.bin").read_bytes() == (tmp_path / "b.bin").read_bytes()
+    assert outputs[0].stdout == outputs[1].stdout
+    held = sum(is_held_out(text, 0.2) for text in GOOD + BAD)
+    assert "accuracy=" in outputs[0].stdout and not list(tmp_path.glob(".*.tmp"))
+    evaluation = train_classifier(GOOD, BAD, tmp_path / "c.bin", held_out=0.2)
+    assert sum(evaluation.held_out.values()) == held and sum(evaluation.trained.values()) == 60 - held
+    assert 0 <= evaluation.accuracy <= 1
+
+
+def test_too_few_documents_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="too few documents"):
+        train_classifier(GOOD[:1], BAD, tmp_path / "m.bin")
+    assert not (tmp_path / "m.bin").exists()
+
+
+def test_documents_are_read_from_jsonl_parquet_text_and_folders(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"body": "甲"}) + "\n\n" + json.dumps({"text": "乙"}) + "\n")
+    pq.write_table(pa.table({"body": ["丙", None]}), tmp_path / "b.parquet")
+    (tmp_path / "c.txt").write_text("丁", encoding="utf-8")
+    (tmp_path / "skipped.csv").write_text("x")
+    assert read_texts(tmp_path, "body") == ["甲", "丙", "丁"]
+    with pytest.raises(UserError, match="no column 'text'"):
+        read_texts(tmp_path / "b.parquet", "text")
+    (tmp_path / "bad.jsonl").write_text("{oops\n")
+    with pytest.raises(UserError, match="line 1 is not JSON"):
+        read_texts(tmp_path / "bad.jsonl", "text")
+    with pytest.raises(UserError, match="no such file"):
+        read_texts(tmp_path / "missing.jsonl", "text")
+
+
+def test_an_append_run_keeps_the_dataset_s_classifier_columns():
+    check_same_classifiers(("edu",), ("edu",))
+    with pytest.raises(UserError, match=r"classifiers \(edu\), this run's would have \(none\)"):
+        check_same_classifiers(("edu",), ())
