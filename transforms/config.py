@@ -491,8 +491,8 @@ class DecontaminateConfig(_Section):
     )
     id_field: str | None = Field(
         default=None,
-        description="The field naming an item; none: the first of id, qid, idx, uid, _id, question_id, "
-        "task_id, ID it has, else its number in the file (#N).",
+        description="The field naming an item; none: its first field named like an id (id, idx, uid, qid, "
+        "no, index, or ending in _id or Id), else its number in the file (#N).",
     )
     action: Literal["drop", "flag"] = Field(
         default="drop",

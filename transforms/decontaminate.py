@@ -15,6 +15,7 @@ array passes, not a Python loop over its windows.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,7 +30,8 @@ from .quality import CJK_BIT, WORD_BIT, char_classes
 
 CJK_TOKEN_WEIGHT, WORD_TOKEN_WEIGHT = 2, 3
 WINDOW = 39  # 13 words × 3, or 20 CJK characters × 2 (19.5, rounded up)
-ID_FIELDS = ("id", "qid", "idx", "uid", "_id", "question_id", "task_id", "ID")  # tried in this order
+# A field named like an id: id, _id, idx, uid, qid, no, index, or ending in _id / Id (item_id, questionId)
+ID_FIELD = re.compile(r"(?i:_?id|idx|uid|qid|no|index)|.+(?:[_-](?i:id|idx)|[a-z]Id)")
 _BASE = 0x100000001B3  # odd, so it has an inverse modulo 2**64
 _BASE_INVERSE = pow(_BASE, -1, 2**64)
 
@@ -42,6 +44,7 @@ class BenchmarkIndex:
     owners: np.ndarray  # index into labels, per hash
     labels: tuple[str, ...]  # "file:id" of each item
     short_items: int  # items with no text field long enough for a window: never matched
+    window: int = WINDOW  # the weight of a window (bench/eval_decontaminate.py tries others)
 
 
 @cache
@@ -83,26 +86,26 @@ def folded_tokens(text: str) -> tuple[np.ndarray, np.ndarray]:
     return ids, weights
 
 
-def window_hashes(text: str) -> np.ndarray:
-    """The hash of every window of the text: from each token, the fewest tokens weighing WINDOW."""
+def window_hashes(text: str, window: int = WINDOW) -> np.ndarray:
+    """The hash of every window of the text: from each token, the fewest tokens weighing `window`."""
     ids, weights = folded_tokens(text)
     reach = np.zeros(len(ids) + 1, dtype=np.int64)
     np.cumsum(weights, out=reach[1:])
-    ends = np.searchsorted(reach, reach[:-1] + WINDOW, side="left")
+    ends = np.searchsorted(reach, reach[:-1] + window, side="left")
     starts = np.flatnonzero(ends <= len(ids))
     if not len(starts):
         return np.zeros(0, dtype=np.uint64)
     return _span_hashes(ids, starts, ends[starts])
 
 
-def build_index(items: Iterable[tuple[str, Iterable[str]]]) -> BenchmarkIndex:
+def build_index(items: Iterable[tuple[str, Iterable[str]]], window: int = WINDOW) -> BenchmarkIndex:
     """The index of items given as (label, texts): each text's windows, never across two texts."""
     labels: list[str] = []
     parts: list[np.ndarray] = []
     owners: list[np.ndarray] = []
     short = 0
     for label, texts in items:
-        windows = [window_hashes(text) for text in texts]
+        windows = [window_hashes(text, window) for text in texts]
         found = np.concatenate(windows) if windows else np.zeros(0, dtype=np.uint64)
         if not len(found):
             short += 1
@@ -111,15 +114,15 @@ def build_index(items: Iterable[tuple[str, Iterable[str]]]) -> BenchmarkIndex:
         owners.append(np.full(len(found), len(labels), dtype=np.int32))
         labels.append(label)
     if not parts:
-        return BenchmarkIndex(np.zeros(0, np.uint64), np.zeros(0, np.int32), (), short)
+        return BenchmarkIndex(np.zeros(0, np.uint64), np.zeros(0, np.int32), (), short, window)
     hashes, first = np.unique(np.concatenate(parts), return_index=True)  # the first item holding it
-    return BenchmarkIndex(hashes, np.concatenate(owners)[first], tuple(labels), short)
+    return BenchmarkIndex(hashes, np.concatenate(owners)[first], tuple(labels), short, window)
 
 
 def contamination(text: str, index: BenchmarkIndex) -> tuple[str, int] | None:
     """The item the text shares most windows with and how many, a window shared by several items
     counting for the first of them in the files; None when it shares none."""
-    windows = window_hashes(text)
+    windows = window_hashes(text, index.window)
     if not len(windows) or not len(index.hashes):
         return None
     positions = np.minimum(np.searchsorted(index.hashes, windows), len(index.hashes) - 1)
@@ -135,9 +138,12 @@ def contamination(text: str, index: BenchmarkIndex) -> tuple[str, int] | None:
 
 
 def id_key(item: dict[str, Any], id_field: str | None) -> str | None:
-    """The field holding the item's id: `id_field`, else the first of ID_FIELDS it has."""
-    for name in (id_field,) if id_field else ID_FIELDS:
-        if item.get(name) is not None:
+    """The field holding the item's id: `id_field`, else its first field named like one (ID_FIELD)
+    whose value is a string or a number."""
+    if id_field:
+        return id_field if item.get(id_field) is not None else None
+    for name, value in item.items():
+        if ID_FIELD.fullmatch(name) and isinstance(value, str | int) and not isinstance(value, bool):
             return name
     return None
 
@@ -185,7 +191,9 @@ def read_items(path: str) -> list[dict[str, Any]]:
 
 
 @cache
-def benchmark_index(paths: tuple[str, ...], fields: tuple[str, ...], id_field: str | None) -> BenchmarkIndex:
+def benchmark_index(
+    paths: tuple[str, ...], fields: tuple[str, ...], id_field: str | None, window: int = WINDOW
+) -> BenchmarkIndex:
     """The index of every item of the files, built once per process. Raises what read_items raises."""
 
     def labelled() -> Iterator[tuple[str, list[str]]]:
@@ -196,4 +204,4 @@ def benchmark_index(paths: tuple[str, ...], fields: tuple[str, ...], id_field: s
                 label = f"{name}:{item[key] if key else f'#{number}'}"
                 yield label, list(item_texts(item, fields, key))
 
-    return build_index(labelled())
+    return build_index(labelled(), window)

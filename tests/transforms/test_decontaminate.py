@@ -5,7 +5,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from refinery.transforms.config import Config
-from refinery.transforms.decontaminate import benchmark_index, build_index, contamination, read_items
+from refinery.transforms.decontaminate import benchmark_index, build_index, contamination, id_key, read_items
 from refinery.transforms.document import RawRecord
 from refinery.transforms.pipeline import process_record
 
@@ -104,3 +104,20 @@ def test_the_pipeline_drops_or_flags_and_names_the_item(tmp_path, action, reason
     clean = process_record(RawRecord("d", "u", None, "text", ARTICLE.encode()), config)
     assert clean.reason is None and clean.contaminated_by is None
     assert "decontaminate" not in [step.name for step in clean.steps]
+
+
+@pytest.mark.parametrize(
+    ("item", "key"),
+    [
+        ({"question": "…", "id": 7}, "id"),
+        ({"stem": "…", "item_id": "a1"}, "item_id"),
+        ({"no": 5, "article": "…"}, "no"),
+        ({"questionId": "q"}, "questionId"),
+        ({"_id": "m"}, "_id"),
+        ({"valid": "yes", "key": "B", "paid": 2}, None),  # an answer key is not an id
+        ({"id": True, "qid": "q"}, "qid"),
+    ],
+)
+def test_the_id_is_the_first_field_named_like_one(item, key):
+    assert id_key(item, None) == key
+    assert id_key(item, "paid") == ("paid" if "paid" in item else None)
