@@ -272,7 +272,7 @@ CLASSIFIER_LIMIT = re.compile(r"^(min|max)_quality_([a-z][a-z0-9_]*)$")
 class FilterConfig(_Section):
     """What the quality policy allows: limits and switches only. The decision is judge.quality_reason."""
 
-    preset: Literal["none", "gopher", "c4", "fineweb", "zh"] = Field(
+    preset: Literal["none", "gopher", "c4", "fineweb", "zh", "fineweb2-zh"] = Field(
         default="none",
         description="Quality limits from a published recipe (see `refinery config --preset NAME`); "
         "thresholds and languages below override its limits.",
@@ -523,6 +523,22 @@ class Config(_Section):
     quality: QualityConfig = QualityConfig()
     run: RunConfig = RunConfig()
 
+    @model_validator(mode="before")
+    @classmethod
+    def _preset_settings(cls, data: Any) -> Any:
+        """The preset's settings (personal data, flagged words, ...) under the keys the data leaves out."""
+        if not isinstance(data, dict) or not isinstance(data.get("filter"), dict):
+            return data
+        preset = PRESETS.get(data["filter"].get("preset", "none"))
+        if preset is None or not preset.settings:
+            return data
+        data = dict(data)
+        for section, values in preset.settings.items():
+            given = data.get(section) or {}
+            if isinstance(given, dict):
+                data[section] = {**values, **given}
+        return data
+
     @model_validator(mode="after")
     def _limits_name_classifiers(self) -> Config:
         unknown = sorted(self.filter.classifier_limits() - set(self.quality.names()))
@@ -538,8 +554,13 @@ class Config(_Section):
         return cls.model_validate(tomllib.loads(text))
 
     def with_overrides(self, sections: dict[str, dict[str, object]]) -> Config:
-        """A validated copy with some keys of some sections replaced (command-line options)."""
+        """A validated copy with some keys of some sections replaced (command-line options). A preset
+        named here brings its settings, except where this configuration set a key itself."""
         data = self.model_dump()
+        preset = PRESETS.get(str(sections.get("filter", {}).get("preset", "none")))
+        for section, values in preset.settings.items() if preset else ():
+            chosen = getattr(self, section).model_fields_set
+            data[section] |= {key: value for key, value in values.items() if key not in chosen}
         for section, values in sections.items():
             data[section] = {**data[section], **values}
         return Config.model_validate(data)

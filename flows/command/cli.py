@@ -147,7 +147,8 @@ def _add_run_options(command: argparse.ArgumentParser, default_mode: str | None)
     policy.add_argument(
         "--preset",
         choices=sorted(PRESETS),
-        help="quality limits from a published recipe: gopher, c4, fineweb, or zh (Chinese web text); "
+        help="quality limits from a published recipe: gopher, c4, fineweb, zh (Chinese web text), or "
+        "fineweb2-zh (FineWeb2's Chinese limits, with personal data redacted and flagged words); "
         "`refinery config --preset NAME` prints them with their source (filter.preset; none by default)",
     )
     policy.add_argument(
@@ -377,8 +378,14 @@ def default_config_toml(preset: str | None = None) -> str:
         lines.append(f"\n[{section}]")
         if section == "filter" and preset is not None:
             limits = ", ".join(f"{key} = {value}" for key, value in PRESETS[preset].limits.items())
+            settings = ", ".join(
+                f"{section}.{key} = {_toml_value(value)}"
+                for section, values in PRESETS[preset].settings.items()
+                for key, value in values.items()
+            )
             lines += [
                 f"# preset {preset}: {limits}",
+                *([f"# and sets (a key you set wins): {settings}"] if settings else []),
                 *textwrap.wrap(
                     PRESETS[preset].source, 96, initial_indent="# source: ", subsequent_indent="#   "
                 ),

@@ -38,3 +38,17 @@ def test_explicit_limits_override_the_preset_and_none_sets_nothing():
     assert config.filter.limits_for("zh")["max_dup_line_share"] == 0.9
     assert config.filter.limits_for("zh")["max_top_ngram_share"] == 0.2
     assert Config().filter.limits_for("zh") == {}
+
+
+def test_a_preset_switches_its_stages_on_unless_the_configuration_says_otherwise():
+    preset = Config.from_toml('[filter]\npreset = "fineweb2-zh"\n')
+    assert (preset.pii.mode, preset.flagged.builtin, preset.language.min_score) == ("redact", True, 0.692)
+    mine = Config.from_toml('[filter]\npreset = "fineweb2-zh"\n[pii]\nmode = "annotate"\n')
+    assert (mine.pii.mode, mine.flagged.builtin) == ("annotate", True)
+    # the command line's --preset over a configuration file: what the file set stays
+    from_file = Config.from_toml('[pii]\nmode = "off"\n').with_overrides(
+        {"filter": {"preset": "fineweb2-zh"}}
+    )
+    assert (from_file.pii.mode, from_file.flagged.builtin) == ("off", True)
+    assert Config.model_validate(preset.model_dump()) == preset  # a worker's copy is the same
+    assert Config.from_toml('[filter]\npreset = "gopher"\n').pii.mode == "off"
