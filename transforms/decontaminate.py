@@ -3,20 +3,19 @@ set (a question, a reading passage, an answer) is flagged or dropped, so a model
 its own test.
 
 Both sides are compared as tokens of their folded form (dedup's: OpenCC t2s and regional words,
-case folded, then width folded): a CJK character is a token, so is each run of other letters and
-digits; spaces, punctuation and line breaks only separate them. A window is the shortest run of
-tokens weighing WINDOW: 13 words, the n-gram datatrove, GPT-3 and Dolma decontaminate on, or 20
-CJK characters, since a Chinese word is about 1.5 characters long (a word weighs 3, a CJK
-character 2; 13 × 3 = 39 ≈ 20 × 2). A document sharing one window with an item is contaminated
-by it. Windows are hashed with a 64-bit polynomial hash in numpy, so a document costs a few
-array passes, not a Python loop over its windows.
+case folded, then full-width ASCII read as ASCII): a CJK character is a token, so is each run of
+other letters and digits; spaces, punctuation and line breaks only separate them. A window is the
+shortest run of tokens weighing WINDOW: 13 words, the n-gram datatrove, GPT-3 and Dolma
+decontaminate on, or 20 CJK characters, since a Chinese word is about 1.5 characters long (a word
+weighs 3, a CJK character 2; 13 × 3 = 39 ≈ 20 × 2). A document sharing one window with an item is
+contaminated by it. Windows are hashed with a 64-bit polynomial hash in numpy, so a document costs
+a few array passes, not a Python loop over its windows.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -70,9 +69,10 @@ def folded_tokens(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Token ids and weights of a text's folded form: a CJK character is its code point, a run of
     other letters and digits the hash of its characters."""
     folded = canonical_text(text).folded  # cached: the dedup columns fold the same text
-    if not unicodedata.is_normalized("NFKC", folded):
-        folded = unicodedata.normalize("NFKC", folded).casefold()
     codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # Full-width ASCII to ASCII (case is folded already): NFKC's part that matters here, at a
+    # hundredth of its cost (300 µs for a 3,000-character page)
+    codes = np.where((codes >= 0xFF01) & (codes <= 0xFF5E), codes - 0xFEE0, codes)
     classes = char_classes(codes)
     cjk = np.flatnonzero(classes & CJK_BIT)
     edges = np.diff(np.concatenate(([False], (classes & WORD_BIT) > 0, [False])).astype(np.int8))
