@@ -20,10 +20,9 @@ import numpy as np
 from .fluency import chinese_segmenter
 from .quality import CJK_BIT, WORD_BIT, char_classes
 
-TOKENIZATIONS = ("chars", "words", "none")
 LABEL_PREFIX = "__label__"
+SCORE_PREFIX = "quality_"  # a classifier's column and limits: quality_<name>, min_quality_<name>
 _TOKEN = re.compile(r"[^\W_]+")
-_LETTERS = re.compile(r"[^\W\d_]")
 
 
 def model_input(text: str, tokenize: str) -> str:
@@ -50,6 +49,11 @@ def _characters(text: str) -> str:
     out = np.full(len(starts) + int(starts.sum()), ord(" "), dtype=np.uint32)
     out[positions] = codes[kept]
     return out[1:].tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def score_column(name: str) -> str:
+    """The column (and signal name in limits) of a classifier's score."""
+    return SCORE_PREFIX + name
 
 
 def load_model(path: str) -> Any:

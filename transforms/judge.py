@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .blocklist import blocked_by
-from .classifiers import load_model, model_input, probability
+from .classifiers import load_model, model_input, probability, score_column
 from .code import prose_of
 from .config import Config, FilterConfig
 from .document import Document, Step
@@ -68,7 +68,7 @@ def quality_reason(
         return "quality:spun"
     limits = policy.limits_for(lang)
     values = [(name, getattr(signals, name)) for name in LIMITED_SIGNALS]
-    for name, value in values + [(f"quality_{name}", score) for name, score in scores or ()]:
+    for name, value in values + [(score_column(name), score) for name, score in scores or ()]:
         if value is None:
             continue
         low, high = limits.get(f"min_{name}"), limits.get(f"max_{name}")

@@ -33,6 +33,7 @@ from typing import Any, NoReturn
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ...transforms.classifiers import SCORE_PREFIX, score_column
 from ...transforms.quality import SIGNALS
 from ..errors import UserError
 
@@ -114,11 +115,6 @@ PARTS = {"data": DATA_SCHEMA, "rejected": REJECTED_SCHEMA, "errors": ERRORS_SCHE
 INDEX_DIR = "dedup-index"
 
 
-def score_column(name: str) -> str:
-    """The column of a quality classifier's score."""
-    return f"quality_{name}"
-
-
 def part_schema(part: str, classifiers: Sequence[str] = ()) -> pa.Schema:
     """A part's schema with a float column for each quality classifier (quality.classifiers), after
     the document columns' own: data/ and rejected/ only."""
@@ -142,7 +138,7 @@ def read_part(out: Path, part: str) -> pa.Table:
 
     files = sorted((out / part).glob("*.parquet"))
     names = pq.read_schema(files[0]).names if files else []
-    classifiers = [name.removeprefix("quality_") for name in names if name.startswith("quality_")]
+    classifiers = [name.removeprefix(SCORE_PREFIX) for name in names if name.startswith(SCORE_PREFIX)]
     return ds.dataset(out / part, format="parquet", schema=part_schema(part, classifiers)).to_table()
 
 

@@ -20,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...transforms.classifiers import SCORE_PREFIX
 from ...transforms.config import FilterConfig
 from ...transforms.quality import LIMITED_SIGNALS
 
@@ -51,7 +52,7 @@ def tally(kept: pa.Table, rejected: pa.Table, policy: FilterConfig) -> dict[str,
         rejected = rejected.filter(pc.invert(is_duplicate(rejected["reason"])))
     groups = {"kept": kept, "rejected": rejected}
     histograms = {}
-    scores = [name for name in kept.column_names if name.startswith("quality_")]  # quality.classifiers
+    scores = [name for name in kept.column_names if name.startswith(SCORE_PREFIX)]  # quality.classifiers
     for name in (*HISTOGRAMS, *scores):
         bins = edges(name)
         entry: dict[str, Any] = {"edges": bins.tolist()}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from ...transforms.canonical import recipe as canonical_recipe
+from ...transforms.classifiers import score_column
 from .dataset import ERRORS_SCHEMA, part_schema
 from .distributions import merge as merge_distributions
 from .plots import PLOT_TITLES
@@ -417,7 +418,7 @@ def optional_stages(config: dict[str, Any]) -> list[str]:
         stages.append("fluency")
     names = classifier_names(config)
     if names:
-        stages.append(f"quality classifiers ({', '.join(f'quality_{name}' for name in names)})")
+        stages.append(f"quality classifiers ({', '.join(map(score_column, names))})")
     if section("tokens", {}).get("tokenizer"):
         stages.append("token counts")
     return stages

@@ -12,10 +12,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ...transforms.classifiers import score_column
 from ...transforms.config import Config
 from ..corpus.index import INDEX_COLUMNS, index_part, write_index_file
 from ..corpus.stage import Corpus
-from .dataset import INDEX_DIR, PARTS, part_name, part_schema, score_column, write_table_atomic
+from .dataset import INDEX_DIR, PARTS, part_name, part_schema, write_table_atomic
 from .distributions import tally
 from .tokens import count_tokens
 
