@@ -288,10 +288,11 @@ class FilterConfig(_Section):
     reject_spun: bool = Field(default=False, description="Reject documents flagged `spun` (quality:spun).")
     fluency: bool = Field(
         default=False,
-        description="Compute the fluency signal: the mean log10 frequency of the words in wordfreq's lists "
-        "(Chinese segmented by jieba-rs with wordfreq's dictionary; null for Japanese, Korean, Thai). "
-        "Prose is near -3.7, scrambled text lower: e.g. min_fluency = -4.5. Off by default: it adds "
-        "about a tenth to a document's time (bench/eval_fluency.py).",
+        description="Compute the fluency signal: the log10 probability of the words in wordfreq's lists, per "
+        "character for Chinese (segmented by jieba-rs with wordfreq's dictionary), per word elsewhere; null "
+        "for Japanese, Korean, Thai. Chinese prose is near -2.3, shuffled sentences below -3: e.g. "
+        "languages.zh.min_fluency = -2.8. Off by default: it adds about a fifth to a document's time "
+        "(bench/eval_fluency.py).",
     )
     thresholds: dict[str, float] = Field(
         default_factory=dict,

@@ -1,8 +1,9 @@
-"""Fluency: the mean unigram log-probability of a document's words, from wordfreq's frequency lists,
-the cheap stand-in for a language model's perplexity that datatrove and CCNet-style pipelines use.
+"""Fluency: the unigram log-probability of a document's words from wordfreq's frequency lists (per
+character for Chinese, per word elsewhere), the cheap stand-in for a language model's perplexity
+that datatrove and CCNet-style pipelines use.
 
-Keyword lists, spun text and scrambled characters lean on rare "words"; prose sits near the
-language's average. Chinese is segmented with wordfreq's own Jieba dictionary (the words its list
+Scrambled text and made-up strings lean on rare "words"; prose sits near the language's average.
+Chinese is segmented with wordfreq's own Jieba dictionary (the words its list
 knows), run by jieba-rs through rjieba: the Python jieba costs about 1.8 µs a character, a third
 of a document's whole pipeline, jieba-rs a twentieth of that. Languages written with spaces are split
 into letter runs. Japanese, Korean and Thai would need MeCab or a segmenter of their own: None.
