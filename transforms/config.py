@@ -290,8 +290,8 @@ class FilterConfig(_Section):
         default=False,
         description="Compute the fluency signal: the log10 probability of the words in wordfreq's lists, per "
         "character for Chinese (segmented by jieba-rs with wordfreq's dictionary), per word elsewhere; null "
-        "for Japanese, Korean, Thai. Chinese prose is near -2.3, shuffled sentences below -3: e.g. "
-        "languages.zh.min_fluency = -2.8. Off by default: it adds about a fifth to a document's time "
+        "for Japanese, Korean, Thai. Chinese prose is near -2.3, shuffled sentences below -3.4: e.g. "
+        "languages.zh.min_fluency = -3.1. Off by default: it adds about a fifth to a document's time "
         "(bench/eval_fluency.py).",
     )
     thresholds: dict[str, float] = Field(
