@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Any
 
 import lxml.html
 import numpy as np
@@ -25,9 +26,9 @@ from .boilerplate import is_body_line
 from .chars import CJK
 from .config import ExtractConfig
 from .density import density_document, main_text, prose_chars
-from .metadata import clean_person, clean_sitename, clean_title
+from .metadata import Declared, clean_person, clean_sitename, clean_title, declared_metadata
 from .pagetype import PageType, page_type, replies_are_content
-from .threads import Page, find_thread, read_page
+from .threads import Page, find_thread, parse_page, read_page
 
 # Agreement is a tie-break between close candidates, so trafilatura (whose metadata the document
 # keeps and whose output was best alone on every development set) starts with this lead.
@@ -74,13 +75,13 @@ def extract_html(html: str, config: ExtractConfig, url: str | None = None) -> Ex
         # The posts are the page's content on any engine: the post extractor is the reference,
         # and trafilatura gives the title and metadata.
         kind = "forum" if kind == "article" else kind
-        extracted = _trafilatura(html, config, url, kind, fast=True)
+        extracted = _trafilatura(html, config, url, kind, fast=True, root=page.root)
         return replace(
             extracted,
             text=tidy_extracted(thread.text, extracted.title),
             method=f"ensemble:posts ({kind}: {thread.evidence})",
         )
-    extracted = _trafilatura(html, config, url, kind, fast=True)
+    extracted = _trafilatura(html, config, url, kind, fast=True, root=page.root if page is not None else None)
     text, method = _vote(html, extracted, kind, config)
     held = prose_chars(text.split("\n"))
     if page is not None and _covers_little(held, page):
@@ -223,7 +224,13 @@ def _squeeze(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold()
 
 
-def _trafilatura(html: str, config: ExtractConfig, url: str | None, kind: PageType, fast: bool) -> Extracted:
+def _trafilatura(
+    html: str, config: ExtractConfig, url: str | None, kind: PageType, fast: bool, root: Any = None
+) -> Extracted:
+    """trafilatura's main text. Title, author, date, site name and URL are what the page declares
+    (metadata.declared_metadata, on `root` when the caller parsed it), or with extract.metadata =
+    "search" what trafilatura's metadata search finds."""
+    search = config.metadata == "search"
     result = trafilatura.bare_extraction(
         html,
         url=url,
@@ -232,23 +239,29 @@ def _trafilatura(html: str, config: ExtractConfig, url: str | None, kind: PageTy
         favor_recall=config.favor == "recall",
         include_comments=config.include_comments or replies_are_content(kind),
         include_tables=config.include_tables,
-        with_metadata=True,
+        with_metadata=search,
         deduplicate=False,
     )
     if result is None:
         return Extracted(text="", url=url, page_type=kind)
     fields = result.as_dict()  # a Document since trafilatura 2.0 (pyproject pins >=2.0)
-    title = clean_title(fields.get("title"), fields.get("sitename"))
+    if search:
+        found = {key: fields.get(key) or None for key in ("title", "sitename", "author", "date", "url")}
+        declared = Declared(**found)
+    else:
+        root = parse_page(html) if root is None else root
+        declared = declared_metadata(root) if root is not None else Declared()
+    title = clean_title(declared.title, declared.sitename)
     text = fields.get("text") or ""
     if replies_are_content(kind) and fields.get("comments"):
         text = f"{text}\n{fields['comments']}"
     return Extracted(
         text=tidy_extracted(text, title),
         title=title,
-        author=clean_person(fields.get("author")),
-        date=fields.get("date") or None,
-        url=fields.get("url") or url,
-        sitename=clean_sitename(fields.get("sitename")),
+        author=clean_person(declared.author),
+        date=declared.date,
+        url=declared.url or url,
+        sitename=clean_sitename(declared.sitename),
         page_type=kind,
     )
 

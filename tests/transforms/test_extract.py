@@ -126,3 +126,21 @@ def test_a_leading_line_that_is_most_of_the_title_goes_and_a_short_one_stays():
     text = "带娃自驾去南屿海边，三天两晚路线和花费全记录\n第一天出发。"
     assert tidy_extracted(text, title) == "第一天出发。"
     assert tidy_extracted("南屿\n第一天出发。", title) == "南屿\n第一天出发。"
+
+
+def test_metadata_search_is_trafilatura_s_own_when_asked():
+    from refinery.transforms.config import ExtractConfig
+    from refinery.transforms.extract import extract_html
+
+    page = (
+        "<html><head><title>Road works - Town News</title></head><body><article><h1>Road works</h1>"
+        "<p class='byline'>By Jane Roe, 3 May 2021</p>"
+        + "<p>The council said the road works on the high street will last until the end of the month.</p>"
+        * 5
+        + "</article></body></html>"
+    )
+    declared = extract_html(page, ExtractConfig(engine="trafilatura"))
+    searched = extract_html(page, ExtractConfig(engine="trafilatura", metadata="search"))
+    assert declared.title == searched.title == "Road works"
+    assert declared.text == searched.text
+    assert declared.date is None and searched.date == "2021-05-03"
