@@ -282,8 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
         "them, or a refinery dataset's folder (its data/)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    train.add_argument("--positive", action="append", required=True, metavar="PATH", help="good documents")
-    train.add_argument("--negative", action="append", required=True, metavar="PATH", help="bad documents")
+    for side, what in (("--positive", "good"), ("--negative", "bad")):
+        train.add_argument(
+            side, action="append", required=True, metavar="PATH", help=f"{what} documents; repeatable"
+        )
     train.add_argument(
         "--out", required=True, metavar="FILE", help="the model file to write (not an existing one)"
     )
