@@ -75,8 +75,8 @@ def label_name(label: str) -> str:
 
 
 def probability(model: Any, text: str, label: str) -> float:
-    """The model's probability that `text` (model_input's form) has `label`; 0 when the model has
-    nothing to say about it (an empty text)."""
+    """The model's probability that `text` (model_input's form) has `label`; 0 for a label the model
+    does not know."""
     labels, probabilities = model.predict(text, k=-1)
     scores = dict(zip(labels, probabilities.tolist(), strict=True))
     return round(min(max(scores.get(label_name(label), 0.0), 0.0), 1.0), 4)

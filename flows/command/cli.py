@@ -679,6 +679,8 @@ def train_command(args: argparse.Namespace) -> int:
         side: [text for path in paths for text in read_texts(Path(path).expanduser(), args.text_field)]
         for side, paths in (("positive", args.positive), ("negative", args.negative))
     }
+    positive, negative = len(sides["positive"]), len(sides["negative"])
+    print(f"read {positive:,} positive and {negative:,} negative documents; training", file=sys.stderr)
     started = time.monotonic()
     result = train_classifier(
         sides["positive"], sides["negative"], out, args.tokenize, args.held_out, args.epoch, args.seed

@@ -131,7 +131,8 @@ def train_classifier(
 
     with tempfile.TemporaryDirectory(prefix="refinery-train-") as scratch:
         corpus = Path(scratch) / "train.txt"
-        corpus.write_text("".join(f"{LABEL_PREFIX}{label} {tokens}\n" for label, tokens in split[False]))
+        lines = (f"{LABEL_PREFIX}{label} {tokens}\n" for label, tokens in split[False])
+        corpus.write_text("".join(lines), encoding="utf-8")
         epoch = epoch or epochs_for(sum(tokens.count(" ") + 1 for _, tokens in split[False]))
         try:
             model = fasttext.train_supervised(
@@ -142,8 +143,11 @@ def train_classifier(
     evaluation = _evaluate(model, split[True], trained, epoch)
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    model.save_model(str(temporary))
-    os.replace(temporary, out)
+    try:
+        model.save_model(str(temporary))
+        os.replace(temporary, out)
+    finally:
+        temporary.unlink(missing_ok=True)
     return evaluation
 
 

@@ -63,3 +63,33 @@ def test_an_append_run_keeps_the_dataset_s_classifier_columns():
     check_same_classifiers(("edu",), ("edu",))
     with pytest.raises(UserError, match=r"classifiers \(edu\), this run's would have \(none\)"):
         check_same_classifiers(("edu",), ())
+
+
+@pytest.mark.system
+def test_the_command_trains_says_how_well_and_never_writes_over_a_file(tmp_path):
+    from tests.cli import assert_one_line_error, run_cli
+
+    for name, texts in (("good.jsonl", GOOD), ("bad.jsonl", BAD)):
+        (tmp_path / name).write_text(
+            "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
+        )
+    command = (
+        "train-classifier",
+        "--positive",
+        str(tmp_path / "good.jsonl"),
+        "--negative",
+        str(tmp_path / "bad.jsonl"),
+    )
+    result = run_cli(*command, "--out", str(tmp_path / "zh.bin"))
+    assert result.returncode == 0, result.stderr
+    assert (
+        "held out" in result.stdout and "accuracy" in result.stdout and (tmp_path / "zh.bin").stat().st_size
+    )
+    assert f'quality.classifiers=[{{name="quality", path="{tmp_path / "zh.bin"}"' in result.stdout
+    model = (tmp_path / "zh.bin").read_bytes()
+    assert_one_line_error(run_cli(*command, "--out", str(tmp_path / "zh.bin")), "exists")
+    assert (tmp_path / "zh.bin").read_bytes() == model
+    assert_one_line_error(
+        run_cli(*command[:3], "--negative", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "b.bin")),
+        "no such file",
+    )
