@@ -4,8 +4,10 @@ so a missing or malformed one is one line and exit 2, not an error row for every
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ...transforms.classifiers import load_model
 from ...transforms.config import Config
@@ -64,46 +66,38 @@ def with_absolute_paths(config: Config) -> Config:
     return config.with_overrides(overrides) if overrides else config
 
 
+def _list_terms(path: str) -> list[str]:
+    return read_list(Path(path).read_text(encoding="utf-8"))
+
+
+# How each kind of named file is read, what a ValueError from reading it means, and what an empty
+# one lacks (None: nothing to be empty); a key not listed names a word or domain list
+_READERS: dict[str, tuple[Callable[[str], Any], Callable[[ValueError], str], str | None]] = {
+    _BENCHMARKS: (read_items, str, "no items in it (JSONL: one JSON object per line)"),
+    _CLASSIFIERS: (load_model, lambda error: f"not a fastText model ({error})", None),
+}
+_LIST_READER = (
+    _list_terms,
+    lambda error: f"not UTF-8 text ({getattr(error, 'reason', error)})",
+    "no entries in it (one per line; # starts a comment)",
+)
+
+
 def check_user_files(config: Config) -> None:
     """Raises UserError for a file the configuration names that cannot be used."""
     for key, path in named_files(config):
         if key == _TOKENIZER:
             check_tokenizer(path)
             continue
-        if key == _BENCHMARKS:
-            _check_benchmark(path)
-            continue
-        if key == _CLASSIFIERS:
-            _check_model(path)
-            continue
+        read, malformed, empty = _READERS.get(key, _LIST_READER)
         try:
-            terms = read_list(Path(path).read_text(encoding="utf-8"))
+            found = read(path)
         except OSError as error:
             raise UserError(f"{key} {path}: cannot read it ({error.strerror or error})") from error
-        except UnicodeDecodeError as error:
-            raise UserError(f"{key} {path}: not UTF-8 text ({error.reason})") from error
-        if not terms:
-            raise UserError(f"{key} {path}: no entries in it (one per line; # starts a comment)")
-
-
-def _check_benchmark(path: str) -> None:
-    try:
-        items = read_items(path)
-    except OSError as error:
-        raise UserError(f"{_BENCHMARKS} {path}: cannot read it ({error.strerror or error})") from error
-    except ValueError as error:
-        raise UserError(f"{_BENCHMARKS} {path}: {error}") from error
-    if not items:
-        raise UserError(f"{_BENCHMARKS} {path}: no items in it (JSONL: one JSON object per line)")
-
-
-def _check_model(path: str) -> None:
-    try:
-        load_model(path)
-    except OSError as error:
-        raise UserError(f"{_CLASSIFIERS} {path}: cannot read it ({error.strerror or error})") from error
-    except ValueError as error:
-        raise UserError(f"{_CLASSIFIERS} {path}: not a fastText model ({error})") from error
+        except ValueError as error:  # UnicodeDecodeError included
+            raise UserError(f"{key} {path}: {malformed(error)}") from error
+        if empty is not None and not found:
+            raise UserError(f"{key} {path}: {empty}")
 
 
 def config_hash(config: Config) -> str:
