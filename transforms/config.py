@@ -562,15 +562,12 @@ class Config(_Section):
         return cls.model_validate(tomllib.loads(text))
 
     def with_overrides(self, sections: dict[str, dict[str, object]]) -> Config:
-        """A validated copy with some keys of some sections replaced (command-line options). A preset
-        named here brings its settings, except where this configuration set a key itself."""
-        data = self.model_dump()
-        preset = PRESETS.get(str(sections.get("filter", {}).get("preset", "none")))
-        for section, values in preset.settings.items() if preset else ():
-            chosen = getattr(self, section).model_fields_set
-            data[section] |= {key: value for key, value in values.items() if key not in chosen}
+        """A validated copy with some keys of some sections replaced (command-line options). Only the
+        keys this configuration set itself are carried, so a preset named here brings its settings
+        under the others (_preset_settings), as it does from a file."""
+        data = self.model_dump(exclude_unset=True)
         for section, values in sections.items():
-            data[section] = {**data[section], **values}
+            data[section] = {**data.get(section, {}), **values}
         return Config.model_validate(data)
 
     def canonical_json(self) -> str:
