@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.reporting import seed_ms  # noqa: E402
 from refinery.flows.command.train import train_classifier  # noqa: E402
 from refinery.transforms.config import Config  # noqa: E402
-from refinery.transforms.document import RawRecord  # noqa: E402
-from refinery.transforms.pipeline import load_resources, process_record  # noqa: E402
 
 
 def stages(model: Path) -> dict[str, dict]:
@@ -51,9 +48,6 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
-    records = [
-        RawRecord(p.name, p.name, None, "text", p.read_bytes()) for p in sorted((ROOT / "seeds").iterdir())
-    ]
     with tempfile.TemporaryDirectory() as scratch:
         model = Path(scratch) / "q.bin"
         with (ROOT / "bench" / "data" / "quality_eval" / "dev.jsonl").open(encoding="utf-8") as lines:
@@ -63,21 +57,10 @@ def main() -> None:
         }
         train_classifier(sides["positive"], sides["negative"], model)
         configs = {name: Config.model_validate(settings) for name, settings in stages(model).items()}
-        for config in configs.values():
-            load_resources(config)
-            for record in records:
-                process_record(record, config)
-        times: dict[str, list[float]] = {name: [] for name in configs}
-        for _ in range(args.rounds):
-            for name, config in configs.items():
-                start = time.perf_counter()
-                for record in records:
-                    process_record(record, config)
-                times[name].append((time.perf_counter() - start) / len(records) * 1000)
-    base = statistics.median(times["nothing"])
+        medians = seed_ms(configs, args.rounds)
+    base = medians["nothing"]
     print("| stages on | ms per seed document (median) | ratio to nothing |\n|---|---|---|")
-    for name, values in times.items():
-        median = statistics.median(values)
+    for name, median in medians.items():
         print(f"| {name} | {median:.2f} | {median / base:.2f} |")
 
 

@@ -34,12 +34,11 @@ sys.path.insert(0, str(ROOT))
 
 import fasttext  # noqa: E402
 
+from bench.reporting import on_off, write_json  # noqa: E402
 from refinery.flows.command import train as refinery_train  # noqa: E402
 from refinery.transforms.chars import CJK  # noqa: E402
 from refinery.transforms.classifiers import model_input  # noqa: E402
 from refinery.transforms.config import Config  # noqa: E402
-from refinery.transforms.document import RawRecord  # noqa: E402
-from refinery.transforms.pipeline import load_resources, process_record  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "quality_eval"
 _CJK = re.compile(f"[{CJK}]")
@@ -98,26 +97,6 @@ def measure(path: Path, documents: list[dict], cut: str) -> dict:
     return result
 
 
-def pipeline_cost(model: Path, rounds: int) -> dict:
-    records = [
-        RawRecord(path.name, path.name, None, "text", path.read_bytes())
-        for path in sorted((ROOT / "seeds").iterdir())
-    ]
-    scored = Config.model_validate({"quality": {"classifiers": [{"name": "q", "path": str(model)}]}})
-    configs = {"off": Config(), "on": scored}
-    for config in configs.values():
-        load_resources(config)
-    times: dict[str, list[float]] = {name: [] for name in configs}
-    for _ in range(rounds):
-        for name, config in configs.items():
-            start = time.perf_counter()
-            for record in records:
-                process_record(record, config)
-            times[name].append((time.perf_counter() - start) / len(records) * 1000)
-    off, on = statistics.median(times["off"]), statistics.median(times["on"])
-    return {"ms per seed document, off": round(off, 3), "on": round(on, 3), "ratio": round(on / off, 3)}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -155,11 +134,10 @@ def main() -> None:
                 **measure(models / "plain.bin", held, cut),
                 "training seconds": round(time.perf_counter() - started, 1),
             }
-        report["pipeline"] = pipeline_cost(models / "refinery.bin", args.rounds)
+        scored = {"quality": {"classifiers": [{"name": "q", "path": str(models / "refinery.bin")}]}}
+        report["pipeline"] = on_off(Config.model_validate(scored), args.rounds)
     print(json.dumps(report, indent=2, ensure_ascii=False))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    write_json(report, args.json)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.reporting import write_json  # noqa: E402
 from refinery.transforms.decontaminate import (  # noqa: E402
     CJK_TOKEN_WEIGHT,
     WINDOW,
@@ -132,9 +133,7 @@ def main() -> None:
         match(text)
     report["µs per document (refinery, dev)"] = round((time.perf_counter() - start) / len(texts) * 1e6)
     print(json.dumps(report, indent=2, ensure_ascii=False))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    write_json(report, args.json)
 
 
 if __name__ == "__main__":

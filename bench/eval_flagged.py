@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.reporting import write_json  # noqa: E402
 from refinery.transforms.flagged import BUILTIN, flagged_shares, flagged_words, read_list  # noqa: E402
 from refinery.transforms.unify import converter  # noqa: E402
 
@@ -127,9 +128,7 @@ def main() -> int:
         for name, row in figures.items():
             if name != "articles":
                 print(f"{name:<22} " + "  ".join(f"{key} {value}" for key, value in row.items()))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    write_json(results, args.json)
     return 0
 
 

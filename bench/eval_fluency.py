@@ -33,10 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 import wordfreq  # noqa: E402
 
+from bench.reporting import on_off, write_json  # noqa: E402
 from refinery.transforms.config import Config  # noqa: E402
-from refinery.transforms.document import RawRecord  # noqa: E402
 from refinery.transforms.fluency import fluency  # noqa: E402
-from refinery.transforms.pipeline import load_resources, process_record  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "spun_eval"
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
@@ -117,24 +116,6 @@ def microseconds(scorer: Callable[[str], float | None], texts: list[str]) -> flo
     return round((time.perf_counter() - start) / len(texts) * 1e6)
 
 
-def pipeline_share(rounds: int) -> dict:
-    """process_record on the seeds with filter.fluency off and on, interleaved; medians."""
-    seeds = sorted((ROOT / "seeds").iterdir())
-    records = [RawRecord(path.name, path.name, None, "text", path.read_bytes()) for path in seeds]
-    configs = {"off": Config(), "on": Config().with_overrides({"filter": {"fluency": True}})}
-    times: dict[str, list[float]] = {name: [] for name in configs}
-    for config in configs.values():
-        load_resources(config)
-    for _ in range(rounds):
-        for name, config in configs.items():
-            start = time.perf_counter()
-            for record in records:
-                process_record(record, config)
-            times[name].append((time.perf_counter() - start) / len(records) * 1000)
-    off, on = statistics.median(times["off"]), statistics.median(times["on"])
-    return {"ms per seed document, off": round(off, 3), "on": round(on, 3), "ratio": round(on / off, 3)}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -148,11 +129,9 @@ def main() -> None:
         "held (odd lines)": evaluate_split(clean[1::2], spun[1::2]),
     }
     report["µs per clean document"] = {name: microseconds(scorer, clean) for name, scorer in SCORERS.items()}
-    report["pipeline"] = pipeline_share(args.rounds)
+    report["pipeline"] = on_off(Config().with_overrides({"filter": {"fluency": True}}), args.rounds)
     print(json.dumps(report, indent=2, ensure_ascii=False))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    write_json(report, args.json)
 
 
 if __name__ == "__main__":

@@ -27,10 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.reporting import seed_ms, write_json  # noqa: E402
 from refinery.transforms.config import Config, PIIConfig  # noqa: E402
-from refinery.transforms.document import RawRecord  # noqa: E402
 from refinery.transforms.pii import KINDS, find_pii  # noqa: E402
-from refinery.transforms.pipeline import load_resources, process_record  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "pii_eval"
 SETS = ("dev", "held")
@@ -125,24 +124,11 @@ def _ratio(part: int, whole: int) -> float | None:
 def pipeline_cost(rounds: int = 15) -> dict:
     """The whole per-document pipeline on the seeds with pii.mode off and redact, interleaved: the
     median time per document of each and their ratio."""
-    records = [
-        RawRecord(path.name, path.as_uri(), None, "text", path.read_bytes())
-        for path in sorted((ROOT / "seeds").glob("*.txt"))
-    ]
-    configs = {"off": Config(), "redact": Config(pii=PIIConfig(mode="redact"))}
-    load_resources(configs["off"])
-    times: dict[str, list[float]] = {mode: [] for mode in configs}
-    for _ in range(rounds):
-        for mode, config in configs.items():
-            started = time.perf_counter()
-            for record in records:
-                process_record(record, config)
-            times[mode].append((time.perf_counter() - started) / len(records))
-    off, on = statistics.median(times["off"]), statistics.median(times["redact"])
+    ms = seed_ms({"off": Config(), "redact": Config(pii=PIIConfig(mode="redact"))}, rounds)
     return {
-        "ms_per_document_off": round(off * 1e3, 3),
-        "ms_per_document_redact": round(on * 1e3, 3),
-        "ratio": round(on / off, 3),
+        "ms_per_document_off": round(ms["off"], 3),
+        "ms_per_document_redact": round(ms["redact"], 3),
+        "ratio": round(ms["redact"] / ms["off"], 3),
     }
 
 
@@ -199,9 +185,7 @@ def main() -> int:
     )
     if not jionlp_found:
         print("\njionlp is not installed (pip install jionlp): no baseline", file=sys.stderr)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    write_json(results, args.json)
     return 0
 
 
