@@ -118,6 +118,7 @@ def main() -> None:
             **measure(models / "refinery.bin", held, "chars"),
             "its own held-out accuracy (10 % of dev)": own.accuracy,
             "epochs": own.epochs,
+            "learning rate": own.learning_rate,
             "training seconds": round(seconds, 1),
         }
         for name, cut, shape in (
@@ -125,7 +126,7 @@ def main() -> None:
             (
                 "refinery's settings, fastText's default size",
                 "chars",
-                {"wordNgrams": 2, "lr": 0.5, "epoch": own.epochs},
+                {"wordNgrams": 2, "lr": own.learning_rate, "epoch": own.epochs},
             ),
         ):
             started = time.perf_counter()

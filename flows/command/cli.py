@@ -688,7 +688,8 @@ def train_command(args: argparse.Namespace) -> int:
     trained, held = result.trained, result.held_out
     print(
         f"trained on {trained.get('positive', 0):,} positive and {trained.get('negative', 0):,} negative "
-        f"documents in {time.monotonic() - started:.1f}s ({result.epochs} epochs)\n"
+        f"documents in {time.monotonic() - started:.1f}s "
+        f"({result.epochs} epochs, learning rate {result.learning_rate})\n"
         f"held out {held.get('positive', 0):,} positive and {held.get('negative', 0):,} negative: "
         f"accuracy {result.accuracy:.3f}, precision {result.precision:.3f}, recall {result.recall:.3f} "
         "(of positive)\n"

@@ -24,8 +24,11 @@ from ..errors import UserError
 POSITIVE, NEGATIVE = "positive", "negative"
 # Token pairs hashed into 200,000 buckets of 32 dimensions: a 27 MB model; fastText's default
 # shape (2,000,000 × 100) writes 800 MB, no more accurate on bench/eval_classifier.py's pages.
-# A learning rate of 0.5, as fastText's tutorial advises over its default of 0.1.
-MODEL_SHAPE = {"wordNgrams": 2, "minCount": 1, "dim": 32, "bucket": 200_000, "lr": 0.5}
+MODEL_SHAPE = {"wordNgrams": 2, "minCount": 1, "dim": 32, "bucket": 200_000}
+# A learning rate of 0.5, as fastText's tutorial advises over its default of 0.1. fastText can
+# diverge at it ("Encountered NaN.", seen once in three runs of bench/eval_classifier.py): then the
+# next, smaller rate is tried.
+LEARNING_RATES = (0.5, 0.25, 0.1)
 # Epochs, unless given: enough for about 20 million token updates, 5 to 100. A few hundred
 # documents need about 100 (at 5, every probability stays near 0.5 and held-out accuracy near
 # chance; chosen on bench/data/quality_eval/dev.jsonl by page-grouped 2-fold runs); a large corpus
@@ -46,6 +49,7 @@ class Evaluation:
     trained: dict[str, int]  # documents per label
     held_out: dict[str, int]
     epochs: int
+    learning_rate: float
     accuracy: float
     precision: float  # of `positive`
     recall: float
@@ -134,13 +138,17 @@ def train_classifier(
         lines = (f"{LABEL_PREFIX}{label} {tokens}\n" for label, tokens in split[False])
         corpus.write_text("".join(lines), encoding="utf-8")
         epoch = epoch or epochs_for(sum(tokens.count(" ") + 1 for _, tokens in split[False]))
-        try:
-            model = fasttext.train_supervised(
-                str(corpus), verbose=0, thread=1, seed=seed, epoch=epoch, **MODEL_SHAPE
-            )
-        except RuntimeError as error:  # fastText's own ("Encountered NaN." on degenerate data)
-            raise UserError(f"fastText could not train on these documents: {error}") from error
-    evaluation = _evaluate(model, split[True], trained, epoch)
+        for rate in LEARNING_RATES:
+            try:
+                model = fasttext.train_supervised(
+                    str(corpus), verbose=0, thread=1, seed=seed, epoch=epoch, lr=rate, **MODEL_SHAPE
+                )
+                break
+            except RuntimeError as error:  # fastText's own: "Encountered NaN." when it diverges
+                failure = error
+        else:
+            raise UserError(f"fastText could not train on these documents: {failure}") from failure
+    evaluation = _evaluate(model, split[True], trained, epoch, rate)
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
@@ -158,7 +166,9 @@ def _per_label(pairs: list[tuple[str, str]]) -> dict[str, int]:
     return counts
 
 
-def _evaluate(model, held: list[tuple[str, str]], trained: dict[str, int], epochs: int) -> Evaluation:
+def _evaluate(
+    model, held: list[tuple[str, str]], trained: dict[str, int], epochs: int, learning_rate: float
+) -> Evaluation:
     predicted = [model.predict(tokens)[0][0].removeprefix(LABEL_PREFIX) for _, tokens in held]
     truth = [label for label, _ in held]
     hits = sum(p == t for p, t in zip(predicted, truth, strict=True))
@@ -168,6 +178,7 @@ def _evaluate(model, held: list[tuple[str, str]], trained: dict[str, int], epoch
         trained=trained,
         held_out=_per_label(held),
         epochs=epochs,
+        learning_rate=learning_rate,
         accuracy=round(hits / len(held), 4) if held else float("nan"),
         precision=round(true_positive / said_positive, 4) if said_positive else float("nan"),
         recall=round(true_positive / are_positive, 4) if are_positive else float("nan"),
