@@ -12,7 +12,9 @@ character and per word. Reported:
   (interleaved rounds, medians).
 Nothing is tuned on this data; dev (even lines) and held (odd) are reported apart all the same.
 
-Usage:  .venv/bin/python bench/eval_fluency.py [--rounds 30] [--json bench/results/eval_fluency.json]
+wordfreq's own Chinese tokenizer needs the Python jieba, which refinery does not: install it first.
+
+Usage:  .venv/bin/pip install jieba && .venv/bin/python bench/eval_fluency.py [--rounds 30] [--json bench/results/eval_fluency.json]
 """
 
 from __future__ import annotations
@@ -123,6 +125,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    try:
+        import jieba  # noqa: F401  (wordfreq's own tokenizer, the baseline)
+    except ImportError:
+        sys.exit("eval_fluency.py: the baseline needs the Python jieba: .venv/bin/pip install jieba")
     clean, spun = load("clean.jsonl"), load("spun.jsonl")
     report = {
         "dev (even lines)": evaluate_split(clean[::2], spun[::2]),
