@@ -19,7 +19,10 @@ import lxml.html
 import numpy as np
 import trafilatura
 from lxml import etree
+from lxml.html import xhtml_to_html
 from readability import Document as ReadabilityDocument
+from readability.readability import REGEXES as READABILITY_PATTERNS
+from readability.readability import clean as readability_clean
 from resiliparse.extract.html2text import extract_plain_text
 
 from .boilerplate import is_body_line
@@ -266,10 +269,70 @@ def _trafilatura(
     )
 
 
+def _fast_html_parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser with its element classes picked in C: lxml.html picks them in Python
+    (form fields get their own classes), a call for every element the extractors touch, which
+    none of them needs."""
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+_FAST_HTML_PARSER = _fast_html_parser()
+
+
+class _Readability(ReadabilityDocument):
+    """readability-lxml with a cheaper cleaning pass. Its lxml_html_clean Cleaner (60 % of its time)
+    also rewrites javascript: links and event attributes, which readability never reads; this
+    removes what the Cleaner removes that it does read (scripts, styles, <link>s, comments,
+    processing instructions, style attributes), in lxml's C code. Same article, tested against
+    the library's own pass (tests/transforms/test_extract.py)."""
+
+    def _parse(self, input: str) -> Any:
+        self.encoding = None
+        doc = lxml.html.document_fromstring(input.encode("utf-8", "replace"), parser=_FAST_HTML_PARSER)
+        for element in doc.xpath("//*[@hidden]"):
+            element.drop_tree()
+        for element in doc.xpath("//*[@style]"):
+            if READABILITY_PATTERNS["displayNoneRe"].search(element.get("style")):
+                element.drop_tree()
+        xhtml_to_html(doc)
+        for element in doc.iter("image"):  # as the Cleaner does: browsers read <image> as <img>
+            element.tag = "img"
+        kill = ("script", "style", "link", etree.Comment, etree.ProcessingInstruction)
+        etree.strip_elements(doc, *kill, with_tail=False)
+        etree.strip_attributes(doc, "style")
+        doc.resolve_base_href(handle_failures=self.handle_failures)
+        return doc
+
+    def get_link_density(self, elem: Any) -> float:
+        """The share of `elem`'s text in links, as readability measures it, a third faster."""
+        link_length = sum(readability_text_length(link) for link in elem.findall(".//a"))
+        return float(link_length) / max(readability_text_length(elem), 1)
+
+
+_LONG_WHITESPACE = re.compile(r"\s\s|\t")
+
+
+def readability_text_length(element: Any) -> int:
+    """readability's text_length: the length of its `clean` (whitespace runs squeezed, then
+    stripped). Text whose whitespace runs are single characters other than tabs comes out of
+    `clean` stripped only, which takes a search instead of three substitutions."""
+    text = (element.text_content() or "").strip()
+    return len(text) if not _LONG_WHITESPACE.search(text) else len(readability_clean(text))
+
+
 def readability_text(html: str) -> str:
     """readability-lxml's article, one block a line ("" when it finds none or fails on the page)."""
     try:
-        summary = ReadabilityDocument(html).summary(html_partial=True)
+        summary = _Readability(html).summary(html_partial=True)
     except Exception:  # readability raises bare Unparseable and lxml errors on broken pages
         return ""
     return html_block_lines(summary)

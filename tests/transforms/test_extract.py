@@ -1,11 +1,24 @@
+from pathlib import Path
+
+import lxml.html
+import pytest
+from readability import Document as ReadabilityDocument
+from readability.readability import text_length
+
 from refinery.transforms.config import ExtractConfig
+from refinery.transforms.decode import decode_bytes
 from refinery.transforms.extract import (
     choose_by_agreement,
     extract_html,
+    html_block_lines,
     prune_by_opinion,
+    readability_text,
+    readability_text_length,
     tidy_extracted,
     token_bag,
 )
+
+LABELLED_PAGES = Path(__file__).resolve().parents[2] / "bench" / "data"
 
 PARAGRAPHS = [
     f"人工智能芯片产业正在快速发展，各国纷纷加大投入，这是第{i}段的内容，写得足够长。" for i in range(8)
@@ -144,3 +157,53 @@ def test_metadata_search_is_trafilatura_s_own_when_asked():
     assert declared.title == searched.title == "Road works"
     assert declared.text == searched.text
     assert declared.date is None and searched.date == "2021-05-03"
+
+
+# What the library's own cleaning pass removes, or reads, that changes readability's article.
+CLEANER_CASES = {
+    "scripts, styles, links, comments": (
+        '<link rel="stylesheet" href="a.css"><style>p {}</style><script>var a = "<p>脚本</p>";</script>'
+        "<!-- 注释：这段不是正文 --><?php echo 1 ?>"
+    ),
+    "hidden and display:none": '<div hidden><p>隐藏的段落不算正文</p></div><p style="display: none">也不算</p>',
+    "style attributes and event handlers": '<p style="color:red" onclick="go()">带样式的段落，内容照常。</p>',
+    "javascript links": '<p>正文里有<a href="javascript:void(0)">一个脚本链接</a>，文字还在。</p>',
+    "image tags": '<p>图片<image src="a.png">之后的文字还在这一段。</p>',
+}
+
+
+@pytest.mark.parametrize("name", CLEANER_CASES)
+def test_readability_with_the_cheaper_cleaning_pass_finds_the_library_s_article(name):
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"<html><body><div class='content'>{CLEANER_CASES[name]}{article}</div></body></html>"
+    library = html_block_lines(ReadabilityDocument(html).summary(html_partial=True))
+    assert readability_text(html) == library
+    assert PARAGRAPHS[0] in library
+
+
+def test_readability_with_the_cheaper_cleaning_pass_matches_the_library_on_the_labelled_pages():
+    pages = sorted((LABELLED_PAGES / "html_pagetypes").glob("*.html"))[:12]
+    pages += sorted((LABELLED_PAGES / "html_synth").glob("*.html"))[:12]
+    assert len(pages) == 24
+    for page in pages:
+        html = decode_bytes(page.read_bytes()).text
+        library = html_block_lines(ReadabilityDocument(html).summary(html_partial=True))
+        assert readability_text(html) == library, page.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一段 没有长空白的 文字\n第二行",
+        "  前后有空白  ",
+        "词\t词\t\t词 \t词\t 词",
+        "行一 \n\n  行二\r\n行三",
+        "全角\u3000\u3000空格和\xa0\xa0不换行空格",
+        "很长的空白" + " " * 300 + "之后" + "\n" * 260 + "结尾",
+        "",
+    ],
+)
+def test_readability_s_text_length_is_computed_as_the_library_does(text):
+    element = lxml.html.fromstring("<div></div>")
+    element.text = text
+    assert readability_text_length(element) == text_length(element)
