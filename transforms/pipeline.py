@@ -21,8 +21,8 @@ from .fluency import chinese_segmenter, log_frequencies
 from .judge import judge, recorded, with_signals
 from .language import (
     detect_language,
-    langdetect_factory,
     ngram_normalization,
+    profile_table,
     prose_and_counts,
 )
 from .normalize import normalize_text
@@ -51,7 +51,7 @@ def load_resources(config: Config) -> None:
     so the first record of a shard is not charged for them (or timed out by them)."""
     default_patterns()
     script_table(han_tables())
-    langdetect_factory(config.language.seed)
+    profile_table(config.language.seed)  # and its factory
     ngram_normalization()
     default_lexicon()
     class_table()
