@@ -21,11 +21,13 @@ With --against datatrove, the same text corpus (one JSONL file per worker) goes 
 running, as a scheduled deployment does) and bench/datatrove_pipeline.py (datatrove's closest
 equivalent: FTFY, Gopher and FineWeb filters, 4-stage MinHash, Parquet; then FTFY + MinHash +
 Parquet only; then read and write only), round by round, plus the I/O floor in this environment
-(pyarrow: JSONL in, zstd Parquet out).
+(pyarrow: JSONL in, zstd Parquet out). With --kind html every JSONL line is a page (the GNE
+news pages), and datatrove extracts it with its Trafilatura step before the same filters.
 
 Usage:  .venv/bin/python bench/bench_pipeline.py [--sizes 10000,100000] [--repeats 3] [--workers 2]
             [--kind mixed|text|html] [--config run.toml] [--page-kb 50] [--profile | --profile-only]
         .venv/bin/python bench/bench_pipeline.py --against datatrove --sizes 3700,18500
+        .venv/bin/python bench/bench_pipeline.py --against datatrove --kind html --sizes 2000
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.reporting import write_json  # noqa: E402
 from refinery.transforms.config import Config  # noqa: E402
 from refinery.transforms.document import RawRecord  # noqa: E402
 from refinery.transforms.pipeline import load_resources, process_record  # noqa: E402
@@ -106,9 +109,11 @@ def build_corpus(
     kind: str = "mixed",
     page_kb: float | None = None,
     per_file: int = 10_000,
+    pages_in_jsonl: bool = False,
 ) -> tuple[int, int]:
     """Write `count` documents under `directory`, `per_file` lines to a JSONL file; returns
-    (documents, bytes)."""
+    (documents, bytes). Pages go to .html files, or with `pages_in_jsonl` into the JSONL lines
+    (the input both refinery and datatrove read in the side by side)."""
     rng = random.Random(seed)
     lines, english, pages = _seed_lines(), _english_texts(), _pages(page_kb)
     to_traditional = converter("s2t")
@@ -124,10 +129,12 @@ def build_corpus(
         draw = rng.random()
         if rng.random() < KINDS[kind]:
             page = rng.choice(pages).replace("</p>", f"<!-- {index} --></p>", 1)
-            (directory / f"page-{index:07d}.html").write_text(page, encoding="utf-8")
-            size += len(page.encode())
-            continue
-        if draw < 0.05:
+            if not pages_in_jsonl:
+                (directory / f"page-{index:07d}.html").write_text(page, encoding="utf-8")
+                size += len(page.encode())
+                continue
+            text = page
+        elif draw < 0.05:
             text = rng.choice(english)
         elif draw < 0.10 and made:
             text = to_traditional.convert(rng.choice(made))
@@ -440,12 +447,12 @@ def io_floor(corpus: Path, out: Path, workers: int) -> float:
     return time.perf_counter() - started
 
 
-def run_datatrove(corpus: Path, work: Path, workers: int, kind: str) -> dict:
+def run_datatrove(corpus: Path, work: Path, workers: int, kind: str, html: bool = False) -> dict:
     """bench/datatrove_pipeline.py in datatrove's virtualenv; the wall time of the whole command."""
     command = [str(DATATROVE_PYTHON), "datatrove_pipeline.py", str(corpus), str(work)]
     started = time.perf_counter()
     done = subprocess.run(
-        [*command, "--workers", str(workers), "--work", kind],
+        [*command, "--workers", str(workers), "--work", kind, *(["--html"] if html else [])],
         cwd=ROOT / "bench",
         capture_output=True,
         text=True,
@@ -479,24 +486,30 @@ def running_prefect_api() -> Iterator[str]:
         server.stop()
 
 
-def against_datatrove(sizes: list[int], repeats: int, workers: int) -> list[dict]:
-    """refinery and datatrove on the same text corpus (one JSONL file per worker), interleaved
+def against_datatrove(sizes: list[int], repeats: int, workers: int, kind: str = "text") -> list[dict]:
+    """refinery and datatrove on the same corpus (one JSONL file per worker), interleaved
     round by round, with the I/O floor of each; the wall time of each whole command. refinery runs
     twice a round: as `refinery run` on a laptop (it starts a temporary Prefect server) and
-    reporting to a Prefect server that is already running (a scheduled deployment's case)."""
+    reporting to a Prefect server that is already running (a scheduled deployment's case).
+    With kind "html" every line is a page and datatrove extracts it with its Trafilatura step
+    (its I/O-only run, which would skip extraction, is left out)."""
     if not DATATROVE_PYTHON.exists():
         raise SystemExit(
             "needs datatrove's virtualenv: python3 -m venv bench/.venv-datatrove && bench/.venv-datatrove/bin/pip "
-            'install datatrove regex "xxhash<4" tokenizers orjson ftfy pyarrow'
+            'install datatrove regex "xxhash<4" tokenizers orjson ftfy pyarrow trafilatura lxml_html_clean'
         )
     with running_prefect_api() as api_url:
-        return [_against_at(size, repeats, workers, api_url) for size in sizes]
+        return [_against_at(size, repeats, workers, api_url, kind) for size in sizes]
 
 
-def _against_at(size: int, repeats: int, workers: int, api_url: str) -> dict:
+def _against_at(size: int, repeats: int, workers: int, api_url: str, kind: str) -> dict:
+    html = kind == "html"
+    works = DATATROVE_WORK[:2] if html else DATATROVE_WORK
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        documents, total_bytes = build_corpus(size, corpus, kind="text", per_file=-(-size // workers))
+        documents, total_bytes = build_corpus(
+            size, corpus, kind=kind, per_file=-(-size // workers), pages_in_jsonl=True
+        )
         seconds: dict[str, list[float]] = {}
         details: dict[str, dict] = {}
         for attempt in range(repeats):
@@ -505,8 +518,8 @@ def _against_at(size: int, repeats: int, workers: int, api_url: str) -> dict:
             for name, url in (("refinery", None), (SERVED, api_url)):
                 details[name] = run_once(corpus, out / name.replace(" ", "-"), workers, api_url=url)
                 seconds.setdefault(name, []).append(details[name]["seconds"])
-            for work in DATATROVE_WORK:
-                datatrove = run_datatrove(corpus, out / f"datatrove-{work}", workers, work)
+            for work in works:
+                datatrove = run_datatrove(corpus, out / f"datatrove-{work}", workers, work, html)
                 seconds.setdefault(f"datatrove {work}", []).append(datatrove["seconds"])
                 details[f"datatrove {work}"] = datatrove
             seconds.setdefault("refinery io", []).append(io_floor(corpus, out / "io", workers))
@@ -518,6 +531,7 @@ def _against_at(size: int, repeats: int, workers: int, api_url: str) -> dict:
             )
     medians = {name: statistics.median(values) for name, values in seconds.items()}
     return {
+        "kind": kind,
         "documents": documents,
         "megabytes": round(total_bytes / 1e6, 1),
         "workers": workers,
@@ -525,7 +539,7 @@ def _against_at(size: int, repeats: int, workers: int, api_url: str) -> dict:
         "seconds": {name: round(value, 2) for name, value in medians.items()},
         "kept": {
             name: details[name]["counts"]["kept"] if name in ("refinery", SERVED) else details[name]["kept"]
-            for name in ("refinery", SERVED, *(f"datatrove {work}" for work in DATATROVE_WORK))
+            for name in ("refinery", SERVED, *(f"datatrove {work}" for work in works))
         },
         "refinery_stages": details["refinery"]["stages"],
         "datatrove_stages": details["datatrove full"]["stages"],
@@ -580,10 +594,13 @@ def main() -> int:
     args = parser.parse_args()
     config = Config.from_toml(args.config.read_text()) if args.config else Config()
     if args.against:
-        results = against_datatrove([int(size) for size in args.sizes.split(",")], args.repeats, args.workers)
+        kind = "html" if args.kind == "html" else "text"  # the side by side has no mixed corpus
+        results = against_datatrove(
+            [int(size) for size in args.sizes.split(",")], args.repeats, args.workers, kind
+        )
         print_against(results)
-        output = ROOT / "bench/results/pipeline-against-datatrove.json"
-        output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+        output = ROOT / f"bench/results/pipeline-against-datatrove{'-html' if kind == 'html' else ''}.json"
+        write_json(results, output)
         print(f"\nwritten: {output.relative_to(ROOT)}")
         return 0
     if args.profile_only:
@@ -622,8 +639,7 @@ def main() -> int:
                 f"  {name:14s} {stage['seconds']:8.2f} s  {stage['docs_per_s'] or 0:10,.0f} docs/s  {stage['mb_per_s'] or 0:8.2f} MB/s"
             )
     output = ROOT / f"bench/results/pipeline-{args.kind}{f'-{args.config.stem}' if args.config else ''}.json"
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    write_json(results, output)
     print(f"\nwritten: {output.relative_to(ROOT)}")
     if args.profile:
         profile(args.kind, config, args.page_kb)

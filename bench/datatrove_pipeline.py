@@ -16,6 +16,10 @@ Runs in the bench-only virtualenv (see bench/datatrove_minhash.py), plus `ftfy p
   light  the same without the three quality filters: FTFY + MinHash + Parquet.
   io     JsonlReader -> ParquetWriter: the I/O floor.
 
+--html: the JSONL lines hold whole pages, and datatrove's own HTML step, its `Trafilatura`
+extractor (favour_precision, as datatrove's FineWeb example runs it), comes right after the reader:
+the peer of `refinery run` on pages. It needs `trafilatura` in the same virtualenv.
+
 Stages run one after the other with `--workers` processes (tasks = files for the stages that read
 the input, bands for buckets, 1 for clustering), as datatrove's MinHash example does. Parquet is
 written with zstd, as refinery writes it. Output: {"seconds": {stage: s}, "total_seconds",
@@ -48,6 +52,15 @@ from datatrove.utils.text import TextNormConfig
 from datatrove_minhash import CharTokenizer, jsonl_files_and_empty_work_dir
 
 
+def extraction(html: bool) -> list:
+    """datatrove's HTML step for pages (imported only then: it needs trafilatura)."""
+    if not html:
+        return []
+    from datatrove.pipeline.extractors import Trafilatura
+
+    return [Trafilatura(favour_precision=True)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -56,6 +69,7 @@ def main() -> int:
     parser.add_argument("work_dir", type=Path, help="scratch directory (emptied first)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--work", choices=["full", "light", "io"], default="full")
+    parser.add_argument("--html", action="store_true", help="the lines are pages: extract with Trafilatura")
     args = parser.parse_args()
 
     files = jsonl_files_and_empty_work_dir(parser, args)
@@ -84,7 +98,7 @@ def main() -> int:
     if args.work == "io":
         stages = {"read+write": executor([reader(), writer("kept")], tasks, "io")}
     else:
-        steps = [reader(), FTFYFormatter()]
+        steps = [reader(), *extraction(args.html), FTFYFormatter()]
         if args.work == "full":
             steps += [
                 GopherRepetitionFilter(language=chars),
@@ -133,7 +147,7 @@ def main() -> int:
         "documents": documents,
         "kept": kept,
         "datatrove_version": importlib.metadata.version("datatrove"),
-        "work": args.work,
+        "work": args.work + (" html" if args.html else ""),
     }
     print(json.dumps(result))
     return 0
