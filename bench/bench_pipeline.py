@@ -288,7 +288,7 @@ _TIMED_STAGES = (  # transforms.pipeline's names for the stages process_record c
     "extract_html",
     "normalize_text",
     "clean_lines",
-    "count_scripts",
+    "prose_and_counts",
     "detect_language",
     "unify_script",
     "normalize_width_and_punctuation",

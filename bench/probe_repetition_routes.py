@@ -1,13 +1,16 @@
-"""Three routes to the quality signals' token and repetition work (transforms.quality), measured
+"""Four routes to the quality signals' token and repetition work (transforms.quality), measured
 on the same cleaned documents, each checked to give the same (top_ngram_share, dup_ngram_share):
 
 1. per document, numpy (what refinery runs);
 2. batched over many documents at once: one code-point buffer, numpy over it, pyarrow's hash
    kernels (value_counts, is_in, group_by) for the n-gram counts, at several batch sizes;
 3. compiled: bench/probe_repetition.pyx, C++ loops and a hash table (built here when Cython is
-   installed: `.venv/bin/pip install cython`).
+   installed: `.venv/bin/pip install cython`);
+4. numba: bench/probe_repetition_numba.py, JIT-compiled loops and hash tables with numba's on-disk
+   cache (`.venv/bin/pip install numba`). Also printed: what its first compile costs, and what a
+   fresh process (each spawned worker of a run) pays to import numba and load the cached kernels.
 
-Issue 21 asked for routes 2 and 3 to be measured before either is adopted.
+Issue 21 asked for routes 2 and 3 to be measured before either is adopted; issue 35 for route 4.
 
 Usage:  .venv/bin/python bench/probe_repetition_routes.py [--documents 2000]
 """
@@ -76,7 +79,7 @@ def batched(texts: list[str]) -> list[Shares]:
     starts = np.concatenate(([0], np.cumsum(np.fromiter(map(len, texts), np.int64, n) + 1)[:-1]))
     classes = quality.char_classes(codes)
     cjk = (classes & quality.CJK_BIT) > 0
-    edges = np.diff(np.concatenate(([False], (classes & quality._WORD) > 0, [False])).astype(np.int8))
+    edges = np.diff(np.concatenate(([False], (classes & quality.WORD_BIT) > 0, [False])).astype(np.int8))
     run_starts, run_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     # Word runs numbered per document by first appearance, as quality._tokens numbers them.
     run_doc = np.searchsorted(starts, run_starts, side="right") - 1
@@ -180,6 +183,51 @@ def compiled() -> Callable[[list[str]], list[Shares]] | None:
     return lambda texts: [kernel(text, table, top, cjk_n, word_n) for text in texts]
 
 
+def jit() -> Callable[[list[str]], list[Shares]] | None:
+    """bench/probe_repetition_numba.py's kernels (compiled now, if not cached), or None without numba."""
+    if importlib.util.find_spec("numba") is None:
+        return None
+    import probe_repetition_numba as kernels
+
+    def route(texts: list[str]) -> list[Shares]:
+        shares = []
+        for text in texts:
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            classes = quality.char_classes(codes)
+            ids, lengths = kernels.tokens(codes, classes)
+            cjk = int(np.count_nonzero(classes & quality.CJK_BIT))
+            dup_n = quality.DUP_NGRAM_CJK if cjk * 2 >= len(ids) else quality.DUP_NGRAM_WORDS
+            top, dup = kernels.repetition_chars(ids, lengths, quality.TOP_NGRAM, dup_n)
+            total = int(lengths.sum())
+            shares.append((quality._share(top, total), quality._share(dup, total)))
+        return shares
+
+    started = time.perf_counter()
+    route(["中文 words 中文"])
+    print(f"numba: first call {time.perf_counter() - started:.2f} s (a compile when the cache is cold)")
+    fresh = (
+        "import time; started = time.perf_counter(); import numpy as np, probe_repetition_numba as k; "
+        "ids, lengths = k.tokens(np.array([20013, 65], np.uint32), np.array([2, 4], np.uint8)); "
+        "k.repetition_chars(ids, lengths, 2, 10); print(time.perf_counter() - started)"
+    )
+    seconds = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", fresh],
+                cwd=Path(__file__).parent,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+        for _ in range(3)
+    ]
+    print(
+        f"numba: a fresh process imports it and loads the cached kernels in {statistics.median(seconds):.2f} s"
+    )
+    return route
+
+
 def median_ms(route: Callable[[list[str]], list[Shares]], texts: list[str], repeats: int = 5) -> float:
     runs = []
     for _ in range(repeats):
@@ -202,13 +250,14 @@ def main() -> int:
         "batched, 256 at a time": in_batches(256),
         "batched, 32 at a time": in_batches(32),
         "compiled (Cython, C++)": compiled(),
+        "numba (JIT, cached)": jit(),
     }
     reference = per_document(texts)
     baseline = median_ms(per_document, texts)
     print(f"{len(texts):,} cleaned documents, one core; ms per document, median of 5")
     for name, route in routes.items():
         if route is None:
-            print(f"  {name:34s} skipped: pip install cython")
+            print(f"  {name:34s} skipped: pip install {'numba' if 'numba' in name else 'cython'}")
             continue
         same = route(texts) == reference
         spent = baseline if route is per_document else median_ms(route, texts)
