@@ -16,12 +16,15 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import compress
-
-import rjieba
-import wordfreq
-from wordfreq.util import data_path
+from typing import TYPE_CHECKING
 
 from .chars import HAN
+
+if TYPE_CHECKING:
+    import rjieba
+
+# rjieba and wordfreq are imported where they are used: importing them costs a quarter of a second,
+# which every command and worker process would pay with fluency off (its default).
 
 # Characters read per document, from its start, middle and end, so a long one costs no more than
 # this: within a pipeline run about half a millisecond (segmenting, and looking words up in a table
@@ -40,6 +43,8 @@ def log_frequencies(lang: str) -> dict[str, float]:
     """log10 of each word's frequency in wordfreq's best list for the language. For Chinese, only
     what the segmenter can cut: its dictionary's words, single characters and words without Han
     (a tenth of the list; the smaller table stays in the CPU's caches)."""
+    import wordfreq
+
     frequencies = wordfreq.get_frequency_dict(lang)
     if lang == "zh":
         cut = {word for word, _ in _jieba_words()}
@@ -52,6 +57,8 @@ def log_frequencies(lang: str) -> dict[str, float]:
 
 
 def _jieba_words() -> Iterator[tuple[str, int]]:
+    from wordfreq.util import data_path
+
     with open(data_path("jieba_zh.txt"), encoding="utf-8") as handle:
         for line in handle:
             word, frequency, *_ = line.split()
@@ -61,6 +68,8 @@ def _jieba_words() -> Iterator[tuple[str, int]]:
 @cache
 def chinese_segmenter() -> rjieba.Jieba:
     """jieba-rs with wordfreq's Jieba dictionary, so every word it cuts can be looked up."""
+    import rjieba
+
     segmenter = rjieba.Jieba.empty()
     for word, frequency in _jieba_words():
         segmenter.add_word(word, frequency, None)
@@ -69,6 +78,8 @@ def chinese_segmenter() -> rjieba.Jieba:
 
 @cache
 def supported(lang: str) -> bool:
+    import wordfreq
+
     return lang == "zh" or (lang not in _UNSEGMENTED and lang in wordfreq.available_languages())
 
 
