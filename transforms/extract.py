@@ -272,7 +272,7 @@ def _trafilatura(
 def _fast_html_parser() -> lxml.html.HTMLParser:
     """lxml.html's parser with its element classes picked in C: lxml.html picks them in Python
     (form fields get their own classes), a call for every element the extractors touch, which
-    none of them needs."""
+    none of them needs. One per page: a parser must not be shared by threads (Dask's)."""
     parser = lxml.html.HTMLParser(encoding="utf-8")
     parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(
@@ -285,9 +285,6 @@ def _fast_html_parser() -> lxml.html.HTMLParser:
     return parser
 
 
-_FAST_HTML_PARSER = _fast_html_parser()
-
-
 class _Readability(ReadabilityDocument):
     """readability-lxml with a cheaper cleaning pass. Its lxml_html_clean Cleaner (60 % of its time)
     also rewrites javascript: links and event attributes, which readability never reads; this
@@ -297,7 +294,7 @@ class _Readability(ReadabilityDocument):
 
     def _parse(self, input: str) -> Any:
         self.encoding = None
-        doc = lxml.html.document_fromstring(input.encode("utf-8", "replace"), parser=_FAST_HTML_PARSER)
+        doc = lxml.html.document_fromstring(input.encode("utf-8", "replace"), parser=_fast_html_parser())
         for element in doc.xpath("//*[@hidden]"):
             element.drop_tree()
         for element in doc.xpath("//*[@style]"):

@@ -120,7 +120,7 @@ class FastDetector(Detector):
             while True:
                 prob *= weight + table[self.random.choice(rows)]
                 if step % 5 == 0:
-                    prob /= sum(prob.tolist())  # Python's sum, as the library's (exact on 3.12+)
+                    prob /= sum(prob.tolist())  # Python's sum, as the library's, on any Python
                     if prob.max() > self.CONV_THRESHOLD or step >= self.ITERATION_LIMIT:
                         break
                 step += 1
