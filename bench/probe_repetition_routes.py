@@ -57,16 +57,22 @@ def cleaned_texts(count: int) -> list[str]:
     return texts
 
 
-def per_document(texts: list[str]) -> list[Shares]:
+def one_by_one(texts: list[str], tokens: Callable, repetition_shares: Callable) -> list[Shares]:
+    """Each text's shares with these two steps (quality._tokens and quality.repetition_shares, or
+    stand-ins with their signatures)."""
     shares = []
     for text in texts:
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         classes = quality.char_classes(codes)
-        ids, lengths = quality._tokens(text, codes, classes)
+        ids, lengths = tokens(text, codes, classes)
         cjk = int(np.count_nonzero(classes & quality.CJK_BIT))
         dup_n = quality.DUP_NGRAM_CJK if cjk * 2 >= len(ids) else quality.DUP_NGRAM_WORDS
-        shares.append(quality.repetition_shares(ids, lengths, quality.TOP_NGRAM, dup_n))
+        shares.append(repetition_shares(ids, lengths, quality.TOP_NGRAM, dup_n))
     return shares
+
+
+def per_document(texts: list[str]) -> list[Shares]:
+    return one_by_one(texts, quality._tokens, quality.repetition_shares)
 
 
 def batched(texts: list[str]) -> list[Shares]:
@@ -189,18 +195,13 @@ def jit() -> Callable[[list[str]], list[Shares]] | None:
         return None
     import probe_repetition_numba as kernels
 
+    def shares(ids: np.ndarray, lengths: np.ndarray, top_n: int, dup_n: int) -> Shares:
+        top, dup = kernels.repetition_chars(ids, lengths, top_n, dup_n)
+        total = int(lengths.sum())
+        return quality._share(top, total), quality._share(dup, total)
+
     def route(texts: list[str]) -> list[Shares]:
-        shares = []
-        for text in texts:
-            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-            classes = quality.char_classes(codes)
-            ids, lengths = kernels.tokens(codes, classes)
-            cjk = int(np.count_nonzero(classes & quality.CJK_BIT))
-            dup_n = quality.DUP_NGRAM_CJK if cjk * 2 >= len(ids) else quality.DUP_NGRAM_WORDS
-            top, dup = kernels.repetition_chars(ids, lengths, quality.TOP_NGRAM, dup_n)
-            total = int(lengths.sum())
-            shares.append((quality._share(top, total), quality._share(dup, total)))
-        return shares
+        return one_by_one(texts, lambda _, codes, classes: kernels.tokens(codes, classes), shares)
 
     started = time.perf_counter()
     route(["中文 words 中文"])
