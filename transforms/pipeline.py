@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from importlib import import_module
 from typing import Any
 
 from .blocklist import blocked_by
@@ -16,7 +17,6 @@ from .config import Config
 from .decode import DecodeError, declared_charset, decode_bytes
 from .decontaminate import contamination
 from .document import Document, RawRecord, Step
-from .extract import extract_html, too_deep
 from .fluency import chinese_segmenter, log_frequencies
 from .judge import judge, recorded, with_signals
 from .language import (
@@ -46,9 +46,12 @@ class RecordError(ValueError):
     """A record that cannot be processed; it becomes an error row with this message."""
 
 
-def load_resources(config: Config) -> None:
+def load_resources(config: Config, pages: bool = True) -> None:
     """Load the tables every stage uses (patterns, OpenCC, langdetect profiles) once per process,
-    so the first record of a shard is not charged for them (or timed out by them)."""
+    so the first record of a shard is not charged for them (or timed out by them). With `pages`
+    False (a process whose pages go to an isolation child) the extractors are not imported."""
+    if pages:
+        import_module(f"{__package__}.extract")  # trafilatura, readability, resiliparse: 0.3 s
     default_patterns()
     script_table(han_tables())
     profile_table(config.language.seed)  # and its factory
@@ -110,6 +113,8 @@ def extract(draft: Draft, config: Config) -> Draft:
     wins over the record's own fields."""
     if draft.record.content_type != "html":
         return draft
+    from .extract import extract_html, too_deep  # imported with the first page (load_resources)
+
     document = draft.document
     extracted = extract_html(document.text, config.extract, url=document.source_url)
     if not extracted.text.strip() and too_deep(document.text):  # an error row keeps its provenance

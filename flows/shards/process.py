@@ -85,12 +85,12 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
         ProgressFile(progress_path(path), done_bytes=shard.size).write(summary)
         return summary
 
-    load_resources(config)
+    load_resources(config, pages=not can_isolate(config))
     summary = ShardSummary(index=shard.index, staging_path=str(path))
     counters: dict[str, Counter[str]] = {
         name: Counter() for name in ("reasons", "languages", "scripts", "flagged", "pii")
     }
-    isolated = isolated_processor(config.model_dump_json()) if _can_isolate(config) else None
+    isolated = isolated_processor(config.model_dump_json()) if can_isolate(config) else None
     isolated_cpu_before = isolated.cpu_seconds if isolated is not None else 0.0
     pages = 0
     progress = ProgressFile(progress_path(path))
@@ -196,7 +196,7 @@ def isolated_processor(config_json: str) -> IsolatedProcessor:
     return IsolatedProcessor(Config.model_validate_json(config_json))
 
 
-def _can_isolate(config: Config) -> bool:
+def can_isolate(config: Config) -> bool:
     """Daemonic processes (Dask's workers) may not start children: there, records run in-process."""
     return config.extract.isolate and not multiprocessing.current_process().daemon
 
