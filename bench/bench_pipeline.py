@@ -285,7 +285,6 @@ def measure(
 
 _TIMED_STAGES = (  # transforms.pipeline's names for the stages process_record calls
     "decode_bytes",
-    "extract_html",
     "normalize_text",
     "clean_lines",
     "prose_and_counts",
@@ -326,6 +325,7 @@ def profile(kind: str, config: Config, page_kb: float | None = None, sample: int
     """Wall time per document of each stage on one core (clock wrappers, not cProfile, whose
     per-call overhead inflates the Python-heavy stages), plus what the shard adds per row."""
     import refinery.transforms.dedup_keys as dedup_keys
+    import refinery.transforms.extract as extract
     import refinery.transforms.judge as judge
     import refinery.transforms.pipeline as pipeline
     import refinery.transforms.quality as quality
@@ -348,6 +348,7 @@ def profile(kind: str, config: Config, page_kb: float | None = None, sample: int
 
     for name in _TIMED_STAGES:
         timed(pipeline, name)
+    timed(extract, "extract_html")  # the pipeline imports it with the first page
     timed(judge, "quality_signals")
     timed(quality, "spun_evidence")
     timed(dedup_keys, "dedup_columns")
