@@ -331,8 +331,12 @@ def load_config(path: str | None) -> Config:
 
 
 def apply_settings(config: Config, assignments: list[str]) -> Config:
-    """`--set section.key=value` (value in TOML, or a bare string) over `config`; raises UserError."""
-    data = config.model_dump(mode="json")
+    """`--set section.key=value` (value in TOML, or a bare string) over `config`; raises UserError.
+
+    Keys are checked against the whole configuration, but only the keys set so far (by a file or an
+    earlier --set) are carried with the new ones, so `--set filter.preset=NAME` brings the preset's
+    settings under them as a preset named in a file does (Config._preset_settings)."""
+    known_keys, data = config.model_dump(mode="json"), config.model_dump(mode="json", exclude_unset=True)
     for assignment in assignments:
         key, equals, raw = assignment.partition("=")
         path = [part for part in key.strip().split(".") if part]
@@ -342,16 +346,14 @@ def apply_settings(config: Config, assignments: list[str]) -> Config:
             value = tomllib.loads(f"value = {raw}")["value"]
         except tomllib.TOMLDecodeError:
             value = raw  # a bare string: --set read.text_field=content
-        target = data
+        known, target = known_keys, data
         for depth, part in enumerate(path[:-1]):
             if depth >= 2:  # inside a table such as filter.languages: a new entry (filter.languages.en)
-                target.setdefault(part, {})
-            if not isinstance(target.get(part), dict):
-                known = ", ".join(sorted(target))
-                raise UserError(
-                    f"--set {assignment}: unknown key {'.'.join(path[: depth + 1])} (known: {known})"
-                )
-            target = target[part]
+                known.setdefault(part, {})
+            if not isinstance(known.get(part), dict):
+                where, choices = ".".join(path[: depth + 1]), ", ".join(sorted(known))
+                raise UserError(f"--set {assignment}: unknown key {where} (known: {choices})")
+            known, target = known[part], target.setdefault(part, {})
         target[path[-1]] = value
     try:
         return Config.model_validate(data)

@@ -37,3 +37,13 @@ def test_set_takes_toml_values_bare_strings_and_new_table_entries():
 def test_set_mistakes_say_which_key_and_why(assignment, message):
     with pytest.raises(UserError, match=message.replace(".", r"\.").replace("(", r"\(")):
         apply_settings(Config(), [assignment])
+
+
+def test_set_preset_brings_its_settings_under_the_keys_set():
+    preset = apply_settings(Config(), ["filter.preset=fineweb2-zh"])
+    assert preset == Config.from_toml('[filter]\npreset = "fineweb2-zh"\n')
+    assert preset.pii.mode == "redact" and preset.flagged.builtin and preset.language.min_score == 0.692
+    # a key set on the command line or in the file wins over the preset's
+    mine = apply_settings(Config.from_toml('[pii]\nmode = "annotate"\n'), ["filter.preset=fineweb2-zh"])
+    assert mine.pii.mode == "annotate" and mine.flagged.builtin
+    assert apply_settings(Config(), ["filter.preset=fineweb2-zh", "pii.mode=off"]).pii.mode == "off"
