@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import itertools
 import os
 import signal
 import sys
@@ -677,16 +678,15 @@ def train_command(args: argparse.Namespace) -> int:
         raise UserError("--held-out must be between 0 and 1, e.g. 0.1")
     if args.epoch is not None and args.epoch < 1:
         raise UserError("--epoch must be 1 or more")
-    sides = {
-        side: [text for path in paths for text in read_texts(Path(path).expanduser(), args.text_field)]
-        for side, paths in (("positive", args.positive), ("negative", args.negative))
-    }
-    positive, negative = len(sides["positive"]), len(sides["negative"])
-    print(f"read {positive:,} positive and {negative:,} negative documents; training", file=sys.stderr)
+    # Every input is checked before reading starts; the documents are then read one at a time.
+    sides = [
+        [read_texts(Path(path).expanduser(), args.text_field) for path in paths]
+        for paths in (args.positive, args.negative)
+    ]
+    print("reading the documents and training", file=sys.stderr)
     started = time.monotonic()
-    result = train_classifier(
-        sides["positive"], sides["negative"], out, args.tokenize, args.held_out, args.epoch, args.seed
-    )
+    positives, negatives = (itertools.chain.from_iterable(side) for side in sides)
+    result = train_classifier(positives, negatives, out, args.tokenize, args.held_out, args.epoch, args.seed)
     trained, held = result.trained, result.held_out
     print(
         f"trained on {trained.get('positive', 0):,} positive and {trained.get('negative', 0):,} negative "

@@ -10,11 +10,14 @@ one thread with a fixed seed, so the same inputs give the same model.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 import xxhash
 
@@ -55,26 +58,35 @@ class Evaluation:
     recall: float
 
 
-def read_texts(path: Path, text_field: str) -> list[str]:
-    """The documents in a file or under a folder. Raises UserError for what cannot be read."""
+def read_texts(path: Path, text_field: str) -> Iterator[str]:
+    """The documents in a file or under a folder, one at a time (a corpus need not fit in memory).
+    Raises UserError for what cannot be read: a missing file, a folder without documents or a
+    Parquet file without the column at once, a line that is not JSON when it is reached."""
     if path.is_dir():
         data = path / "data"
         root = data if (path / "manifest.json").exists() and data.is_dir() else path
         files = sorted(p for p in root.rglob("*") if p.is_file() and _readable(p))
         if not files:
             raise UserError(f"{path}: no .jsonl, .parquet or text files in it")
-        return [text for file in files for text in read_texts(file, text_field)]
-    try:
+        return (text for file in files for text in read_texts(file, text_field))
+    with _explained(path):
         if path.suffix == ".parquet":
             import pyarrow.parquet as pq
 
-            table = pq.read_table(path)
-            if text_field not in table.column_names:
+            parquet = pq.ParquetFile(path)
+            if text_field not in parquet.schema_arrow.names:
                 raise UserError(f"{path}: no column {text_field!r} (--text-field)")
-            return [text for text in table[text_field].to_pylist() if text]
+            return _parquet_texts(path, parquet, text_field)
         if path.suffix in (".jsonl", ".ndjson"):
-            return _jsonl_texts(path, text_field)
-        return [path.read_text(encoding="utf-8")]
+            return _jsonl_texts(path, path.open(encoding="utf-8"), text_field)
+        return iter([path.read_text(encoding="utf-8")])
+
+
+@contextlib.contextmanager
+def _explained(path: Path) -> Iterator[None]:
+    """A file's reading errors as UserErrors that name it."""
+    try:
+        yield
     except FileNotFoundError as error:
         raise UserError(f"{path}: no such file") from error
     except UnicodeDecodeError as error:
@@ -87,9 +99,14 @@ def _readable(path: Path) -> bool:
     return path.suffix in (".parquet", ".jsonl", ".ndjson", *_TEXT_SUFFIXES)
 
 
-def _jsonl_texts(path: Path, text_field: str) -> list[str]:
-    texts = []
-    with path.open(encoding="utf-8") as lines:
+def _parquet_texts(path: Path, parquet: Any, text_field: str) -> Iterator[str]:
+    with parquet, _explained(path):
+        for batch in parquet.iter_batches(columns=[text_field], batch_size=1024):
+            yield from (text for text in batch.column(0).to_pylist() if text)
+
+
+def _jsonl_texts(path: Path, lines: IO[str], text_field: str) -> Iterator[str]:
+    with lines, _explained(path):
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -99,8 +116,7 @@ def _jsonl_texts(path: Path, text_field: str) -> list[str]:
                 raise UserError(f"{path}: line {number} is not JSON ({error.msg})") from error
             text = record.get(text_field) if isinstance(record, dict) else None
             if isinstance(text, str) and text.strip():
-                texts.append(text)
-    return texts
+                yield text
 
 
 def is_held_out(text: str, share: float) -> bool:
@@ -109,8 +125,8 @@ def is_held_out(text: str, share: float) -> bool:
 
 
 def train_classifier(
-    positives: list[str],
-    negatives: list[str],
+    positives: Iterable[str],
+    negatives: Iterable[str],
     out: Path,
     tokenize: str = "chars",
     held_out: float = 0.1,
@@ -118,26 +134,33 @@ def train_classifier(
     seed: int = 0,
 ) -> Evaluation:
     """Train on the documents not held out, measure on those held out, and write the model to `out`
-    (atomically: a temporary file beside it, renamed). Raises UserError when a set is too small."""
-    split: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
-    for label, texts in ((POSITIVE, positives), (NEGATIVE, negatives)):
-        for text in texts:
-            tokens = model_input(text, tokenize)
-            if tokens:
-                split[is_held_out(text, held_out)].append((label, tokens))
-    trained = _per_label(split[False])
-    if min(trained.values(), default=0) < 2 or len(trained) < 2:
-        raise UserError(
-            f"too few documents to train on ({trained.get(POSITIVE, 0)} positive, "
-            f"{trained.get(NEGATIVE, 0)} negative after the held-out share): give each side at least a few"
-        )
+    (atomically: a temporary file beside it, renamed). Raises UserError when a set is too small.
+    Documents are streamed into fastText's training file and a held-out file: memory does not grow
+    with the corpus."""
     import fasttext
 
     with tempfile.TemporaryDirectory(prefix="refinery-train-") as scratch:
-        corpus = Path(scratch) / "train.txt"
-        lines = (f"{LABEL_PREFIX}{label} {tokens}\n" for label, tokens in split[False])
-        corpus.write_text("".join(lines), encoding="utf-8")
-        epoch = epoch or epochs_for(sum(tokens.count(" ") + 1 for _, tokens in split[False]))
+        corpus, held = Path(scratch) / "train.txt", Path(scratch) / "held.txt"
+        counts: dict[bool, dict[str, int]] = {True: {}, False: {}}
+        tokens_trained = 0
+        with corpus.open("w", encoding="utf-8") as training, held.open("w", encoding="utf-8") as holding:
+            for label, texts in ((POSITIVE, positives), (NEGATIVE, negatives)):
+                for text in texts:
+                    tokens = model_input(text, tokenize)
+                    if not tokens:
+                        continue
+                    kept_out = is_held_out(text, held_out)
+                    (holding if kept_out else training).write(f"{LABEL_PREFIX}{label} {tokens}\n")
+                    counts[kept_out][label] = counts[kept_out].get(label, 0) + 1
+                    tokens_trained += 0 if kept_out else tokens.count(" ") + 1
+        trained = counts[False]
+        if min(trained.values(), default=0) < 2 or len(trained) < 2:
+            raise UserError(
+                f"too few documents to train on ({trained.get(POSITIVE, 0)} positive, "
+                f"{trained.get(NEGATIVE, 0)} negative after the held-out share): "
+                "give each side at least a few"
+            )
+        epoch = epoch or epochs_for(tokens_trained)
         for rate in LEARNING_RATES:
             try:
                 model = fasttext.train_supervised(
@@ -148,7 +171,7 @@ def train_classifier(
                 failure = error
         else:
             raise UserError(f"fastText could not train on these documents: {failure}") from failure
-    evaluation = _evaluate(model, split[True], trained, epoch, rate)
+        evaluation = _evaluate(model, held, trained, counts[True], epoch, rate)
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
@@ -159,27 +182,31 @@ def train_classifier(
     return evaluation
 
 
-def _per_label(pairs: list[tuple[str, str]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for label, _ in pairs:
-        counts[label] = counts.get(label, 0) + 1
-    return counts
-
-
 def _evaluate(
-    model, held: list[tuple[str, str]], trained: dict[str, int], epochs: int, learning_rate: float
+    model: Any,
+    held: Path,
+    trained: dict[str, int],
+    held_out: dict[str, int],
+    epochs: int,
+    learning_rate: float,
 ) -> Evaluation:
-    predicted = [model.predict(tokens)[0][0].removeprefix(LABEL_PREFIX) for _, tokens in held]
-    truth = [label for label, _ in held]
-    hits = sum(p == t for p, t in zip(predicted, truth, strict=True))
-    true_positive = sum(p == t == POSITIVE for p, t in zip(predicted, truth, strict=True))
-    said_positive, are_positive = predicted.count(POSITIVE), truth.count(POSITIVE)
+    """Accuracy, and precision and recall of `positive`, over the held-out file's lines."""
+    hits = true_positive = said_positive = 0
+    with held.open(encoding="utf-8") as lines:
+        for line in lines:
+            label, _, tokens = line.rstrip("\n").partition(" ")
+            truth = label.removeprefix(LABEL_PREFIX)
+            predicted = model.predict(tokens)[0][0].removeprefix(LABEL_PREFIX)
+            hits += predicted == truth
+            true_positive += predicted == truth == POSITIVE
+            said_positive += predicted == POSITIVE
+    total, are_positive = sum(held_out.values()), held_out.get(POSITIVE, 0)
     return Evaluation(
         trained=trained,
-        held_out=_per_label(held),
+        held_out=held_out,
         epochs=epochs,
         learning_rate=learning_rate,
-        accuracy=round(hits / len(held), 4) if held else float("nan"),
+        accuracy=round(hits / total, 4) if total else float("nan"),
         precision=round(true_positive / said_positive, 4) if said_positive else float("nan"),
         recall=round(true_positive / are_positive, 4) if are_positive else float("nan"),
     )

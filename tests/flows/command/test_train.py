@@ -49,14 +49,28 @@ def test_documents_are_read_from_jsonl_parquet_text_and_folders(tmp_path):
     pq.write_table(pa.table({"body": ["丙", None]}), tmp_path / "b.parquet")
     (tmp_path / "c.txt").write_text("丁", encoding="utf-8")
     (tmp_path / "skipped.csv").write_text("x")
-    assert read_texts(tmp_path, "body") == ["甲", "丙", "丁"]
+    assert list(read_texts(tmp_path, "body")) == ["甲", "丙", "丁"]
     with pytest.raises(UserError, match="no column 'text'"):
         read_texts(tmp_path / "b.parquet", "text")
     (tmp_path / "bad.jsonl").write_text("{oops\n")
     with pytest.raises(UserError, match="line 1 is not JSON"):
-        read_texts(tmp_path / "bad.jsonl", "text")
+        list(read_texts(tmp_path / "bad.jsonl", "text"))
     with pytest.raises(UserError, match="no such file"):
         read_texts(tmp_path / "missing.jsonl", "text")
+
+
+def test_documents_are_read_one_at_a_time(tmp_path):
+    """A corpus need not fit in memory: a bad line stops the reading when it is reached."""
+    (tmp_path / "late.jsonl").write_text(json.dumps({"text": "甲"}) + "\n{oops\n", encoding="utf-8")
+    texts = read_texts(tmp_path / "late.jsonl", "text")
+    assert next(texts) == "甲"
+    with pytest.raises(UserError, match="line 2 is not JSON"):
+        next(texts)
+    pq.write_table(
+        pa.table({"text": [str(n) for n in range(3000)]}), tmp_path / "big.parquet", row_group_size=1000
+    )
+    parquet = read_texts(tmp_path / "big.parquet", "text")
+    assert next(parquet) == "0" and sum(1 for _ in parquet) == 2999
 
 
 def test_an_append_run_keeps_the_dataset_s_classifier_columns():
