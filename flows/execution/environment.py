@@ -119,8 +119,7 @@ class PrefectAPI:
 
         configured = PREFECT_API_URL.value()
         if configured:  # from the environment or a Prefect profile: the temporary server is not needed
-            self.stop()
-            self.stopping = False  # the run has not ended: watch the configured server instead
+            self._stop_server()  # the run goes on, watching the configured server instead
             check_prefect_api(configured)
             self.url = configured
             threading.Thread(target=self._watch_external, daemon=True, name="api-watch").start()
@@ -179,7 +178,11 @@ class PrefectAPI:
         )
 
     def stop(self) -> None:
+        """The run is ending: the watchers stand down and the temporary server, if any, stops."""
         self.stopping = True
+        self._stop_server()
+
+    def _stop_server(self) -> None:
         if self.process is None:
             return
         if "prefect.logging.handlers" in sys.modules:
