@@ -150,9 +150,13 @@ def train_classifier(
                     if not tokens:
                         continue
                     kept_out = is_held_out(text, held_out)
-                    (holding if kept_out else training).write(f"{LABEL_PREFIX}{label} {tokens}\n")
                     counts[kept_out][label] = counts[kept_out].get(label, 0) + 1
-                    tokens_trained += 0 if kept_out else tokens.count(" ") + 1
+                    line = f"{LABEL_PREFIX}{label} {tokens}\n"
+                    if kept_out:
+                        holding.write(line)
+                    else:
+                        training.write(line)
+                        tokens_trained += tokens.count(" ") + 1
         trained = counts[False]
         if min(trained.values(), default=0) < 2 or len(trained) < 2:
             raise UserError(
