@@ -511,9 +511,9 @@ def run_command(args: argparse.Namespace, started: float) -> int:
             from ..flow import configured_flow
 
             if api.process is not None and len(plan.shards) <= 1:  # one shard runs here: load meanwhile
-                from ...transforms.pipeline import load_resources
+                from ..shards.process import load_shard_resources
 
-                load_resources(config)
+                load_shard_resources(config)
             api.ready()
             say(f"Prefect ready after {time.monotonic() - started:.1f}s; running the flow")
             try:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ...transforms.config import Config, RunConfig
 from ..inputs.readers import Shard
-from ..shards.process import ShardSummary, can_isolate, process_shard, staging_path
+from ..shards.process import ShardSummary, load_shard_resources, process_shard, staging_path
 from .environment import become_worker
 
 # The pool the tasks of the current run hand their work to; unset: the work runs in the task's
@@ -104,10 +104,7 @@ def worker_count(run: RunConfig) -> int:
 
 def _start_worker(config_json: str) -> None:
     become_worker()
-    from ...transforms.pipeline import load_resources
-
-    config = Config.model_validate_json(config_json)
-    load_resources(config, pages=not can_isolate(config))  # pages go to the isolation child
+    load_shard_resources(Config.model_validate_json(config_json))
 
 
 @contextlib.contextmanager

@@ -85,7 +85,7 @@ def process_shard(shard: Shard, config: Config, staging_dir: str, pipeline_versi
         ProgressFile(progress_path(path), done_bytes=shard.size).write(summary)
         return summary
 
-    load_resources(config, pages=not can_isolate(config))
+    load_shard_resources(config)
     summary = ShardSummary(index=shard.index, staging_path=str(path))
     counters: dict[str, Counter[str]] = {
         name: Counter() for name in ("reasons", "languages", "scripts", "flagged", "pii")
@@ -194,6 +194,12 @@ def isolated_processor(config_json: str) -> IsolatedProcessor:
     pages. A shard without pages stops it (it holds ~220 MB); it is a daemon, so it ends with the
     worker."""
     return IsolatedProcessor(Config.model_validate_json(config_json))
+
+
+def load_shard_resources(config: Config) -> None:
+    """The tables this process needs for a shard's records: without the extractors when its pages
+    go to the isolation child (which loads them itself)."""
+    load_resources(config, pages=not can_isolate(config))
 
 
 def can_isolate(config: Config) -> bool:
